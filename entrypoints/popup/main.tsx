@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>GovLens</p>, document.getElementById('app')!);

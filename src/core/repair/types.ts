@@ -1,0 +1,65 @@
+/** Kinds of repair, one per pipeline stage. */
+export type RepairKind =
+  | 'unicode'
+  | 'entity'
+  | 'mojibake'
+  | 'pinyin'
+  | 'traditional'
+  | 'spun'
+  | 'layout';
+
+/**
+ * One edit proposed by a stage, in the coordinates of that stage's input text.
+ * `start === end` is an insertion; `after === ''` is a deletion.
+ */
+export interface Edit {
+  start: number;
+  end: number;
+  after: string;
+  kind: RepairKind;
+  /** 0..1. Below the pipeline's threshold an edit becomes a suggestion and is not applied. */
+  confidence: number;
+}
+
+/** A change as reported to callers: `start`/`end` index the repaired text, `before` is original text. */
+export interface Change {
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  kind: RepairKind;
+  confidence: number;
+}
+
+/** A low-confidence repair that was not applied. Offsets index the repaired text. */
+export interface Suggestion {
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  kind: RepairKind;
+  confidence: number;
+}
+
+/** A region that differs between original and repaired text. */
+export interface Segment {
+  origStart: number;
+  origEnd: number;
+  newStart: number;
+  newEnd: number;
+}
+
+export interface RepairOptions {
+  /** Stages switched off by name. */
+  disable?: RepairKind[];
+  /** Edits below this confidence become suggestions. Default 0.5. */
+  threshold?: number;
+  /** Convert Simplified to Traditional instead (user preference). */
+  toTraditional?: boolean;
+}
+
+/** What a stage sees: its input and the options. Stages are pure functions. */
+export interface Stage {
+  kind: RepairKind;
+  run(text: string, options: RepairOptions): Edit[];
+}

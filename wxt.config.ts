@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { REPORT_HOST_MATCHES } from './src/shared/hosts';
+
+// The always-on content script runs only on government and news hosts that
+// publish reports. Anywhere else the user opts in per tab (activeTab) or per
+// site (optional host permission), and the background injects it then.
+export default defineConfig({
+  publicDir: 'assets/public',
+  modules: ['@wxt-dev/i18n/module'],
+  imports: false,
+  i18n: { localesDir: 'src/locales' },
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: REPORT_HOST_MATCHES,
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-repair': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_cmdToggleRepair__',
+      },
+      'next-mark': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_cmdNextMark__',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_cmdHighlight__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'govlens@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
