@@ -1,8 +1,24 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { detectReport } from '../src/core/detect';
+import { samplePage } from '../src/page/sample';
+import { toBackground } from '../src/shared/messaging';
 import { REPORT_HOST_MATCHES } from '../src/shared/hosts';
 
+// Always injected on report hosts, so it only detects: the heavy engine
+// (dictionaries, language model, UI) is injected by the background when
+// this page turns out to be a report.
 export default defineContentScript({
   matches: REPORT_HOST_MATCHES,
   runAt: 'document_idle',
-  main() {},
+  allFrames: true,
+  async main() {
+    const html = document.documentElement;
+    if (html.hasAttribute('data-govlens')) return;
+    const detection = detectReport(samplePage(document));
+    html.setAttribute('data-govlens', detection.isReport ? 'report' : 'not-report');
+    if (!detection.isReport) return;
+    const mode = await toBackground('site:get-mode', { host: location.hostname });
+    html.setAttribute('data-govlens-mode', mode);
+    if (mode === 'always') await toBackground('engine:inject', {});
+  },
 });

@@ -1,3 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { boot } from '../src/page/boot';
 
-export default defineUnlistedScript(() => {});
+// Injected on demand by the background into report pages (see content.ts).
+export default defineUnlistedScript(() => {
+  void boot();
+});

@@ -1,5 +1,5 @@
 import { runPipeline, type RepairResult } from './pipeline';
-import type { RepairOptions, Stage } from './types';
+import type { PageContext, RepairOptions, Stage } from './types';
 import { unicodeStage } from './stages/unicode';
 import { mojibakeStage } from './stages/mojibake';
 import { pinyinStage } from './stages/pinyin';
@@ -20,4 +20,17 @@ export const STAGES: readonly Stage[] = [unicodeStage, mojibakeStage, pinyinStag
 
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
   return runPipeline(text, STAGES, options);
+}
+
+/**
+ * Page-level decisions made once over a whole page, so that chunks repaired
+ * separately agree. Stages that expose a detector contribute to it.
+ */
+export function analysePage(text: string): PageContext {
+  const ctx: PageContext = {};
+  for (const stage of STAGES) {
+    const detect = (stage as Stage & { detect?: (t: string) => Partial<PageContext> }).detect;
+    if (detect) Object.assign(ctx, detect(text));
+  }
+  return ctx;
 }

@@ -56,6 +56,19 @@ export interface RepairOptions {
   threshold?: number;
   /** Convert Simplified to Traditional instead (user preference). */
   toTraditional?: boolean;
+  /**
+   * Page-level decisions made once over the whole page, so that repairing a
+   * long page chunk by chunk gives the same result as repairing it whole.
+   * Unset fields are decided by each stage on the text it is given.
+   */
+  page?: PageContext;
+}
+
+export interface PageContext {
+  /** A synonym spinner was used on this page. */
+  spun?: boolean;
+  /** The page is written in Traditional characters. */
+  traditional?: boolean;
 }
 
 /** What a stage sees: its input and the options. Stages are pure functions. */

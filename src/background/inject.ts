@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+
+/** Injects the engine into one frame of a tab (content scripts ask for it once a page is a report). */
+export async function injectEngine(tabId: number, frameId = 0): Promise<boolean> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/engine.js'] });
+  return true;
+}
+
+const USER_SITES_ID = 'govlens-user-sites';
+
+/**
+ * Sites the user switched on through optional host permissions get the
+ * detection script registered dynamically, like the built-in report hosts.
+ */
+export async function syncUserSites(): Promise<void> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const matches = origins.filter((o) => o !== '*://*/*' && o !== '<all_urls>');
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SITES_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_ID] });
+  if (!matches.length) return;
+  await browser.scripting.registerContentScripts([
+    { id: USER_SITES_ID, matches, js: ['content-scripts/content.js'], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
+  ]);
+}

@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { handle, toPage } from '../shared/messaging';
+import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
+import { getSiteMode, setSiteMode } from '../shared/settings';
+import { injectEngine, syncUserSites } from './inject';
+import { storageHandlers } from './storage-handlers';
+
+const COMMANDS: Record<string, keyof PageProtocol> = {
+  'toggle-repair': 'page:toggle',
+  'next-mark': 'page:next-mark',
+  'highlight-selection': 'page:highlight-selection',
+};
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function startBackground(): void {
+  handle<BackgroundProtocol>({
+    'engine:inject': async (_p, sender) => {
+      if (sender.tab?.id === undefined) return { injected: false };
+      return { injected: await injectEngine(sender.tab.id, sender.frameId ?? 0) };
+    },
+    // From the popup, under activeTab: the user asked for this tab explicitly.
+    'tab:enable': async ({ tabId }) => ({ injected: await injectEngine(tabId, 0) }),
+    'site:get-mode': ({ host }) => getSiteMode(host),
+    'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
+    ...storageHandlers,
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const type = COMMANDS[command];
+    const tabId = await activeTabId();
+    if (!type || tabId === undefined) return;
+    await toPage(tabId, type, {} as Req<PageProtocol, typeof type>).catch(() => undefined);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'govlens-highlight', title: browser.i18n.getMessage('cmdHighlight') || 'Highlight', contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'govlens-note', title: browser.i18n.getMessage('menuNote') || 'Add note', contexts: ['selection'] });
+    void syncUserSites();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    void toPage(tab.id, 'page:highlight-selection', { note: info.menuItemId === 'govlens-note' }, info.frameId ?? 0).catch(() => undefined);
+  });
+  browser.permissions.onAdded.addListener(() => void syncUserSites());
+  browser.permissions.onRemoved.addListener(() => void syncUserSites());
+}

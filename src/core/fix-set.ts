@@ -1,0 +1,74 @@
+import { OffsetMap } from './repair/offset-map';
+import type { RepairResult } from './repair/pipeline';
+import type { RepairKind, Segment } from './repair/types';
+
+/**
+ * One repair the reader can see, undo or accept, in ORIGINAL-text
+ * coordinates. Applied fixes make up the displayed text; suggestions and
+ * undone fixes leave the original showing.
+ */
+export interface Fix {
+  origStart: number;
+  origEnd: number;
+  before: string;
+  after: string;
+  kind: RepairKind;
+  confidence: number;
+  /** 'applied' and 'accepted' show `after`; 'suggested' and 'undone' show `before`. */
+  state: 'applied' | 'suggested' | 'undone' | 'accepted';
+}
+
+export function isShown(f: Fix): boolean {
+  return f.state === 'applied' || f.state === 'accepted';
+}
+
+/** Turns a repair result into fixes against its original text. Suggestions overlapping a change are dropped. */
+export function fixesFromRepair(original: string, result: RepairResult): Fix[] {
+  const fixes: Fix[] = result.map.segments.map((s, i) => ({
+    origStart: s.origStart,
+    origEnd: s.origEnd,
+    before: original.slice(s.origStart, s.origEnd),
+    after: result.changes[i].after,
+    kind: result.changes[i].kind,
+    confidence: result.changes[i].confidence,
+    state: 'applied',
+  }));
+  for (const s of result.suggestions) {
+    const [os, oe] = result.map.rangeToOriginal(s.start, s.end);
+    if (original.slice(os, oe) !== s.before) continue; // another stage touched it
+    if (fixes.some((f) => f.origStart < oe && os < f.origEnd)) continue;
+    fixes.push({ origStart: os, origEnd: oe, before: s.before, after: s.after, kind: s.kind, confidence: s.confidence, state: 'suggested' });
+  }
+  return fixes.sort((a, b) => a.origStart - b.origStart || a.origEnd - b.origEnd);
+}
+
+export interface Display {
+  text: string;
+  /** Maps between original and displayed text. */
+  map: OffsetMap;
+  /** Displayed range of each fix, index-aligned with the fixes given. */
+  ranges: Array<{ start: number; end: number }>;
+}
+
+/** The text as shown with the given fixes, or with none when `repaired` is false. */
+export function display(original: string, fixes: readonly Fix[], repaired = true): Display {
+  const segments: Segment[] = [];
+  const ranges: Array<{ start: number; end: number }> = [];
+  const parts: string[] = [];
+  let cursor = 0;
+  let delta = 0;
+  for (const f of fixes) {
+    const show = repaired && isShown(f);
+    const start = f.origStart + delta;
+    const shown = show ? f.after : f.before;
+    parts.push(original.slice(cursor, f.origStart), shown);
+    ranges.push({ start, end: start + shown.length });
+    if (show) {
+      segments.push({ origStart: f.origStart, origEnd: f.origEnd, newStart: start, newEnd: start + f.after.length });
+      delta += f.after.length - (f.origEnd - f.origStart);
+    }
+    cursor = f.origEnd;
+  }
+  parts.push(original.slice(cursor));
+  return { text: parts.join(''), map: new OffsetMap(segments), ranges };
+}

@@ -1,0 +1,285 @@
+import { detectReport } from '../core/detect';
+import { extractFigures } from '../core/figures';
+import type { Figure } from '../core/figures/types';
+import { findTerms } from '../core/glossary';
+import type { GlossaryEntry, Term } from '../core/glossary/types';
+import { findPledges } from '../core/pledges';
+import type { PledgeClause } from '../core/pledges/types';
+import { analysePage, repair } from '../core/repair';
+import type { PageContext, RepairKind } from '../core/repair/types';
+import type { LayerKind, PageState, SiteMode } from '../shared/messages';
+import { HighlightLayers } from './highlights';
+import { figureLayer, type Mark } from './marks';
+import { ChunkView, PageText } from './page-text';
+import { samplePage } from './sample';
+import { findMainRoot } from './main-content';
+import { buildChunks, collectTextNodes } from './text-index';
+import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
+
+/** Longest stretch of work before yielding to the page, so no task runs long. */
+const SLICE_MS = 25;
+const MUTATION_DEBOUNCE_MS = 150;
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export interface EngineListener {
+  /** Called after marks change (first run, dynamic content, toggles). */
+  marksChanged?(engine: Engine): void;
+}
+
+/**
+ * The in-page engine: repairs the report's text nodes in place, keeps the
+ * originals for exact restoration, and marks figures, terms and pledges.
+ */
+export class Engine {
+  views: ChunkView[] = [];
+  page = new PageText([]);
+  marks: Mark[] = [];
+  figures: Figure[] = [];
+  terms: Term[] = [];
+  pledges: PledgeClause[] = [];
+  repaired = true;
+  context: PageContext = {};
+  userGlossary: GlossaryEntry[] = [];
+  siteMode: SiteMode = 'always';
+  readonly layers: HighlightLayers;
+  private root!: Element;
+  private known = new WeakSet<Text>();
+  private observer: MutationObserver | null = null;
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private detection = { isReport: false, score: 0, signals: [] as string[] };
+  listeners: EngineListener[] = [];
+  /** Longest single slice of work, for the benchmark. */
+  longestSliceMs = 0;
+
+  constructor(readonly doc: Document) {
+    this.layers = new HighlightLayers(doc);
+  }
+
+  async start(): Promise<void> {
+    this.detection = detectReport(samplePage(this.doc));
+    this.root = findMainRoot(this.doc);
+    const nodes = collectTextNodes(this.root, this.known);
+    const chunks = buildChunks(nodes);
+    // Page-level decisions (spinner used? Traditional page?) come from the whole text once.
+    this.context = analysePage(chunks.map((c) => c.text).join('\n'));
+    const views = chunks.map((c) => new ChunkView(c));
+    await this.repairViews(views);
+    this.views.push(...views);
+    this.page = new PageText(this.views);
+    this.layers.install();
+    await this.extract();
+    this.observe();
+  }
+
+  private async repairViews(views: ChunkView[]): Promise<void> {
+    let sliceStart = performance.now();
+    for (const v of views) {
+      for (const n of v.chunk.nodes) this.known.add(n);
+      v.setRepair(repair(v.chunk.text, { page: this.context }));
+      v.layout(this.repaired);
+      this.write(() => v.write());
+      const now = performance.now();
+      if (now - sliceStart > SLICE_MS) {
+        this.longestSliceMs = Math.max(this.longestSliceMs, now - sliceStart);
+        await nextTask();
+        sliceStart = performance.now();
+      }
+    }
+    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
+  }
+
+  /** Finds figures, terms and pledges in the canonical text and rebuilds the marks. */
+  async extract(): Promise<void> {
+    const text = this.page.text;
+    this.terms = findTerms(text, { user: this.userGlossary });
+    await nextTask();
+    const figures = extractFigures(text);
+    // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
+    this.figures = figures.filter((f) => !this.terms.some((t) => t.start <= f.start && f.end <= t.end));
+    this.pledges = findPledges(text, this.figures);
+    this.rebuildMarks();
+  }
+
+  rebuildMarks(): void {
+    const marks: Mark[] = [];
+    this.views.forEach((v, vi) => {
+      const base = this.page.offsets[vi];
+      v.fixes.forEach((f, fi) => {
+        const r = v.canonical.ranges[fi];
+        const shownLen = r.end - r.start;
+        // A fix showing nothing (a deleted annotation) still gets a one-character mark before it.
+        const start = base + (shownLen ? r.start : Math.max(0, r.start - 1));
+        const end = base + (shownLen ? r.end : r.start);
+        marks.push({ type: 'fix', layer: f.state === 'suggested' ? 'suggestion' : 'fix', start, end, view: vi, fix: fi });
+      });
+    });
+    this.figures.forEach((figure, index) => marks.push({ type: 'figure', layer: figureLayer(figure), start: figure.start, end: figure.end, figure, index }));
+    this.terms.forEach((term, index) => marks.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index }));
+    this.pledges.forEach((pledge, index) => marks.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index }));
+    this.marks = [...marks.filter((m) => m.type !== 'annotation'), ...this.marks.filter((m) => m.type === 'annotation')];
+    this.paint();
+  }
+
+  setAnnotationMarks(marks: Mark[]): void {
+    this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
+    this.paint();
+  }
+
+  /** Recreates highlight ranges from marks (after any text write, node offsets change). */
+  paint(): void {
+    const byLayer = new Map<LayerKind, Range[]>();
+    for (const m of this.marks) {
+      if (m.type === 'fix') {
+        const f = this.views[m.view].fixes[m.fix];
+        // In the original view, undone and suggested fixes still show where a repair would go.
+        if (!this.repaired && m.layer === 'fix') continue;
+        if (f.state === 'undone') continue;
+      } else if (!this.repaired && m.type !== 'annotation') continue;
+      const r = this.page.range(this.doc, m.start, m.end);
+      if (!r) continue;
+      const list = byLayer.get(m.layer) ?? [];
+      list.push(r);
+      byLayer.set(m.layer, list);
+    }
+    for (const layer of ['fix', 'suggestion', 'figure-achieved', 'figure-target', 'figure-date', 'term', 'user', 'pledge'] as LayerKind[]) {
+      this.layers.set(layer, byLayer.get(layer) ?? []);
+    }
+    this.setAttributes();
+    for (const l of this.listeners) l.marksChanged?.(this);
+  }
+
+  /** Switches the whole page between repaired and original text. */
+  toggle(repaired = !this.repaired): boolean {
+    this.repaired = repaired;
+    this.write(() => {
+      for (const v of this.views) {
+        v.layout(repaired);
+        v.write();
+      }
+    });
+    this.paint();
+    return this.repaired;
+  }
+
+  /** Undo, re-apply, accept or dismiss one fix. */
+  setFixState(view: number, fix: number, state: 'applied' | 'undone' | 'accepted' | 'suggested'): void {
+    const v = this.views[view];
+    if (!v?.fixes[fix]) return;
+    v.fixes[fix] = { ...v.fixes[fix], state };
+    v.layout(this.repaired);
+    this.write(() => v.write());
+    this.paint();
+  }
+
+  private write(fn: () => void): void {
+    // Our own writes must not wake our observer (or loop with the page's).
+    this.observer?.disconnect();
+    try {
+      fn();
+    } finally {
+      if (this.observer) {
+        this.observer.takeRecords();
+        this.connect();
+      }
+    }
+  }
+
+  private observe(): void {
+    this.observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'childList') r.addedNodes.forEach((n) => this.pending.add(n));
+        else if (r.type === 'characterData' && r.target.nodeType === Node.TEXT_NODE) this.pending.add(r.target);
+      }
+      if (this.pending.size) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.processPending(), MUTATION_DEBOUNCE_MS);
+      }
+    });
+    this.connect();
+  }
+
+  private connect(): void {
+    this.observer?.observe(this.doc.body ?? this.doc.documentElement, { childList: true, characterData: true, subtree: true });
+  }
+
+  /** Repairs text the page added after load (lazy loading, "read more", SPA navigation). */
+  async processPending(): Promise<void> {
+    const added = [...this.pending];
+    this.pending.clear();
+    const nodes: Text[] = [];
+    for (const n of added) {
+      if (!n.isConnected) continue;
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (this.known.has(n as Text)) continue; // the page rewrote one of ours: left alone (see note)
+        if (insideSkipped(n, this.doc.body)) continue;
+        if ((n.nodeValue ?? '').trim()) nodes.push(n as Text);
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        const el = n as Element;
+        if (isSkippedElement(el) || el.closest(`[${UI_HOST_ATTR}]`) || insideSkipped(el, this.doc.body)) continue;
+        nodes.push(...collectTextNodes(el, this.known));
+      }
+    }
+    if (!nodes.length) return;
+    const views = buildChunks(nodes).map((c) => new ChunkView(c));
+    await this.repairViews(views);
+    this.views.push(...views);
+    this.page.refresh();
+    await this.extract();
+  }
+
+  fixCounts(): { fixes: number; suggestions: number; kinds: Partial<Record<RepairKind, number>> } {
+    let fixes = 0;
+    let suggestions = 0;
+    const kinds: Partial<Record<RepairKind, number>> = {};
+    for (const v of this.views)
+      for (const f of v.fixes) {
+        if (f.state === 'suggested') suggestions++;
+        else if (f.state !== 'undone') {
+          fixes++;
+          kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
+        }
+      }
+    return { fixes, suggestions, kinds };
+  }
+
+  setAttributes(): void {
+    const html = this.doc.documentElement;
+    const { fixes } = this.fixCounts();
+    html.setAttribute('data-govlens', 'report');
+    html.setAttribute('data-govlens-fixes', String(fixes));
+    html.setAttribute('data-govlens-figures', String(this.figures.filter((f) => f.kind !== 'date').length));
+    html.setAttribute('data-govlens-terms', String(this.terms.length));
+    html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
+  }
+
+  state(extra: { annotations: number; orphans: number }): PageState {
+    const { fixes, suggestions, kinds } = this.fixCounts();
+    return {
+      url: this.doc.location.href,
+      isReport: this.detection.isReport,
+      score: this.detection.score,
+      signals: this.detection.signals,
+      active: true,
+      showingRepaired: this.repaired,
+      fixes,
+      fixKinds: kinds,
+      suggestions,
+      figures: this.figures.filter((f) => f.kind !== 'date').length,
+      terms: this.terms.length,
+      pledges: this.pledges.length,
+      annotations: extra.annotations,
+      orphans: extra.orphans,
+      layers: this.layers.visibility(),
+      siteMode: this.siteMode,
+    };
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.timer);
+    this.layers.dispose();
+  }
+}

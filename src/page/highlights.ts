@@ -1,0 +1,90 @@
+import type { LayerKind } from '../shared/messages';
+import { UI_HOST_ATTR } from './skip';
+
+/** Calm colours that keep the text readable; the popup legend uses the same table. */
+export const LAYER_STYLES: Record<LayerKind, string> = {
+  fix: 'text-decoration: underline dotted #2f7d6d 2px; text-underline-offset: 3px;',
+  suggestion: 'text-decoration: underline wavy #c77d1a 1px; text-underline-offset: 3px; background-color: rgba(255, 196, 92, 0.18);',
+  'figure-achieved': 'background-color: rgba(64, 160, 120, 0.20);',
+  'figure-target': 'background-color: rgba(80, 130, 220, 0.22);',
+  'figure-date': 'color: inherit; text-decoration: underline solid rgba(120,120,120,0.35) 1px;',
+  term: 'background-color: rgba(200, 150, 40, 0.22); text-decoration: underline solid rgba(170, 120, 20, 0.6) 1px;',
+  user: 'background-color: rgba(255, 230, 0, 0.45);',
+  pledge: 'text-decoration: underline double rgba(80, 130, 220, 0.7) 1px; text-underline-offset: 4px;',
+};
+
+/** Later layers paint over earlier ones. */
+const PRIORITY: Record<LayerKind, number> = {
+  'figure-date': 0, pledge: 1, term: 2, 'figure-achieved': 3, 'figure-target': 3, fix: 4, suggestion: 5, user: 6,
+};
+
+const name = (layer: LayerKind) => `govlens-${layer}`;
+
+export function highlightApiAvailable(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+/**
+ * Page highlights through the CSS Custom Highlight API: no wrapper elements,
+ * so the page's DOM, listeners and layout stay as they were.
+ */
+export class HighlightLayers {
+  private ranges = new Map<LayerKind, Range[]>();
+  private visible = new Set<LayerKind>(Object.keys(LAYER_STYLES) as LayerKind[]);
+  private style: HTMLStyleElement | null = null;
+
+  constructor(private doc: Document) {}
+
+  install(): void {
+    if (this.style || !highlightApiAvailable()) return;
+    const css = (Object.keys(LAYER_STYLES) as LayerKind[]).map((l) => `::highlight(${name(l)}) { ${LAYER_STYLES[l]} }`).join('\n');
+    this.style = this.doc.createElement('style');
+    this.style.setAttribute(UI_HOST_ATTR, 'highlights');
+    this.style.textContent = css;
+    (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
+  }
+
+  set(layer: LayerKind, ranges: Range[]): void {
+    this.ranges.set(layer, ranges);
+    this.paint(layer);
+  }
+
+  get(layer: LayerKind): Range[] {
+    return this.ranges.get(layer) ?? [];
+  }
+
+  isVisible(layer: LayerKind): boolean {
+    return this.visible.has(layer);
+  }
+
+  setVisible(layer: LayerKind, on: boolean): void {
+    if (on) this.visible.add(layer);
+    else this.visible.delete(layer);
+    this.paint(layer);
+  }
+
+  visibility(): Record<LayerKind, boolean> {
+    const out = {} as Record<LayerKind, boolean>;
+    for (const l of Object.keys(LAYER_STYLES) as LayerKind[]) out[l] = this.visible.has(l);
+    return out;
+  }
+
+  private paint(layer: LayerKind): void {
+    if (!highlightApiAvailable()) return;
+    const ranges = this.visible.has(layer) ? this.ranges.get(layer) ?? [] : [];
+    if (!ranges.length) {
+      CSS.highlights.delete(name(layer));
+      return;
+    }
+    const h = new Highlight(...ranges);
+    h.priority = PRIORITY[layer];
+    CSS.highlights.set(name(layer), h);
+  }
+
+  dispose(): void {
+    for (const l of this.ranges.keys()) if (highlightApiAvailable()) CSS.highlights.delete(name(l));
+    this.ranges.clear();
+    this.style?.remove();
+    this.style = null;
+  }
+}

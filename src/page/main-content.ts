@@ -1,0 +1,69 @@
+import { isSkippedElement } from './skip';
+
+const HAN = /[\u3400-\u9fff]/g;
+/** Page chrome that never holds the report body. */
+const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"]';
+const CHROME_NAME = /(^|[-_\s])(nav|menu|breadcrumb|crumb|footer|foot|sidebar|side|share|copyright|toolbar|topbar|related|links?)([-_\s]|$)/i;
+
+function hanCount(s: string): number {
+  HAN.lastIndex = 0;
+  let n = 0;
+  while (HAN.exec(s)) n++;
+  return n;
+}
+
+export function isChrome(el: Element): boolean {
+  if (el.matches(CHROME_SELECTOR)) return true;
+  const name = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+  return CHROME_NAME.test(name);
+}
+
+/** A block whose text is mostly links (a link list), not prose. */
+export function isLinkList(el: Element): boolean {
+  const links = el.querySelectorAll('a');
+  if (links.length < 3) return false;
+  let linkText = 0;
+  for (const a of links) linkText += (a.textContent ?? '').length;
+  return linkText / Math.max(1, (el.textContent ?? '').length) > 0.5;
+}
+
+/**
+ * Finds the element that holds the report's main text: starting at body,
+ * descend into the child holding most of the Han characters (outside page
+ * chrome) while it still holds at least 60% of them.
+ */
+export function findMainRoot(doc: Document = document): Element {
+  const body = doc.body;
+  if (!body) return doc.documentElement;
+  const counts = new Map<Element, number>();
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (n) => {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        const el = n as Element;
+        return isSkippedElement(el) || isChrome(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      }
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  let total = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const c = hanCount(n.nodeValue ?? '');
+    if (!c) continue;
+    total += c;
+    for (let el = n.parentElement; el && el !== body; el = el.parentElement) counts.set(el, (counts.get(el) ?? 0) + c);
+  }
+  let root: Element = body;
+  for (;;) {
+    let best: Element | null = null;
+    let bestCount = 0;
+    for (const child of root.children) {
+      const c = counts.get(child) ?? 0;
+      if (c > bestCount) {
+        best = child;
+        bestCount = c;
+      }
+    }
+    if (!best || bestCount < total * 0.6) return root;
+    root = best;
+  }
+}

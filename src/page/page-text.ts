@@ -1,0 +1,157 @@
+import { display, fixesFromRepair, type Display, type Fix } from '../core/fix-set';
+import type { RepairResult } from '../core/repair/pipeline';
+import type { Chunk } from './text-index';
+
+/** A chunk plus its fixes and what is currently written into its nodes. */
+export class ChunkView {
+  fixes: Fix[] = [];
+  /** The automatic repair result: the stable text that extraction and anchoring use. */
+  canonical!: Display;
+  /** What the nodes show now (original, repaired, or repaired with some fixes undone). */
+  shown!: Display;
+  /** Displayed range of each node within `shown.text`. */
+  nodeRanges: Array<{ start: number; end: number }> = [];
+
+  constructor(readonly chunk: Chunk) {
+    this.canonical = display(chunk.text, [], false);
+    this.layout(false);
+  }
+
+  setRepair(result: RepairResult): void {
+    this.fixes = fixesFromRepair(this.chunk.text, result);
+    // A fix that spans the '\n' between two blocks cannot be written to any node.
+    this.fixes = this.fixes.filter((f) => !this.chunk.text.slice(f.origStart, f.origEnd).includes('\n') || this.withinOneNode(f));
+    this.canonical = display(this.chunk.text, this.fixes, true);
+  }
+
+  /** Canonical (repaired) position → position in what is shown now. */
+  toShown(pos: number, bias: 'start' | 'end'): number {
+    return this.shown.map.toRepaired(this.canonical.map.toOriginal(pos, bias), bias);
+  }
+
+  /** Shown position → canonical position. */
+  toCanonical(pos: number, bias: 'start' | 'end'): number {
+    return this.canonical.map.toRepaired(this.shown.map.toOriginal(pos, bias), bias);
+  }
+
+  private withinOneNode(f: Fix): boolean {
+    const { starts, originals } = this.chunk;
+    return starts.some((s, i) => s <= f.origStart && f.origEnd <= s + originals[i].length);
+  }
+
+  /** Recomputes the displayed text and node ranges for the given mode. */
+  layout(repaired: boolean): void {
+    this.shown = display(this.chunk.text, this.fixes, repaired);
+    const { starts, originals } = this.chunk;
+    this.nodeRanges = starts.map((s, i) => ({
+      // 'end' bias on both sides: a fix crossing a node boundary belongs wholly to the node where it starts.
+      start: s === 0 ? 0 : this.shown.map.toRepaired(s, 'end'),
+      end: this.shown.map.toRepaired(s + originals[i].length, 'end'),
+    }));
+  }
+
+  /** Writes the current layout into the DOM. Returns the number of nodes changed. */
+  write(): number {
+    let changed = 0;
+    this.chunk.nodes.forEach((node, i) => {
+      const r = this.nodeRanges[i];
+      const value = this.shown.text.slice(r.start, r.end);
+      if (node.nodeValue !== value) {
+        node.nodeValue = value;
+        changed++;
+      }
+    });
+    return changed;
+  }
+
+  /** Node and offset for a position in the displayed chunk text (end-exclusive positions map to the earlier node). */
+  locate(pos: number, preferEnd = false): { node: Text; offset: number } | null {
+    const ranges = this.nodeRanges;
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = ranges[mid];
+      if (pos < r.start) hi = mid - 1;
+      else if (pos > r.end || (pos === r.end && !preferEnd && mid + 1 < ranges.length && ranges[mid + 1].start === pos)) lo = mid + 1;
+      else return { node: this.chunk.nodes[mid], offset: pos - r.start };
+    }
+    return null;
+  }
+}
+
+/** The whole page text as the concatenation of its chunks, for extraction and anchoring. */
+export class PageText {
+  text = '';
+  offsets: number[] = [];
+
+  constructor(readonly views: ChunkView[]) {
+    this.refresh();
+  }
+
+  refresh(): void {
+    const parts: string[] = [];
+    this.offsets = [];
+    let pos = 0;
+    for (const v of this.views) {
+      this.offsets.push(pos);
+      parts.push(v.canonical.text);
+      pos += v.canonical.text.length + 1;
+    }
+    this.text = parts.join('\n');
+    this.reindex();
+  }
+
+  /** A DOM Range for [start, end) of the page text, or null if it crosses chunks or cannot be located. */
+  range(doc: Document, start: number, end: number): Range | null {
+    const ci = this.chunkAt(start);
+    if (ci < 0) return null;
+    const base = this.offsets[ci];
+    const view = this.views[ci];
+    if (end - base > view.canonical.text.length) return null;
+    const a = view.locate(view.toShown(start - base, 'start'));
+    const b = view.locate(view.toShown(end - base, 'end'), true);
+    if (!a || !b) return null;
+    const r = doc.createRange();
+    try {
+      r.setStart(a.node, Math.min(a.offset, a.node.length));
+      r.setEnd(b.node, Math.min(b.offset, b.node.length));
+    } catch {
+      return null;
+    }
+    return r;
+  }
+
+  chunkAt(pos: number): number {
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.offsets[mid] <= pos) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return idx;
+  }
+
+  /** Page-text (canonical) position of a DOM point, if the node is one of ours. */
+  positionOf(node: Node, offset: number): number | null {
+    const at = this.nodeIndex.get(node as Text);
+    if (!at) return null;
+    const v = this.views[at.ci];
+    return this.offsets[at.ci] + v.toCanonical(v.nodeRanges[at.ni].start + offset, 'start');
+  }
+
+  private nodeIndex = new Map<Text, { ci: number; ni: number }>();
+
+  private reindex(): void {
+    this.nodeIndex.clear();
+    this.views.forEach((v, ci) => v.chunk.nodes.forEach((n, ni) => this.nodeIndex.set(n, { ci, ni })));
+  }
+
+  has(node: Node): boolean {
+    return this.nodeIndex.has(node as Text);
+  }
+}

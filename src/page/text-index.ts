@@ -1,0 +1,65 @@
+import { isChrome, isLinkList } from './main-content';
+import { isSkippedElement } from './skip';
+
+/** A run of text nodes repaired together, so words split across inline nodes still match. */
+export interface Chunk {
+  nodes: Text[];
+  /** Original text of each node when GovLens first read it. */
+  originals: string[];
+  /** Start of each node in `text`; nodes of different blocks are separated by '\n'. */
+  starts: number[];
+  /** The joined original text. */
+  text: string;
+}
+
+const BLOCK = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DT', 'TR', 'TABLE', 'UL', 'OL', 'BODY', 'MAIN', 'HEADER', 'FOOTER', 'FIGCAPTION']);
+const CHUNK_CHARS = 6000;
+
+function blockOf(node: Node): Element | null {
+  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK.has(el.tagName.toUpperCase())) return el;
+  return null;
+}
+
+/** Text nodes under `root` that GovLens may touch, in document order. */
+export function collectTextNodes(root: Node, known?: WeakSet<Text>, skipChrome = true): Text[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const out: Text[] = [];
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (n) => {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        const el = n as Element;
+        if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
+        if (skipChrome && el !== root && (isChrome(el) || (el.tagName !== 'P' && isLinkList(el)))) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_SKIP;
+      }
+      const t = n as Text;
+      if (known?.has(t) || !(t.nodeValue ?? '').trim()) return NodeFilter.FILTER_SKIP;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+/** Groups nodes into chunks of a few thousand characters, breaking only between blocks. */
+export function buildChunks(nodes: Text[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let cur: Chunk | null = null;
+  let lastBlock: Element | null = null;
+  for (const node of nodes) {
+    const value = node.nodeValue ?? '';
+    const block = blockOf(node);
+    if (!cur || (block !== lastBlock && cur.text.length >= CHUNK_CHARS)) {
+      cur = { nodes: [], originals: [], starts: [], text: '' };
+      chunks.push(cur);
+    } else if (block !== lastBlock) {
+      cur.text += '\n';
+    }
+    cur.nodes.push(node);
+    cur.originals.push(value);
+    cur.starts.push(cur.text.length);
+    cur.text += value;
+    lastBlock = block;
+  }
+  return chunks;
+}

@@ -1,0 +1,146 @@
+/**
+ * The one typed message protocol between the parts of GovLens.
+ *
+ * - `BackgroundProtocol`: sent to the background service worker (which owns
+ *   Dexie and script injection) from content scripts, popup and side panel.
+ * - `PageProtocol`: sent to the in-page engine of a tab (from the popup, the
+ *   side panel and the background), via tabs.sendMessage.
+ *
+ * Every message is `{ type, payload }`; every reply is `{ ok: true, value }`
+ * or `{ ok: false, error }`, so a storage failure reaches the UI as a message
+ * instead of a silent undefined.
+ */
+import type { FigureKind } from '../core/figures/types';
+import type { TermSource, GlossaryEntry } from '../core/glossary/types';
+import type { RepairKind } from '../core/repair/types';
+
+export type SiteMode = 'always' | 'ask' | 'never';
+export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge';
+
+export interface TextQuoteSelector { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+export interface TextPositionSelector { type: 'TextPositionSelector'; start: number; end: number }
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** What the engine knows about the report shown in a tab. */
+export interface ReportInfo {
+  url: string;
+  title: string;
+  region?: string;
+  year?: number;
+  fingerprint: string;
+}
+
+export interface AnnotationRecord {
+  id: string;
+  reportId?: number;
+  url: string;
+  selectors: Selector[];
+  exact: string;
+  note: string;
+  tags: string[];
+  color: string;
+  createdAt: number;
+  updatedAt: number;
+  orphan?: boolean;
+  origin?: 'user' | 'import';
+}
+
+export type PledgeStatus = 'pending' | 'met' | 'missed' | 'unclear';
+
+export interface PledgeRecord {
+  id: string;
+  reportId?: number;
+  url: string;
+  reportTitle: string;
+  text: string;
+  region?: string;
+  year?: number;
+  dueYear?: number;
+  figure?: { text: string; value: number | null; unit: string };
+  status: PledgeStatus;
+  note: string;
+  selectors: Selector[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Summary of a page, for the popup. */
+export interface PageState {
+  url: string;
+  isReport: boolean;
+  score: number;
+  signals: string[];
+  /** The engine has processed the page (false while only detection ran). */
+  active: boolean;
+  showingRepaired: boolean;
+  fixes: number;
+  fixKinds: Partial<Record<RepairKind, number>>;
+  suggestions: number;
+  figures: number;
+  terms: number;
+  pledges: number;
+  annotations: number;
+  orphans: number;
+  layers: Record<LayerKind, boolean>;
+  siteMode: SiteMode;
+}
+
+export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
+export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
+export interface PledgeItem { index: number; text: string; dueYear?: number; figure?: { text: string; value: number | null; unit: string }; savedId?: string }
+export interface PledgeMatch { pledgeId: string; pledgeText: string; snippet: string; score: number; figureText: string }
+
+/** Everything the side panel lists for the current page. */
+export interface PageItems {
+  report: ReportInfo | null;
+  figures: FigureItem[];
+  terms: TermItem[];
+  glossary: GlossaryEntry[];
+  pledges: PledgeItem[];
+  annotations: AnnotationRecord[];
+  orphans: AnnotationRecord[];
+  pledgeMatches: PledgeMatch[];
+}
+
+export type ScrollTarget =
+  | { kind: 'figure'; index: number }
+  | { kind: 'term'; index: number }
+  | { kind: 'pledge'; index: number }
+  | { kind: 'annotation'; id: string };
+
+export interface BackgroundProtocol {
+  'engine:inject': { req: { allFrames?: boolean }; res: { injected: boolean } };
+  'tab:enable': { req: { tabId: number }; res: { injected: boolean } };
+  'site:get-mode': { req: { host: string }; res: SiteMode };
+  'site:set-mode': { req: { host: string; mode: SiteMode }; res: void };
+  'report:upsert': { req: ReportInfo; res: { reportId: number } };
+  'annotation:list': { req: { reportId: number; url: string }; res: AnnotationRecord[] };
+  'annotation:add': { req: AnnotationRecord; res: AnnotationRecord };
+  'annotation:update': { req: { id: string; changes: Partial<AnnotationRecord> }; res: void };
+  'annotation:delete': { req: { id: string }; res: void };
+  'annotation:mark-orphans': { req: { ids: string[]; orphan: boolean }; res: void };
+  'pledge:add': { req: PledgeRecord; res: PledgeRecord };
+  'pledge:list': { req: { region?: string; year?: number; status?: PledgeStatus }; res: PledgeRecord[] };
+  'glossary:get-user': { req: Record<string, never>; res: GlossaryEntry[] };
+  'glossary:set-user': { req: { term: string; definition: string }; res: void };
+}
+
+export interface PageProtocol {
+  'page:state': { req: Record<string, never>; res: PageState };
+  'page:items': { req: Record<string, never>; res: PageItems };
+  'page:toggle': { req: { repaired?: boolean }; res: { showingRepaired: boolean } };
+  'page:set-layer': { req: { layer: LayerKind; on: boolean }; res: void };
+  'page:scroll-to': { req: ScrollTarget; res: boolean };
+  'page:next-mark': { req: Record<string, never>; res: void };
+  'page:highlight-selection': { req: { note?: boolean }; res: void };
+  'page:save-pledge': { req: { index: number }; res: PledgeRecord | null };
+  'page:reattach': { req: { id: string }; res: boolean };
+  'page:refresh-annotations': { req: Record<string, never>; res: void };
+}
+
+export type Message<P, K extends keyof P = keyof P> = K extends keyof P
+  ? { type: K; payload: P[K] extends { req: infer R } ? R : never }
+  : never;
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Req<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;
+export type Res<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;

@@ -1,0 +1,52 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { BackgroundProtocol, PageProtocol, Reply, Req, Res } from './messages';
+
+/** Sends a typed message to the background and unwraps its reply (throws on `{ok:false}`). */
+export async function toBackground<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: Req<BackgroundProtocol, K>,
+): Promise<Res<BackgroundProtocol, K>> {
+  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Res<BackgroundProtocol, K>> | undefined;
+  return unwrap(type, reply);
+}
+
+/** Sends a typed message to the engine in a tab (top frame unless frameId is given). */
+export async function toPage<K extends keyof PageProtocol>(
+  tabId: number,
+  type: K,
+  payload: Req<PageProtocol, K>,
+  frameId = 0,
+): Promise<Res<PageProtocol, K>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId })) as Reply<Res<PageProtocol, K>> | undefined;
+  return unwrap(type, reply);
+}
+
+function unwrap<T>(type: string, reply: Reply<T> | undefined): T {
+  if (!reply) throw new Error(`GovLens: no answer to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+type Handlers<P> = { [K in keyof P]?: (payload: Req<P, K>, sender: Browser.runtime.MessageSender) => Res<P, K> | Promise<Res<P, K>> };
+
+/**
+ * Registers handlers for one protocol. Messages of other types are left for
+ * other listeners (returning undefined keeps the channel free for them).
+ * Returns a function that removes the listener.
+ */
+export function handle<P>(handlers: Handlers<P>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    const msg = message as { type?: string; payload?: unknown };
+    const fn = msg && typeof msg.type === 'string' ? (handlers as Record<string, Function | undefined>)[msg.type] : undefined;
+    if (!fn) return undefined;
+    Promise.resolve()
+      .then(() => fn(msg.payload, sender))
+      .then(
+        (value) => sendResponse({ ok: true, value }),
+        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
+    return true; // keep the channel open for the async reply
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

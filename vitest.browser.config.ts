@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real Chromium with the built extension: one file at a time (2 cores, one browser each).
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
