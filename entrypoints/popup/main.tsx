@@ -1,2 +1,4 @@
 import { render } from 'preact';
-render(<p>GovLens</p>, document.getElementById('app')!);
+import { Popup } from '../../src/ui/popup/Popup';
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,2 +1,4 @@
 import { render } from 'preact';
-render(<p>GovLens</p>, document.getElementById('app')!);
+import { SidePanel } from '../../src/ui/sidepanel/SidePanel';
+
+render(<SidePanel />, document.getElementById('app')!);

@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+
+const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
 import { handle, toPage } from '../shared/messaging';
 import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
 import { getSiteMode, setSiteMode } from '../shared/settings';
@@ -37,8 +40,8 @@ export function startBackground(): void {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'govlens-highlight', title: browser.i18n.getMessage('cmdHighlight') || 'Highlight', contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'govlens-note', title: browser.i18n.getMessage('menuNote') || 'Add note', contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'govlens-highlight', title: tr('cmdHighlight', 'Highlight'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'govlens-note', title: tr('menuNote', 'Add note'), contexts: ['selection'] });
     void syncUserSites();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

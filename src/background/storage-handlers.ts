@@ -1,9 +1,23 @@
-import type { BackgroundProtocol } from '../shared/messages';
-import type { Req, Res } from '../shared/messages';
+import * as repo from '../storage/repo';
+import type { BackgroundProtocol, Req, Res } from '../shared/messages';
 
 type Handlers = { [K in keyof BackgroundProtocol]?: (p: Req<BackgroundProtocol, K>) => Promise<Res<BackgroundProtocol, K>> | Res<BackgroundProtocol, K> };
 
-// Wired to src/storage once the database module lands.
+/** The background owns the database: content scripts reach it only through these. */
 export const storageHandlers: Handlers = {
-  'glossary:get-user': () => [],
+  'report:upsert': async (info) => ({ reportId: (await repo.upsertReport(info)).id }),
+  'annotation:list': ({ reportId }) => repo.listAnnotations(reportId),
+  'annotation:add': (input) => repo.addAnnotation(input),
+  'annotation:update': ({ id, changes }) => repo.updateAnnotation(id, changes),
+  'annotation:delete': ({ id }) => repo.deleteAnnotation(id),
+  'annotation:mark-orphans': async ({ ids, orphan }) => {
+    await repo.markOrphans(ids, orphan);
+  },
+  'pledge:add': (input) => repo.addPledge(input),
+  'pledge:update': ({ id, changes }) => repo.updatePledge(id, changes),
+  'pledge:list': (filter) => repo.listPledges(filter),
+  'glossary:get-user': async () => (await repo.getUserGlossary()).map((g) => ({ term: g.term, definition: g.definition, source: 'user' as const })),
+  'glossary:set-user': async ({ term, definition }) => {
+    await repo.setGlossaryTerm(term, definition);
+  },
 };

@@ -1,6 +1,13 @@
-import { Engine } from './engine';
+import { canonicalUrl, fingerprint } from '../core/fingerprint';
+import { reportRegion, reportYear } from '../core/report-meta';
+import { PAGE_UI_CSS } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
-import type { PageProtocol } from '../shared/messages';
+import type { PageItems, PageProtocol, PledgeRecord, ReportInfo } from '../shared/messages';
+import { Annotator } from './annotator';
+import { Engine } from './engine';
+import { pageItems, pledgeRecord } from './items';
+import { Tooltips } from './tooltips';
+import { createUiHost } from './ui-host';
 
 declare global {
   interface Window {
@@ -11,21 +18,103 @@ declare global {
 /** Starts the engine once per document and answers the popup, side panel and commands. */
 export async function boot(): Promise<void> {
   if (window.__govlensEngine) return;
-  const engine = new Engine(document);
+  const doc = document;
+  const engine = new Engine(doc);
   window.__govlensEngine = engine;
-  try {
-    engine.userGlossary = await toBackground('glossary:get-user', {}).catch(() => []);
-    engine.siteMode = await toBackground('site:get-mode', { host: location.hostname }).catch(() => 'always' as const);
-  } catch {
-    /* the background may be restarting; defaults are fine */
-  }
+  engine.userGlossary = await toBackground('glossary:get-user', {}).catch(() => []);
+  engine.siteMode = await toBackground('site:get-mode', { host: location.hostname }).catch(() => 'always' as const);
+
   const started = performance.now();
   await engine.start();
-  document.documentElement.setAttribute('data-govlens-ms', String(Math.round(performance.now() - started)));
-  document.documentElement.setAttribute('data-govlens-longest-task-ms', String(Math.round(engine.longestSliceMs)));
+  doc.documentElement.setAttribute('data-govlens-ms', String(Math.round(performance.now() - started)));
+  doc.documentElement.setAttribute('data-govlens-longest-task-ms', String(Math.round(engine.longestSliceMs)));
+
+  const ui = createUiHost(doc, PAGE_UI_CSS);
+  const tipMount = doc.createElement('div');
+  const toolbarMount = doc.createElement('div');
+  ui.mount.append(tipMount, toolbarMount);
+  const annotator = new Annotator(engine, toolbarMount, location.href);
+  let report: ReportInfo | null = null;
+  let savedPledges: PledgeRecord[] = [];
+
+  const tooltips = new Tooltips(engine, tipMount, {
+    saveDefinition: async (term, definition) => {
+      await toBackground('glossary:set-user', { term, definition });
+      engine.userGlossary = await toBackground('glossary:get-user', {});
+      await engine.extract();
+      tooltips.hide();
+    },
+    savePledge: (index) => void savePledge(index),
+    saveAnnotation: (id, changes) => void annotator.update(id, changes),
+    deleteAnnotation: (id) => void annotator.remove(id),
+  });
+  tooltips.install();
+  annotator.install();
+
+  async function savePledge(index: number): Promise<PledgeRecord | null> {
+    const clause = engine.pledges[index];
+    if (!clause || !report) return null;
+    const record = pledgeRecord(engine, clause, report, annotator.reportId ?? '');
+    const saved = await toBackground('pledge:add', record);
+    savedPledges.push(saved);
+    return saved;
+  }
+
+  // Re-anchor after the page's own later content changes the text.
+  engine.listeners.push({
+    marksChanged: () => {
+      /* annotation marks are repainted by the annotator itself */
+    },
+  });
+
+  try {
+    const text = engine.page.text;
+    report = {
+      url: canonicalUrl(location.href),
+      title: doc.title,
+      region: reportRegion(doc.title, text),
+      year: reportYear(doc.title, text),
+      fingerprint: fingerprint(text),
+    };
+    const { reportId } = await toBackground('report:upsert', report);
+    await annotator.load(reportId);
+    savedPledges = await toBackground('pledge:list', {}).catch(() => []);
+  } catch (err) {
+    console.warn('GovLens: saved work unavailable', err);
+  }
+
+  const items = (): PageItems => pageItems(engine, annotator, report, savedPledges);
+
   handle<PageProtocol>({
-    'page:state': () => engine.state({ annotations: 0, orphans: 0 }),
+    'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length }),
+    'page:items': items,
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),
+    'page:scroll-to': (target) => {
+      const mark =
+        target.kind === 'annotation'
+          ? engine.marks.find((m) => m.type === 'annotation' && m.record.id === target.id)
+          : engine.marks.find((m) => m.type === target.kind && 'index' in m && m.index === target.index);
+      if (!mark) return false;
+      const range = engine.page.range(doc, mark.start, mark.end);
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (range) tooltips.show(mark, false);
+      return Boolean(range);
+    },
+    'page:next-mark': () => tooltips.next(),
+    'page:highlight-selection': ({ note }) => annotator.offerToolbar(note ? 'note' : 'buttons'),
+    'page:save-pledge': ({ index }) => savePledge(index),
+    'page:reattach': ({ id }) => annotator.reattach(id),
+    'page:refresh-annotations': async () => {
+      if (annotator.reportId) await annotator.load(annotator.reportId);
+    },
   });
+
+  // Later content (lazy loading, "read more") can bring an orphan's quote back.
+  const observer = new MutationObserver(() => {
+    clearTimeout(reanchorTimer);
+    reanchorTimer = setTimeout(() => void annotator.reanchor(), 600);
+  });
+  let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
+  observer.observe(doc.body, { childList: true, subtree: true });
 }

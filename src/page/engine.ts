@@ -3,7 +3,9 @@ import { extractFigures } from '../core/figures';
 import type { Figure } from '../core/figures/types';
 import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { findPledges } from '../core/pledges';
+import { findPledges, matchPledge } from '../core/pledges';
+import { parseReportGlossary } from '../core/glossary';
+import type { PledgeMatch, PledgeRecord } from '../shared/messages';
 import type { PledgeClause } from '../core/pledges/types';
 import { analysePage, repair } from '../core/repair';
 import type { PageContext, RepairKind } from '../core/repair/types';
@@ -38,6 +40,7 @@ export class Engine {
   figures: Figure[] = [];
   terms: Term[] = [];
   pledges: PledgeClause[] = [];
+  reportGlossary: GlossaryEntry[] = [];
   repaired = true;
   context: PageContext = {};
   userGlossary: GlossaryEntry[] = [];
@@ -93,6 +96,7 @@ export class Engine {
   /** Finds figures, terms and pledges in the canonical text and rebuilds the marks. */
   async extract(): Promise<void> {
     const text = this.page.text;
+    this.reportGlossary = parseReportGlossary(text);
     this.terms = findTerms(text, { user: this.userGlossary });
     await nextTask();
     const figures = extractFigures(text);
@@ -227,6 +231,18 @@ export class Engine {
     this.views.push(...views);
     this.page.refresh();
     await this.extract();
+  }
+
+  /** Saved pledges (from earlier reports of this region) that this page seems to report on. */
+  matchSavedPledges(saved: PledgeRecord[]): PledgeMatch[] {
+    const out: PledgeMatch[] = [];
+    const achieved = this.figures.filter((f) => !f.target && f.kind !== 'date');
+    for (const p of saved) {
+      const figure = p.figure ? { start: 0, end: 0, text: p.figure.text, kind: 'amount' as const, value: p.figure.value, unit: p.figure.unit, target: true } : undefined;
+      const [best] = matchPledge({ text: p.text, figure }, achieved, this.page.text);
+      if (best && best.score >= 0.5) out.push({ pledgeId: p.id, pledgeText: p.text, snippet: best.snippet, score: best.score, figureText: best.figure.text });
+    }
+    return out.sort((a, b) => b.score - a.score);
   }
 
   fixCounts(): { fixes: number; suggestions: number; kinds: Partial<Record<RepairKind, number>> } {

@@ -17,51 +17,19 @@ import type { RepairKind } from '../core/repair/types';
 export type SiteMode = 'always' | 'ask' | 'never';
 export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge';
 
-export interface TextQuoteSelector { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
-export interface TextPositionSelector { type: 'TextPositionSelector'; start: number; end: number }
-export type Selector = TextQuoteSelector | TextPositionSelector;
+export type { TextQuoteSelector, TextPositionSelector, Selector } from '../core/anchoring/types';
+// Stored records are defined once, by the storage layer, and travel as-is.
+export type { AnnotationRecord, PledgeRecord, PledgeStatus, ReportRecord } from '../storage/types';
+import type { AnnotationRecord, PledgeRecord, PledgeStatus } from '../storage/types';
+import type { AnnotationPatch, NewAnnotation, NewPledge, PledgePatch } from '../storage/repo';
 
 /** What the engine knows about the report shown in a tab. */
 export interface ReportInfo {
   url: string;
   title: string;
-  region?: string;
-  year?: number;
+  region: string;
+  year: number | null;
   fingerprint: string;
-}
-
-export interface AnnotationRecord {
-  id: string;
-  reportId?: number;
-  url: string;
-  selectors: Selector[];
-  exact: string;
-  note: string;
-  tags: string[];
-  color: string;
-  createdAt: number;
-  updatedAt: number;
-  orphan?: boolean;
-  origin?: 'user' | 'import';
-}
-
-export type PledgeStatus = 'pending' | 'met' | 'missed' | 'unclear';
-
-export interface PledgeRecord {
-  id: string;
-  reportId?: number;
-  url: string;
-  reportTitle: string;
-  text: string;
-  region?: string;
-  year?: number;
-  dueYear?: number;
-  figure?: { text: string; value: number | null; unit: string };
-  status: PledgeStatus;
-  note: string;
-  selectors: Selector[];
-  createdAt: number;
-  updatedAt: number;
 }
 
 /** Summary of a page, for the popup. */
@@ -113,14 +81,15 @@ export interface BackgroundProtocol {
   'tab:enable': { req: { tabId: number }; res: { injected: boolean } };
   'site:get-mode': { req: { host: string }; res: SiteMode };
   'site:set-mode': { req: { host: string; mode: SiteMode }; res: void };
-  'report:upsert': { req: ReportInfo; res: { reportId: number } };
-  'annotation:list': { req: { reportId: number; url: string }; res: AnnotationRecord[] };
-  'annotation:add': { req: AnnotationRecord; res: AnnotationRecord };
-  'annotation:update': { req: { id: string; changes: Partial<AnnotationRecord> }; res: void };
+  'report:upsert': { req: ReportInfo; res: { reportId: string } };
+  'annotation:list': { req: { reportId: string }; res: AnnotationRecord[] };
+  'annotation:add': { req: NewAnnotation; res: AnnotationRecord };
+  'annotation:update': { req: { id: string; changes: AnnotationPatch }; res: AnnotationRecord };
   'annotation:delete': { req: { id: string }; res: void };
   'annotation:mark-orphans': { req: { ids: string[]; orphan: boolean }; res: void };
-  'pledge:add': { req: PledgeRecord; res: PledgeRecord };
+  'pledge:add': { req: NewPledge; res: PledgeRecord };
   'pledge:list': { req: { region?: string; year?: number; status?: PledgeStatus }; res: PledgeRecord[] };
+  'pledge:update': { req: { id: string; changes: PledgePatch }; res: PledgeRecord };
   'glossary:get-user': { req: Record<string, never>; res: GlossaryEntry[] };
   'glossary:set-user': { req: { term: string; definition: string }; res: void };
 }

@@ -1,0 +1,179 @@
+import { h, render } from 'preact';
+import { anchorMany, describe } from '../core/anchoring';
+import { SelectionToolbar } from '../ui/page';
+import type { AnnotationRecord } from '../shared/messages';
+import type { AnnotationPatch } from '../storage/repo';
+import { toBackground } from '../shared/messaging';
+import type { Engine } from './engine';
+import type { Mark } from './marks';
+
+/** Rough quote length below which context must agree before trusting a match. */
+const ANCHOR_MIN_SCORE = 0.6;
+
+/**
+ * The reader's highlights and notes on this page: the selection toolbar,
+ * saving through the background, and re-anchoring on every visit against
+ * the canonical (repaired) text, whichever view the reader selected in.
+ */
+export class Annotator {
+  records: AnnotationRecord[] = [];
+  anchored = new Map<string, { start: number; end: number }>();
+  reportId: string | null = null;
+  private cleanup: Array<() => void> = [];
+
+  constructor(private engine: Engine, private mount: HTMLElement, private pageUrl: string) {}
+
+  get orphans(): AnnotationRecord[] {
+    return this.records.filter((r) => !this.anchored.has(r.id));
+  }
+
+  async load(reportId: string): Promise<void> {
+    this.reportId = reportId;
+    this.records = await toBackground('annotation:list', { reportId });
+    await this.reanchor();
+  }
+
+  /** Anchors every record in the current text; marks orphans (never deletes them). */
+  async reanchor(): Promise<void> {
+    const text = this.engine.page.text;
+    const results = anchorMany(text, this.records.map((r) => ({ id: r.id, selectors: { quote: r.quote, position: r.position } })), { minScore: ANCHOR_MIN_SCORE });
+    this.anchored.clear();
+    const nowOrphan: string[] = [];
+    const nowAnchored: string[] = [];
+    results.forEach((a, i) => {
+      const r = this.records[i];
+      if (a) {
+        this.anchored.set(r.id, { start: a.start, end: a.end });
+        if (r.orphan) nowAnchored.push(r.id);
+      } else if (!r.orphan) nowOrphan.push(r.id);
+    });
+    for (const r of this.records) r.orphan = !this.anchored.has(r.id);
+    if (nowOrphan.length) await toBackground('annotation:mark-orphans', { ids: nowOrphan, orphan: true }).catch(() => undefined);
+    if (nowAnchored.length) await toBackground('annotation:mark-orphans', { ids: nowAnchored, orphan: false }).catch(() => undefined);
+    this.paint();
+  }
+
+  paint(): void {
+    const marks: Mark[] = [];
+    for (const r of this.records) {
+      const a = this.anchored.get(r.id);
+      if (a) marks.push({ type: 'annotation', layer: 'user', start: a.start, end: a.end, record: r });
+    }
+    this.engine.setAnnotationMarks(marks);
+    const html = this.engine.doc.documentElement;
+    html.setAttribute('data-govlens-annotations', String(this.anchored.size));
+    html.setAttribute('data-govlens-orphans', String(this.records.length - this.anchored.size));
+  }
+
+  install(): void {
+    const doc = this.engine.doc;
+    const onUp = (e: MouseEvent) => {
+      if (e.composedPath().some((n) => n === this.mount.getRootNode())) return;
+      setTimeout(() => this.offerToolbar(), 0);
+    };
+    doc.addEventListener('mouseup', onUp);
+    this.cleanup.push(() => doc.removeEventListener('mouseup', onUp));
+  }
+
+  /** The current selection as canonical page positions, if it lies in the report text. */
+  selectionRange(): { start: number; end: number; rect: DOMRect } | null {
+    const sel = this.engine.doc.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+    const range = sel.getRangeAt(0);
+    const start = this.pointPosition(range.startContainer, range.startOffset, 'start');
+    const end = this.pointPosition(range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null || end <= start) return null;
+    return { start, end, rect: range.getBoundingClientRect() };
+  }
+
+  /** Resolves element-level boundaries (triple-click selects whole paragraphs) to our text nodes. */
+  private pointPosition(node: Node, offset: number, side: 'start' | 'end'): number | null {
+    if (node.nodeType === Node.TEXT_NODE) return this.engine.page.positionOf(node, offset);
+    const doc = this.engine.doc;
+    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    const child = node.childNodes[offset] ?? null;
+    walker.currentNode = child ?? node;
+    if (side === 'start') {
+      for (let n: Node | null = child ?? walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE && this.engine.page.has(n)) return this.engine.page.positionOf(n, 0);
+    } else {
+      for (let n: Node | null = walker.previousNode(); n; n = walker.previousNode()) if (this.engine.page.has(n)) return this.engine.page.positionOf(n, (n as Text).length);
+    }
+    return null;
+  }
+
+  offerToolbar(initialMode: 'buttons' | 'note' = 'buttons'): void {
+    const sel = this.selectionRange();
+    if (!sel) {
+      if (initialMode === 'buttons') render(null, this.mount);
+      return;
+    }
+    const close = () => render(null, this.mount);
+    render(
+      h(SelectionToolbar, {
+        x: sel.rect.left + sel.rect.width / 2,
+        y: sel.rect.bottom,
+        anchorTop: sel.rect.top,
+        initialMode,
+        onHighlight: (color: string) => {
+          void this.create(sel.start, sel.end, { note: '', tags: [], color });
+          close();
+        },
+        onSaveNote: (v: { note: string; tags: string[]; color: string }) => {
+          void this.create(sel.start, sel.end, v);
+          close();
+        },
+        onClose: close,
+      }),
+      this.mount,
+    );
+  }
+
+  async create(start: number, end: number, v: { note: string; tags: string[]; color: string }): Promise<AnnotationRecord | null> {
+    if (!this.reportId) return null;
+    const { quote, position } = describe(this.engine.page.text, start, end);
+    const saved = await toBackground('annotation:add', {
+      reportId: this.reportId,
+      url: this.pageUrl,
+      quote,
+      position,
+      note: v.note,
+      tags: v.tags,
+      color: v.color,
+      origin: 'user',
+    });
+    this.records.push(saved);
+    this.anchored.set(saved.id, { start, end });
+    this.engine.doc.getSelection()?.removeAllRanges();
+    this.paint();
+    return saved;
+  }
+
+  async update(id: string, changes: AnnotationPatch): Promise<void> {
+    const updated = await toBackground('annotation:update', { id, changes });
+    const i = this.records.findIndex((x) => x.id === id);
+    if (i >= 0) this.records[i] = updated;
+    this.paint();
+  }
+
+  async remove(id: string): Promise<void> {
+    await toBackground('annotation:delete', { id });
+    this.records = this.records.filter((r) => r.id !== id);
+    this.anchored.delete(id);
+    this.paint();
+  }
+
+  /** Re-attaches an orphan to the current selection. */
+  async reattach(id: string): Promise<boolean> {
+    const sel = this.selectionRange();
+    const r = this.records.find((x) => x.id === id);
+    if (!sel || !r) return false;
+    const { quote, position } = describe(this.engine.page.text, sel.start, sel.end);
+    this.anchored.set(id, { start: sel.start, end: sel.end });
+    await this.update(id, { quote, position, orphan: false });
+    return true;
+  }
+
+  dispose(): void {
+    for (const c of this.cleanup) c();
+  }
+}

@@ -1,0 +1,154 @@
+import { h, render } from 'preact';
+import { Tooltip, type TooltipSubject } from '../ui/page';
+import type { Engine } from './engine';
+import { caretAt, pointInRange } from './hit-test';
+import { marksAt, type Mark } from './marks';
+
+export interface TooltipActions {
+  saveDefinition(term: string, definition: string): void;
+  savePledge(index: number): void;
+  saveAnnotation(id: string, changes: { note: string; tags: string[]; color: string }): void;
+  deleteAnnotation(id: string): void;
+}
+
+const HIDE_DELAY_MS = 350;
+
+/**
+ * Shows a tooltip for the mark under the pointer or the one reached by the
+ * keyboard. Highlights are not elements, so hovering is a hit test: caret
+ * position under the pointer → page position → marks there.
+ */
+export class Tooltips {
+  private current: Mark | null = null;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private cursor = -1;
+  private cleanup: Array<() => void> = [];
+
+  constructor(private engine: Engine, private mount: HTMLElement, private actions: TooltipActions) {}
+
+  install(): void {
+    const doc = this.engine.doc;
+    const onMove = (e: MouseEvent) => {
+      if (this.frame) return;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.hover(e.clientX, e.clientY, e.composedPath().some((n) => n === this.mount.getRootNode()));
+      });
+    };
+    doc.addEventListener('mousemove', onMove, { passive: true });
+    const onScroll = () => this.current && this.show(this.current, false);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    this.cleanup.push(() => doc.removeEventListener('mousemove', onMove), () => window.removeEventListener('scroll', onScroll));
+  }
+
+  private hover(x: number, y: number, overTooltip: boolean): void {
+    if (overTooltip) {
+      clearTimeout(this.hideTimer);
+      return;
+    }
+    const mark = this.markAt(x, y);
+    if (mark && mark === this.current) {
+      clearTimeout(this.hideTimer);
+      return;
+    }
+    if (mark) {
+      clearTimeout(this.hideTimer);
+      this.show(mark, false);
+    } else if (this.current) {
+      clearTimeout(this.hideTimer);
+      this.hideTimer = setTimeout(() => this.hide(), HIDE_DELAY_MS);
+    }
+  }
+
+  markAt(x: number, y: number): Mark | null {
+    const caret = caretAt(this.engine.doc, x, y);
+    if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+    const pos = this.engine.page.positionOf(caret.node, caret.offset);
+    if (pos === null) return null;
+    // The caret sits between characters: check the character after and before it.
+    const candidates = [...marksAt(this.engine.marks, pos, (l) => this.engine.layers.isVisible(l)), ...marksAt(this.engine.marks, pos - 1, (l) => this.engine.layers.isVisible(l))];
+    for (const m of candidates) {
+      const r = this.engine.page.range(this.engine.doc, m.start, m.end);
+      if (r && pointInRange(r, x, y)) return m;
+    }
+    return null;
+  }
+
+  /** Moves keyboard focus to the next figure, term, repair or highlight and opens its tooltip. */
+  next(): void {
+    const marks = this.engine.marks.filter((m) => this.engine.layers.isVisible(m.layer) && m.layer !== 'figure-date').sort((a, b) => a.start - b.start);
+    if (!marks.length) return;
+    this.cursor = (this.cursor + 1) % marks.length;
+    const mark = marks[this.cursor];
+    const r = this.engine.page.range(this.engine.doc, mark.start, mark.end);
+    const el = r?.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center' });
+    this.show(mark, true);
+  }
+
+  show(mark: Mark, focus: boolean): void {
+    const range = this.engine.page.range(this.engine.doc, mark.start, mark.end);
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    this.current = mark;
+    const subject = this.subject(mark);
+    if (!subject) return;
+    render(
+      h(Tooltip, {
+        subject,
+        x: rect.left + rect.width / 2,
+        y: rect.bottom,
+        anchorTop: rect.top,
+        onClose: () => this.hide(),
+        onSaveDefinition: (term: string, text: string) => this.actions.saveDefinition(term, text),
+        onUndo: () => this.fixState(mark, 'undone'),
+        onAccept: () => this.fixState(mark, 'accepted'),
+        onDismiss: () => this.hide(),
+        onSaveAnnotation: (id: string, changes: { note: string; tags: string[]; color: string }) => this.actions.saveAnnotation(id, changes),
+        onDeleteAnnotation: (id: string) => {
+          this.actions.deleteAnnotation(id);
+          this.hide();
+        },
+        onSavePledge: () => mark.type === 'pledge' && this.actions.savePledge(mark.index),
+      }),
+      this.mount,
+    );
+    if (focus) (this.mount.querySelector('button, [tabindex], textarea, input') as HTMLElement | null)?.focus();
+  }
+
+  private fixState(mark: Mark, state: 'undone' | 'accepted'): void {
+    if (mark.type !== 'fix') return;
+    this.engine.setFixState(mark.view, mark.fix, state);
+    this.hide();
+  }
+
+  private subject(m: Mark): TooltipSubject | null {
+    switch (m.type) {
+      case 'figure':
+        return { kind: 'figure', figure: m.figure };
+      case 'term':
+        return { kind: 'term', term: { text: m.term.text, key: m.term.key, definition: m.term.definition, source: m.term.source } };
+      case 'fix': {
+        const f = this.engine.views[m.view].fixes[m.fix];
+        const repair = { before: f.before, after: f.after, kind: f.kind, confidence: f.confidence };
+        return f.state === 'suggested' ? { kind: 'suggestion', repair } : { kind: 'repair', repair };
+      }
+      case 'pledge':
+        return { kind: 'pledge', pledge: { text: m.pledge.text, dueYear: m.pledge.dueYear, figure: m.pledge.figure && { text: m.pledge.figure.text, value: m.pledge.figure.value, unit: m.pledge.figure.unit } } };
+      case 'annotation':
+        return { kind: 'user', annotation: m.record };
+    }
+  }
+
+  hide(): void {
+    clearTimeout(this.hideTimer);
+    this.current = null;
+    render(null, this.mount);
+  }
+
+  dispose(): void {
+    this.hide();
+    for (const c of this.cleanup) c();
+  }
+}
