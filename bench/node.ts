@@ -1,0 +1,176 @@
+/**
+ * Node half of `npm run bench`: repair and annotate throughput on 100,000-char
+ * reports against simple baselines run in the same process, CLI start-to-end
+ * times, and the memory the character LM costs.
+ *
+ * Run alone: `npx tsx bench/node.ts`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as OpenCC from 'opencc-js';
+import { repair } from '../src/core/repair/index';
+import { extractFigures } from '../src/core/figures/index';
+import { findTerms } from '../src/core/glossary/index';
+import { findPledges } from '../src/core/pledges/index';
+import { dropFiguresInsideTerms } from '../src/core/annotate';
+import { measure, printTable, summarise, type BenchRow } from './util';
+
+export type { BenchRow } from './util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SEED_DIR = `${ROOT}seeds/`;
+const BIN = `${ROOT}bin/govlens.mjs`;
+const REPORT_CHARS = 100_000;
+
+const seedFiles = readdirSync(SEED_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+function seed(prefix: string): string {
+  const f = seedFiles.find((name) => name.startsWith(prefix));
+  if (!f) throw new Error(`seed ${prefix} missing from ${SEED_DIR}`);
+  return readFileSync(SEED_DIR + f, 'utf8');
+}
+
+/** Repeats source texts (a blank line between copies) up to exactly `chars` characters. */
+export function buildReport(sources: string[], chars = REPORT_CHARS): string {
+  const unit = sources.join('\n\n') + '\n\n';
+  return unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+}
+
+const FIGURE_REGEX = /\d+(?:\.\d+)?(?:亿元|万元|%|万人)/g;
+
+async function repairRows(): Promise<BenchRow[]> {
+  const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
+  const reports: Array<[string, string]> = [
+    ['clean', buildReport([seed('000'), seed('002'), seed('003')])],
+    ['spun', buildReport([seed('004')])],
+    ['traditional', buildReport([seed('001')])],
+  ];
+  const rows: BenchRow[] = [];
+  for (const [label, text] of reports) {
+    const base = `opencc t2cn, ${label} 100k`;
+    rows.push(await measure(base, () => t2cn(text), { runs: 10, warmup: 2 }));
+    const changes = repair(text).changes.length;
+    rows.push(
+      await measure(`repair, ${label} 100k`, () => repair(text), {
+        runs: 7,
+        warmup: 1,
+        baseline: base,
+        note: `${changes} changes`,
+      }),
+    );
+  }
+  return rows;
+}
+
+async function annotateRows(): Promise<BenchRow[]> {
+  const text = buildReport([seed('000'), seed('002'), seed('003')]);
+  const base = 'regex figure scan, 100k';
+  const scan = await measure(base, () => [...text.matchAll(FIGURE_REGEX)].length, { runs: 20, warmup: 3 });
+  const extract = () => {
+    const figures = extractFigures(text);
+    const terms = findTerms(text);
+    const pledges = findPledges(text, figures);
+    return { figures: dropFiguresInsideTerms(figures, terms), terms, pledges };
+  };
+  const found = extract();
+  const note = `${found.figures.length} figures, ${found.terms.length} terms, ${found.pledges.length} pledges`;
+  const row = await measure('annotate (no repair), 100k', extract, { runs: 7, warmup: 1, baseline: base, note });
+  return [scan, row];
+}
+
+/** Spawns a command `runs` times and times each, start to exit. */
+function timeSpawn(name: string, args: string[], runs: number, extra: Partial<BenchRow> = {}): BenchRow {
+  const samples: number[] = [];
+  let failures = 0;
+  let firstError = '';
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) {
+      failures++;
+      firstError ||= String(r.stderr).trim().split('\n')[0].slice(0, 80);
+    }
+    if (i > 0) samples.push(ms); // the first run fills tsx's transform cache
+  }
+  const note = [extra.note, failures ? `${failures} runs exited non-zero: ${firstError}` : ''].filter(Boolean).join('; ');
+  return summarise(name, samples, { ...extra, note: note || undefined });
+}
+
+function cliRows(runs = 5): BenchRow[] {
+  const base = 'node start-up (spawn, empty script)';
+  const rows = [timeSpawn(base, ['-e', '0'], runs)];
+  rows.push(timeSpawn('govlens --version (spawn)', [BIN, '--version'], runs, { baseline: base }));
+  for (const f of seedFiles) {
+    const chars = readFileSync(SEED_DIR + f, 'utf8').length;
+    rows.push(timeSpawn(`govlens annotate --json ${f.slice(0, 3)}`, [BIN, 'annotate', '--json', SEED_DIR + f], runs, { baseline: base, note: `${chars} chars` }));
+  }
+  return rows;
+}
+
+/**
+ * The LM's cost, measured in a fresh process so nothing else the bench loaded
+ * is counted: heap (JS objects, the base64 string) and external memory (the
+ * typed arrays holding the tables) before and after loading it.
+ */
+function lmMemoryRows(): BenchRow[] {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--lm-memory'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    const why = (r.stderr.trim().split('\n').find((l) => l.includes('Error')) ?? 'failed').slice(0, 120);
+    return [{ name: 'LM memory', median: NaN, p90: NaN, runs: 0, unit: 'MB', note: why }];
+  }
+  const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { importHeap: number; importExternal: number; loadHeap: number; loadExternal: number; rss: number; loadMs: number };
+  const mb = (b: number) => b / 2 ** 20;
+  const row = (name: string, v: number, note?: string): BenchRow => ({ name, median: v, p90: v, runs: 1, unit: 'MB', note });
+  const importMb = mb(m.importHeap + m.importExternal);
+  const loadMb = mb(m.loadHeap + m.loadExternal);
+  return [
+    // V8 may keep the big base64 literal inside the module source, so the import share can read near zero.
+    row('LM memory: import + getLM()', importMb + loadMb, `import ${importMb.toFixed(2)} MB, decoded tables ${loadMb.toFixed(2)} MB; RSS +${mb(m.rss).toFixed(1)} MB`),
+    row('LM getLM() decode time', m.loadMs, 'first call, fresh process'),
+  ].map((r, i) => (i === 1 ? { ...r, unit: 'ms' as const } : r));
+}
+
+async function lmMemoryChild(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  const snap = () => {
+    gc();
+    gc();
+    const u = process.memoryUsage();
+    return { heap: u.heapUsed, external: u.external, rss: u.rss };
+  };
+  const before = snap();
+  const lm = await import('../src/core/lm/index');
+  const imported = snap();
+  const t0 = performance.now();
+  const model = lm.getLM();
+  const loadMs = performance.now() - t0;
+  const loaded = snap();
+  // Keep the model reachable until after the last snapshot.
+  if (!model) throw new Error('getLM() returned nothing');
+  console.log(
+    JSON.stringify({
+      importHeap: imported.heap - before.heap,
+      importExternal: imported.external - before.external,
+      loadHeap: loaded.heap - imported.heap,
+      loadExternal: loaded.external - imported.external,
+      rss: loaded.rss - before.rss,
+      loadMs,
+    }),
+  );
+}
+
+export async function runNodeBenchmarks(): Promise<BenchRow[]> {
+  return [...(await repairRows()), ...(await annotateRows()), ...cliRows(), ...lmMemoryRows()];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--lm-memory')) await lmMemoryChild();
+  else printTable(await runNodeBenchmarks());
+}

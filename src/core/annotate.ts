@@ -1,0 +1,88 @@
+import { repair, type Change, type RepairOptions, type Suggestion } from './repair/index';
+import { detectReport, sampleFromText } from './detect/index';
+import { extractFigures, type Figure } from './figures/index';
+import { findTerms, type GlossaryEntry, type Term } from './glossary/index';
+import { findPledges, type PledgeClause } from './pledges/index';
+
+export interface AnnotateOptions {
+  url?: string;
+  title?: string;
+  /** The user's own glossary entries; they win over report and built-in ones. */
+  userGlossary?: GlossaryEntry[];
+  repair?: RepairOptions;
+}
+
+/** Everything GovLens knows about one text. All offsets index `text`, the repaired text. */
+export interface Annotation {
+  isReport: boolean;
+  score: number;
+  /** Names of the detection signals that fired. */
+  signals: string[];
+  text: string;
+  changes: Change[];
+  suggestions: Suggestion[];
+  figures: Figure[];
+  terms: Term[];
+  pledges: PledgeClause[];
+}
+
+/**
+ * Repairs the input, then detects and extracts on the repaired text, so every
+ * offset the caller gets points into one string. Pure: no I/O.
+ */
+export function annotate(input: string, options: AnnotateOptions = {}): Annotation {
+  const repaired = repair(input, options.repair ?? {});
+  const text = repaired.text;
+  const detection = detectReport(sampleFromText(text, options.url, options.title));
+  const terms = findTerms(text, { user: options.userGlossary });
+  // Figures are needed by pledge detection even when a term swallows them
+  // (a pledge clause can still be anchored on a slogan's number).
+  const allFigures = extractFigures(text);
+  const pledges = findPledges(text, allFigures);
+  return {
+    isReport: detection.isReport,
+    score: detection.score,
+    signals: detection.signals,
+    text,
+    changes: repaired.changes,
+    suggestions: repaired.suggestions,
+    figures: dropFiguresInsideTerms(allFigures, terms),
+    terms,
+    pledges,
+  };
+}
+
+/**
+ * A figure lying wholly inside a term is part of the slogan's name
+ * (“三个代表”, “十四五”), not a quantity the report states, so it goes.
+ * Partial overlaps are kept: the UI layers the two highlights.
+ */
+export function dropFiguresInsideTerms(figures: Figure[], terms: Term[]): Figure[] {
+  if (!terms.length || !figures.length) return figures;
+  const starts = terms.map((t) => t.start);
+  const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b]);
+  const sortedStarts = order.map((i) => terms[i].start);
+  // reach[i]: the furthest end among the first i+1 terms by start. A figure is
+  // inside some term iff a term starting at or before it reaches its end.
+  const reach: number[] = [];
+  for (const i of order) reach.push(Math.max(reach[reach.length - 1] ?? -1, terms[i].end));
+  return figures.filter((f) => {
+    const k = lastAtOrBefore(sortedStarts, f.start);
+    return !(k >= 0 && reach[k] >= f.end);
+  });
+}
+
+/** Index of the last value <= x in an ascending array, or -1. */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
