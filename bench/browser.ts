@@ -1,0 +1,74 @@
+/**
+ * Browser half of `npm run bench`: the built extension in headless Chromium
+ * on every seed page and the 1 MB page. Times come from the page's own
+ * performance clock (content script start → engine done), and long tasks
+ * from a PerformanceObserver installed before the page loads.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { launch } from '../tests/browser/harness';
+import { summarise, type BenchRow } from './util';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const require = createRequire(import.meta.url);
+
+export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
+  const h = await launch();
+  const rows: BenchRow[] = [];
+  const openccSource = await readFile(require.resolve('opencc-js/t2cn'), 'utf8').catch(() => readFile('node_modules/opencc-js/dist/umd/t2cn.js', 'utf8'));
+  try {
+    for (const entry of h.server.pages) {
+      const repairMs: number[] = [];
+      const longest: number[] = [];
+      const detectMs: number[] = [];
+      const openccMs: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await h.context.newPage();
+        await page.addInitScript(() => {
+          const w = window as unknown as { __longest: number };
+          w.__longest = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+          }).observe({ type: 'longtask', buffered: true });
+        });
+        await page.goto(entry.url);
+        const sel = entry.expect === 'report' ? 'html[data-govlens-done]' : 'html[data-govlens]';
+        await page.waitForSelector(sel, { timeout: 120_000 });
+        const m = await page.evaluate(() => {
+          const a = (n: string) => Number(document.documentElement.getAttribute(n));
+          return { t0: a('data-govlens-t0'), done: a('data-govlens-done'), detect: a('data-govlens-detect-ms'), longest: (window as unknown as { __longest: number }).__longest };
+        });
+        detectMs.push(m.detect);
+        if (entry.expect === 'report') {
+          repairMs.push(m.done - m.t0);
+          longest.push(m.longest);
+          // Baseline in the same page: opencc-js (full t2cn build) over the whole body text.
+          await page.addScriptTag({ content: openccSource });
+          openccMs.push(
+            await page.evaluate(() => {
+              const O = (window as unknown as { OpenCC: { Converter(o: object): (s: string) => string } }).OpenCC;
+              const conv = O.Converter({ from: 't', to: 'cn' });
+              const text = document.body.innerText;
+              const t = performance.now();
+              conv(text);
+              return performance.now() - t;
+            }),
+          );
+        }
+        await page.close();
+      }
+      const size = entry.bench ? ' (1 MB)' : '';
+      if (entry.expect === 'report') {
+        const base = `page ${entry.id}${size}: opencc-js t2cn over the body text (baseline)`;
+        rows.push(summarise(base, openccMs));
+        rows.push(summarise(`page ${entry.id}${size}: document_idle → repaired and marked`, repairMs, { baseline: base }));
+        rows.push(summarise(`page ${entry.id}${size}: longest main-thread task (0 = none over 50 ms)`, longest));
+      } else {
+        rows.push(summarise(`page ${entry.id} (not a report): content-script detection`, detectMs));
+      }
+    }
+  } finally {
+    await h.close();
+  }
+  return rows;
+}

@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PAGES_DIR } from '../support/pages';
+import type { Harness } from './harness';
+import type { PageProtocol, Req, Res } from '../../src/shared/messages';
+
+/** Sends a typed page message from the extension's service worker to the tab showing `page`, like the popup does. */
+export async function sendToPage<K extends keyof PageProtocol>(h: Harness, page: Page, type: K, payload: Req<PageProtocol, K>): Promise<Res<PageProtocol, K>> {
+  const url = page.url();
+  const reply = await h.worker.evaluate(
+    async ({ url, type, payload }) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      if (!tab?.id) throw new Error(`no tab for ${url}`);
+      return chrome.tabs.sendMessage(tab.id, { type, payload }, { frameId: 0 });
+    },
+    { url, type, payload },
+  );
+  const r = reply as { ok: boolean; value?: unknown; error?: string };
+  if (!r?.ok) throw new Error(r?.error ?? 'no reply');
+  return r.value as Res<PageProtocol, K>;
+}
+
+/** The page's body text as a browser renders it with no extension: the same HTML in a fresh about:blank page. */
+export async function pristineInnerText(h: Harness, url: string): Promise<{ text: string; html: string }> {
+  const entry = h.server.pages.find((p) => p.url === url);
+  if (!entry) throw new Error(`not a seed page: ${url}`);
+  const html = await readFile(join(PAGES_DIR, entry.file), 'utf8');
+  const page = await h.context.newPage();
+  await page.setContent(html, { waitUntil: 'load' });
+  const out = await page.evaluate(() => ({ text: document.body.innerText, html: document.body.innerHTML }));
+  await page.close();
+  return out;
+}
+
+export async function attrs(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries([...document.documentElement.attributes].filter((a) => a.name.startsWith('data-govlens')).map((a) => [a.name, a.value])),
+  );
+}
+
+/** Viewport centre of the first occurrence of `needle` in the page text (after GovLens wrote its repairs). */
+export async function pointOf(page: Page, needle: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ needle, nth }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const v = n.nodeValue ?? '';
+        let i = v.indexOf(needle);
+        while (i >= 0) {
+          if (seen++ === nth) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + needle.length);
+            (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const box = r.getClientRects()[0];
+            return { x: box.left + Math.min(box.width / 2, 8), y: box.top + box.height / 2 };
+          }
+          i = v.indexOf(needle, i + 1);
+        }
+      }
+      return null;
+    },
+    { needle, nth },
+  );
+}
+
+/** Text of GovLens's on-page UI (tooltips, toolbar), read through its open shadow root. */
+export async function overlayText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.textContent ?? '');
+}
+
+/** Texts of the ranges in one of GovLens's CSS highlights. */
+export async function highlightTexts(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const h = CSS.highlights.get(name);
+    return h ? [...h].map((r) => (r as Range).toString()) : [];
+  }, `govlens-${layer}`);
+}
+
+export async function hover(page: Page, needle: string, nth = 0): Promise<string> {
+  const p = await pointOf(page, needle, nth);
+  if (!p) throw new Error(`text not on page: ${needle}`);
+  await page.mouse.move(p.x - 40, p.y - 40);
+  await page.mouse.move(p.x, p.y, { steps: 3 });
+  await page.waitForTimeout(150);
+  return overlayText(page);
+}

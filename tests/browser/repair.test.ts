@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+import { attrs, pristineInnerText, sendToPage } from './page-tools';
+
+const PINYIN_GROUP = /[\u4e00-\u9fff]\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/;
+
+describe('repair in place (built extension, real Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('restores the spun seed 004 sentence on the page', async () => {
+    const page = await h.open('004');
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    expect(text).not.toContain('间断四年留任');
+    expect(Number((await attrs(page))['data-govlens-fixes'])).toBeGreaterThan(50);
+    await page.close();
+  });
+
+  it('simplifies seed 001 and removes every inline pinyin group', async () => {
+    const page = await h.open('001');
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('扩内需稳增长');
+    expect(text).not.toMatch(PINYIN_GROUP);
+    await page.close();
+  });
+
+  it('toggles to the exact original innerText and back again', async () => {
+    for (const id of ['004', '001', '000']) {
+      const page = await h.open(id);
+      const url = page.url();
+      const pristine = await pristineInnerText(h, url);
+      const repaired = await page.evaluate(() => document.body.innerText);
+      expect(repaired).not.toBe(pristine.text);
+      expect(await sendToPage(h, page, 'page:toggle', { repaired: false })).toEqual({ showingRepaired: false });
+      expect(await page.evaluate(() => document.body.innerText)).toBe(pristine.text);
+      await sendToPage(h, page, 'page:toggle', { repaired: true });
+      expect(await page.evaluate(() => document.body.innerText)).toBe(repaired);
+      await page.close();
+    }
+  });
+
+  it('keeps a link inside a repaired paragraph working (same element, same listener)', async () => {
+    const page = await h.context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const link = document.querySelector('a[href="http://www.siming.gov.cn/"]') as HTMLAnchorElement & { __mark?: number };
+        link.__mark = 42;
+        (window as unknown as { clicks: number }).clicks = 0;
+        link.addEventListener('click', (e) => {
+          e.preventDefault();
+          (window as unknown as { clicks: number }).clicks++;
+        });
+      });
+    });
+    const entry = h.server.pages.find((p) => p.id === '004')!;
+    await page.goto(entry.url);
+    await page.waitForSelector('html[data-govlens-ms]');
+    const paragraph = page.locator('p', { has: page.locator('a[href="http://www.siming.gov.cn/"]') });
+    // The paragraph around the link was repaired (工做报告 → 工作报告)…
+    await expect.poll(() => paragraph.innerText()).toContain('政府工作报告');
+    // …and the link is the same element with its listener.
+    await page.click('a[href="http://www.siming.gov.cn/"]');
+    expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
+    expect(await page.evaluate(() => (document.querySelector('a[href="http://www.siming.gov.cn/"]') as unknown as { __mark?: number }).__mark)).toBe(42);
+    await page.close();
+  });
+
+  it('repairs a report paragraph inserted by script after load', async () => {
+    const page = await h.open('004');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
+      const last = [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!;
+      last.after(p);
+    });
+    await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    await page.close();
+  });
+
+  it('changes nothing at all on the negative pages', async () => {
+    for (const entry of h.server.pages.filter((p) => p.expect === 'not-report')) {
+      const page = await h.open(entry.id);
+      const pristine = await pristineInnerText(h, page.url());
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine.html);
+      const a = await attrs(page);
+      expect(a['data-govlens']).toBe('not-report');
+      // Only detection ran: no engine, no counts.
+      expect(Object.keys(a).sort()).toEqual(['data-govlens', 'data-govlens-detect-ms', 'data-govlens-t0']);
+      await page.close();
+    }
+  });
+});
