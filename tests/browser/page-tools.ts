@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+
+// Evaluated inside the extension's service worker, where chrome.* exists.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PAGES_DIR } from '../support/pages';

@@ -8,10 +8,15 @@ export interface PageSample {
   text: string;
 }
 
+/** Kinds of damage the detector's normalisation noticed in the sample. */
+export type DamageKind = 'mojibake' | 'pinyin' | 'spacing' | 'traditional' | 'spun';
+
 export interface Detection {
   isReport: boolean;
   /** 0..1 */
   score: number;
   /** Names of the signals that fired, for the popup and for debugging. */
   signals: string[];
+  /** Damage seen while normalising the sample (a hint for the repair pipeline, not a verdict). */
+  damage?: DamageKind[];
 }

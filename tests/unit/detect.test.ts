@@ -1,0 +1,160 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import { detectReport, sampleFromText, REPORT_THRESHOLD, type PageSample } from '../../src/core/detect';
+
+const ROOT = join(__dirname, '..', '..');
+const seedText = (n: string) => {
+  const f = readdirSync(join(ROOT, 'seeds')).find((x) => x.startsWith(n + '_') && x.endsWith('.txt'));
+  return readFileSync(join(ROOT, 'seeds', f!), 'utf8');
+};
+
+/** Hand-written negative pages: front matter (url, title) + body lines. */
+function negative(file: string): PageSample {
+  const raw = readFileSync(join(ROOT, 'seeds', 'negatives', file), 'utf8');
+  const [, fm, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw)!;
+  const get = (k: string) => new RegExp(`^${k}:\\s*(.*)$`, 'm').exec(fm)![1];
+  return sampleFromText(body, get('url'), get('title'));
+}
+
+const gbkMojibake = (s: string) => new TextDecoder('gbk').decode(new TextEncoder().encode(s));
+
+describe('detectReport on the seed texts', () => {
+  for (const n of ['000', '001', '002', '003', '004']) {
+    it(`detects seed ${n} as a report (plain text, no URL)`, () => {
+      const d = detectReport(sampleFromText(seedText(n)));
+      expect(d.isReport, d.signals.join(' ')).toBe(true);
+      expect(d.score).toBeGreaterThanOrEqual(REPORT_THRESHOLD);
+    });
+  }
+
+  it('sees the damage in seed 001 (Traditional with inline pinyin)', () => {
+    const d = detectReport(sampleFromText(seedText('001')));
+    expect(d.damage).toEqual(expect.arrayContaining(['traditional', 'pinyin']));
+  });
+
+  it('sees spinner forms in seed 004 and still finds 政府工作报告 (written 政府工做报告 there)', () => {
+    expect(seedText('004')).toContain('政府工做报告');
+    const d = detectReport(sampleFromText(seedText('004')));
+    expect(d.damage).toContain('spun');
+    expect(d.signals).toContain('body:政府工作报告');
+  });
+
+  it('does not report damage on a clean seed', () => {
+    const d = detectReport(sampleFromText(seedText('003')));
+    expect(d.damage).not.toContain('mojibake');
+    expect(d.damage).not.toContain('traditional');
+    expect(d.damage).not.toContain('spun');
+  });
+});
+
+describe('detectReport on damaged variants', () => {
+  it('detects seed 000 decoded as GBK (mojibake), title included', () => {
+    const moj = gbkMojibake(seedText('000').slice(0, 3000));
+    expect(moj).toContain('鏀垮簻宸ヤ綔鎶ュ憡'); // 政府工作报告, as the page would show it
+    const d = detectReport(sampleFromText(moj));
+    expect(d.isReport, d.signals.join(' ')).toBe(true);
+    expect(d.damage).toContain('mojibake');
+    expect(d.signals).toContain('body:各位代表');
+  });
+
+  it('detects three body paragraphs of seed 000 as mojibake, without any title', () => {
+    const paras = seedText('000')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 150)
+      .slice(0, 3)
+      .join('\n');
+    const d = detectReport(sampleFromText(gbkMojibake(paras), 'http://www.huli.gov.cn/zwgk/t20250214_1.html'));
+    expect(d.isReport, d.signals.join(' ')).toBe(true);
+  });
+
+  it('detects a Traditional-script copy of seed 003', () => {
+    const trad = OpenCC.Converter({ from: 'cn', to: 'tw' })(seedText('003'));
+    expect(trad).toContain('政府工作報告');
+    const d = detectReport(sampleFromText(trad));
+    expect(d.isReport, d.signals.join(' ')).toBe(true);
+    expect(d.damage).toContain('traditional');
+    expect(d.signals).toContain('head:政府工作报告');
+  });
+
+  it('detects a letter-spaced title with zero-width characters', () => {
+    const text = seedText('003').replace('政府工作报告', '政 府\u200b 工 作 报\u3000告');
+    const d = detectReport(sampleFromText(text));
+    expect(d.signals).toContain('head:政府工作报告');
+    expect(d.isReport).toBe(true);
+  });
+});
+
+describe('detectReport on pages that are not reports', () => {
+  for (const f of readdirSync(join(ROOT, 'seeds', 'negatives')).filter((x) => x.endsWith('.txt'))) {
+    it(`rejects ${f}`, () => {
+      const d = detectReport(negative(f));
+      expect(d.isReport, `${d.score} ${d.signals.join(' ')}`).toBe(false);
+    });
+  }
+
+  it('rejects the gov.cn passport service page even though it is on gov.cn', () => {
+    const s = negative('passport-gov.txt');
+    expect(s.url).toMatch(/\.gov\.cn\//);
+    const d = detectReport(s);
+    expect(d.signals).toContain('host:gov');
+    expect(d.isReport).toBe(false);
+  });
+
+  it('rejects a news story that mentions 政府工作报告 once in passing', () => {
+    const s = negative('passing-mention-thepaper.txt');
+    expect(s.text.split('政府工作报告').length - 1).toBe(1);
+    const d = detectReport(s);
+    expect(d.signals).toContain('body:政府工作报告');
+    expect(d.isReport).toBe(false);
+  });
+
+  it('rejects dense policy meeting news on gov.cn', () => {
+    const text = [
+      '区政府召开第45次常务会议',
+      '3月12日上午，区长主持召开区政府第45次常务会议，传达学习全国两会精神，研究部署近期重点工作。',
+      '会议指出，要认真学习贯彻全国两会精神，结合我区实际抓好贯彻落实。要聚焦一季度“开门红”，加强经济运行监测调度，推动重点项目加快建设，力促一季度固定资产投资同比增长10%以上。',
+      '会议研究了促进消费提质扩容若干措施，要求各部门加强协同，持续优化消费环境，打造一批特色消费场景，全面提升消费对经济增长的拉动作用。会议强调，要坚持人民至上、生命至上，深化安全生产治本攻坚三年行动，强化重点领域隐患排查整治，确保全区安全形势持续稳定。',
+    ].join('\n');
+    const d = detectReport(sampleFromText(text, 'http://www.huli.gov.cn/xwzx/hlyw/202503/t20250312_1190001.html'));
+    expect(d.isReport, `${d.score} ${d.signals.join(' ')}`).toBe(false);
+  });
+
+  it('gives an empty sample a zero score', () => {
+    expect(detectReport({ url: '', title: '', headings: [], text: '' })).toMatchObject({ isReport: false, score: 0 });
+  });
+});
+
+describe('sampleFromText', () => {
+  it('skips metadata lines for the title and keeps short lines as headings', () => {
+    const s = sampleFromText(seedText('000'), 'http://x.gov.cn/a.html');
+    expect(s.title).toBe('2025年湖里区人民政府工作报告');
+    expect(s.headings).toContain('2024年工作回顾');
+    expect(s.headings.some((h) => h.includes('索 引 号'))).toBe(false);
+    expect(s.text.length).toBeLessThanOrEqual(3000);
+    expect(s.url).toBe('http://x.gov.cn/a.html');
+  });
+
+  it('uses an explicit title when given', () => {
+    expect(sampleFromText('正文第一行。', '', '标题').title).toBe('标题');
+  });
+});
+
+describe('detectReport cost', () => {
+  it('runs in well under 1 ms on a 3,000-character sample', () => {
+    const samples = ['000', '001', '004'].map((n) => sampleFromText(seedText(n)));
+    samples.push(sampleFromText(gbkMojibake(seedText('000').slice(0, 2000))));
+    for (const s of samples) expect(s.text.length).toBeGreaterThan(2500);
+    for (let i = 0; i < 50; i++) for (const s of samples) detectReport(s); // warm up regexes and tables
+    // Best of several batches, so a busy CI machine does not make this flaky.
+    let best = Infinity;
+    for (let b = 0; b < 20; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) for (const s of samples) detectReport(s);
+      best = Math.min(best, (performance.now() - t0) / (10 * samples.length));
+    }
+    expect(best).toBeLessThan(1);
+  });
+});
