@@ -1,0 +1,28 @@
+import { browser, type Browser } from 'wxt/browser';
+
+/** The active tab of the current window, or undefined (e.g. a devtools window). */
+export async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/** Pages an extension may script: web pages and local files. Not browser pages or the web store. */
+export function canRunOn(url: string | undefined): boolean {
+  if (!url) return false;
+  if (!/^(https?|file):/i.test(url)) return false;
+  return !/^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org)\//i.test(url);
+}
+
+export function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

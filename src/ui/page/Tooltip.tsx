@@ -1,0 +1,374 @@
+/**
+ * The card shown for one mark on the page. Pure: everything arrives as props
+ * and every action leaves as a callback; the lead mounts it in a shadow root
+ * and does the messaging. All page and user text is rendered as text nodes.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AnnotationRecord, FigureItem, PledgeItem, TermItem } from '../../shared/messages';
+import type { RepairKind } from '../../core/repair/types';
+import type { TermSource } from '../../core/glossary/types';
+import { t, isZh } from '../i18n';
+import { plainValue } from '../common/format';
+import { highlightCss, HIGHLIGHT_COLORS } from '../common/colors';
+import { parseTags } from '../common/format';
+import { useEscape, useFloating } from './useFloating';
+import type { Anchor } from './position';
+
+export interface RepairInfo {
+  before: string;
+  after: string;
+  kind: RepairKind;
+  confidence: number;
+}
+
+export type TooltipSubject =
+  | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
+  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source'> }
+  | { kind: 'repair'; repair: RepairInfo }
+  | { kind: 'suggestion'; repair: RepairInfo }
+  | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
+  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'dueYear' | 'figure' | 'savedId'> };
+
+export interface TooltipProps {
+  subject: TooltipSubject;
+  /** Anchor: horizontal centre and bottom of the mark, viewport px. */
+  x: number;
+  y: number;
+  /** Top of the mark, so the card can flip above it. */
+  anchorTop?: number;
+  onClose: () => void;
+  onSaveDefinition?: (term: string, text: string) => void;
+  onUndo?: () => void;
+  onAccept?: () => void;
+  onDismiss?: () => void;
+  onSaveAnnotation?: (id: string, changes: { note: string; tags: string[]; color: string }) => void;
+  onDeleteAnnotation?: (id: string) => void;
+  onSavePledge?: () => void;
+  /** Move focus into the card when it opens (it was reached with the keyboard). */
+  autoFocus?: boolean;
+}
+
+export function Tooltip(props: TooltipProps) {
+  const anchor: Anchor = { x: props.x, y: props.y, top: props.anchorTop };
+  const { ref, style, side } = useFloating<HTMLDivElement>(anchor);
+  useEscape(props.onClose);
+  useEffect(() => {
+    if (!props.autoFocus) return;
+    // The first action if there is one, else the close button, so Enter does the likely thing.
+    const card = ref.current;
+    (card?.querySelector<HTMLElement>('button:not(.gl-close)') ?? card?.querySelector<HTMLElement>('.gl-close'))?.focus();
+  }, [props.autoFocus]);
+  const { subject } = props;
+  // A figure card has nothing to operate, so it is a tooltip; the others hold buttons and forms.
+  const role = subject.kind === 'figure' ? 'tooltip' : 'dialog';
+  return (
+    <div
+      ref={ref}
+      class={`gl-card gl-card--${subject.kind} gl-card--${side}${subject.kind === 'figure' && subject.figure.target ? ' gl-card--target' : ''}`}
+      style={style}
+      role={role}
+      aria-live="polite"
+      aria-label={t(`tip.title.${subject.kind}`)}
+    >
+      <button type="button" class="gl-close" aria-label={t('common.close')} title={t('common.close')} onClick={props.onClose}>
+        ×
+      </button>
+      <Body {...props} />
+    </div>
+  );
+}
+
+function Body(props: TooltipProps) {
+  const s = props.subject;
+  switch (s.kind) {
+    case 'figure':
+      return <FigureBody figure={s.figure} />;
+    case 'term':
+      return <TermBody term={s.term} onSave={props.onSaveDefinition} />;
+    case 'repair':
+      return <RepairBody repair={s.repair} onUndo={props.onUndo} />;
+    case 'suggestion':
+      return <SuggestionBody repair={s.repair} onAccept={props.onAccept} onDismiss={props.onDismiss ?? props.onClose} />;
+    case 'user':
+      return <UserBody annotation={s.annotation} onSave={props.onSaveAnnotation} onDelete={props.onDeleteAnnotation} />;
+    case 'pledge':
+      return <PledgeBody pledge={s.pledge} onSave={props.onSavePledge} />;
+  }
+}
+
+function Kicker({ children }: { children: string }) {
+  return <div class="gl-kicker">{children}</div>;
+}
+
+function FigureBody({ figure }: { figure: Extract<TooltipSubject, { kind: 'figure' }>['figure'] }) {
+  const plain = plainValue(figure.value, figure.unit, isZh());
+  return (
+    <div>
+      <Kicker>{`${t(figure.target ? 'figure.target' : 'figure.achieved')} · ${t(`figure.kind.${figure.kind}`)}`}</Kicker>
+      <div class="gl-main">{figure.text}</div>
+      {plain && plain !== figure.text && <div class="gl-plain">{`= ${plain}`}</div>}
+      {figure.qualifier && <div class="gl-row">{`${t('figure.qualifier')}: ${figure.qualifier}`}</div>}
+      {figure.subject && <div class="gl-row">{`${t('figure.subject')}: ${figure.subject}`}</div>}
+    </div>
+  );
+}
+
+export function sourceLabel(source: TermSource): string {
+  return t(`term.source.${source}`);
+}
+
+function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'term' }>['term']; onSave?: (term: string, text: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <div>
+      <Kicker>{term.source === 'none' ? t('tip.title.term') : `${t('tip.title.term')} · ${sourceLabel(term.source)}`}</Kicker>
+      <div class="gl-main">{term.text}</div>
+      {!editing && (term.definition ? <p class="gl-text">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {editing ? (
+        <DefinitionForm
+          initial={term.definition ?? ''}
+          onCancel={() => setEditing(false)}
+          onSave={(text) => {
+            onSave?.(term.key, text);
+            setEditing(false);
+          }}
+        />
+      ) : (
+        onSave && (
+          <div class="gl-actions">
+            <button type="button" class="gl-btn" onClick={() => setEditing(true)}>
+              {t(term.definition ? 'term.edit' : 'term.add')}
+            </button>
+          </div>
+        )
+      )}
+    </div>
+  );
+}
+
+export function DefinitionForm(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+  const [text, setText] = useState(props.initial);
+  return (
+    <form
+      class="gl-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) props.onSave(text.trim());
+      }}
+    >
+      <textarea
+        class="gl-input"
+        rows={3}
+        value={text}
+        aria-label={t('term.definition')}
+        placeholder={t('term.placeholder')}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      <div class="gl-actions">
+        <button type="submit" class="gl-btn gl-btn--primary" disabled={!text.trim()}>
+          {t('common.save')}
+        </button>
+        <button type="button" class="gl-btn" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Change({ repair }: { repair: RepairInfo }) {
+  return (
+    <div class="gl-change">
+      <span class="gl-before" title={t('repair.original')}>
+        {repair.before || t('repair.empty')}
+      </span>
+      <span aria-hidden="true">{' → '}</span>
+      <span class="gl-after" title={t('repair.repaired')}>
+        {repair.after || t('repair.empty')}
+      </span>
+    </div>
+  );
+}
+
+function confidenceText(c: number) {
+  return `${t('repair.confidence')}: ${Math.round(c * 100)}%`;
+}
+
+function RepairBody({ repair, onUndo }: { repair: RepairInfo; onUndo?: () => void }) {
+  return (
+    <div>
+      <Kicker>{`${t('tip.title.repair')} · ${t(`repair.kind.${repair.kind}`)}`}</Kicker>
+      <Change repair={repair} />
+      <div class="gl-row gl-muted">{confidenceText(repair.confidence)}</div>
+      {onUndo && (
+        <div class="gl-actions">
+          <button type="button" class="gl-btn" onClick={onUndo}>
+            {t('repair.undo')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SuggestionBody({ repair, onAccept, onDismiss }: { repair: RepairInfo; onAccept?: () => void; onDismiss: () => void }) {
+  return (
+    <div>
+      <Kicker>{`${t('tip.title.suggestion')} · ${t(`repair.kind.${repair.kind}`)}`}</Kicker>
+      <Change repair={repair} />
+      <div class="gl-row gl-muted">{confidenceText(repair.confidence)}</div>
+      <div class="gl-actions">
+        {onAccept && (
+          <button type="button" class="gl-btn gl-btn--primary" onClick={onAccept}>
+            {t('repair.accept')}
+          </button>
+        )}
+        <button type="button" class="gl-btn" onClick={onDismiss}>
+          {t('repair.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function UserBody(props: {
+  annotation: Extract<TooltipSubject, { kind: 'user' }>['annotation'];
+  onSave?: TooltipProps['onSaveAnnotation'];
+  onDelete?: TooltipProps['onDeleteAnnotation'];
+}) {
+  const a = props.annotation;
+  const [editing, setEditing] = useState(false);
+  if (editing && props.onSave) {
+    return (
+      <NoteEditor
+        initial={{ note: a.note, tags: a.tags, color: a.color }}
+        onCancel={() => setEditing(false)}
+        onSave={(v) => {
+          props.onSave!(a.id, v);
+          setEditing(false);
+        }}
+      />
+    );
+  }
+  return (
+    <div>
+      <Kicker>{t('tip.title.user')}</Kicker>
+      <blockquote class="gl-quote" style={{ borderColor: highlightCss(a.color) }}>
+        {a.exact}
+      </blockquote>
+      {a.note ? <p class="gl-text gl-note">{a.note}</p> : <p class="gl-text gl-muted">{t('note.none')}</p>}
+      {a.tags.length > 0 && (
+        <ul class="gl-tags" aria-label={t('note.tags')}>
+          {a.tags.map((tag) => (
+            <li key={tag} class="gl-tag">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="gl-actions">
+        {props.onSave && (
+          <button type="button" class="gl-btn" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </button>
+        )}
+        {props.onDelete && (
+          <button type="button" class="gl-btn gl-btn--danger" onClick={() => props.onDelete!(a.id)}>
+            {t('common.delete')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function PledgeBody({ pledge, onSave }: { pledge: Extract<TooltipSubject, { kind: 'pledge' }>['pledge']; onSave?: () => void }) {
+  return (
+    <div>
+      <Kicker>{t('tip.title.pledge')}</Kicker>
+      <p class="gl-text">{pledge.text}</p>
+      {pledge.figure && <div class="gl-row">{`${t('pledge.figure')}: ${pledge.figure.text}`}</div>}
+      {pledge.dueYear && <div class="gl-row">{`${t('pledge.due')}: ${pledge.dueYear}`}</div>}
+      <div class="gl-actions">
+        {pledge.savedId ? (
+          <span class="gl-muted">{t('pledge.saved')}</span>
+        ) : (
+          onSave && (
+            <button type="button" class="gl-btn gl-btn--primary" onClick={onSave}>
+              {t('pledge.save')}
+            </button>
+          )
+        )}
+      </div>
+    </div>
+  );
+}
+
+export interface NoteValue {
+  note: string;
+  tags: string[];
+  color: string;
+}
+
+/** Note + tags + colour editor, shared by the tooltip and the selection toolbar. */
+export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags'; onSave: (v: NoteValue) => void; onCancel: () => void }) {
+  const [note, setNote] = useState(props.initial.note);
+  const [tags, setTags] = useState(props.initial.tags.join(', '));
+  const [color, setColor] = useState(props.initial.color);
+  return (
+    <form
+      class="gl-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave({ note: note.trim(), tags: parseTags(tags), color });
+      }}
+    >
+      <ColorChoices value={color} onChange={setColor} />
+      <textarea
+        class="gl-input"
+        rows={3}
+        value={note}
+        autoFocus={props.focus !== 'tags'}
+        aria-label={t('note.note')}
+        placeholder={t('note.placeholder')}
+        onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+      />
+      <input
+        class="gl-input"
+        type="text"
+        value={tags}
+        autoFocus={props.focus === 'tags'}
+        aria-label={t('note.tags')}
+        placeholder={t('note.tagsPlaceholder')}
+        onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+      />
+      <div class="gl-actions">
+        <button type="submit" class="gl-btn gl-btn--primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="gl-btn" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ColorChoices(props: { value?: string; onChange: (color: string) => void; label?: string }) {
+  return (
+    <div class="gl-colors" role="group" aria-label={props.label ?? t('note.color')}>
+      {Object.entries(HIGHLIGHT_COLORS).map(([name, css]) => (
+        <button
+          key={name}
+          type="button"
+          class="gl-swatch"
+          style={{ background: css }}
+          aria-pressed={props.value === undefined ? undefined : props.value === name}
+          aria-label={t(`color.${name}`)}
+          title={t(`color.${name}`)}
+          onClick={() => props.onChange(name)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import type { AnnotationRecord } from '../../shared/messages';
+import { t } from '../i18n';
+import { highlightCss, HIGHLIGHT_COLORS } from '../common/colors';
+import { parseTags, shortDate } from '../common/format';
+
+export interface AnnotationCardProps {
+  annotation: AnnotationRecord;
+  onScrollTo?: () => void;
+  onSave: (changes: { note: string; tags: string[]; color: string }) => void | Promise<void>;
+  onDelete: () => void | Promise<void>;
+}
+
+/** One highlight with its note and tags; note, tags and colour edit in place. */
+export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: AnnotationCardProps) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(a.note);
+  const [tags, setTags] = useState(a.tags.join(', '));
+  const [color, setColor] = useState(a.color);
+  const [confirming, setConfirming] = useState(false);
+
+  const startEdit = () => {
+    setNote(a.note);
+    setTags(a.tags.join(', '));
+    setColor(a.color);
+    setEditing(true);
+  };
+
+  return (
+    <li class="item annotation" style={{ borderLeftColor: highlightCss(a.color) }}>
+      {onScrollTo ? (
+        <button type="button" class="quote as-link" onClick={onScrollTo} title={t('panel.scrollTo')}>
+          {a.exact}
+        </button>
+      ) : (
+        <blockquote class="quote">{a.exact}</blockquote>
+      )}
+      {editing ? (
+        <form
+          class="stack"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            await onSave({ note: note.trim(), tags: parseTags(tags), color });
+            setEditing(false);
+          }}
+        >
+          <div class="colors" role="group" aria-label={t('note.color')}>
+            {Object.entries(HIGHLIGHT_COLORS).map(([name, css]) => (
+              <button
+                key={name}
+                type="button"
+                class="swatch"
+                style={{ background: css }}
+                aria-pressed={color === name}
+                aria-label={t(`color.${name}`)}
+                title={t(`color.${name}`)}
+                onClick={() => setColor(name)}
+              />
+            ))}
+          </div>
+          <textarea
+            class="input"
+            rows={3}
+            value={note}
+            aria-label={t('note.note')}
+            placeholder={t('note.placeholder')}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
+          <input
+            class="input"
+            value={tags}
+            aria-label={t('note.tags')}
+            placeholder={t('note.tagsPlaceholder')}
+            onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+          />
+          <div class="row">
+            <button type="submit" class="btn primary tiny">
+              {t('common.save')}
+            </button>
+            <button type="button" class="btn tiny" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          {a.note && <p class="note">{a.note}</p>}
+          {a.tags.length > 0 && (
+            <ul class="tags">
+              {a.tags.map((tag) => (
+                <li key={tag} class="chip">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="row small">
+            <span class="muted grow">{shortDate(a.updatedAt || a.createdAt)}</span>
+            <button type="button" class="btn tiny" onClick={startEdit}>
+              {t('common.edit')}
+            </button>
+            {confirming ? (
+              <>
+                <button type="button" class="btn tiny danger" onClick={() => void onDelete()}>
+                  {t('panel.confirmDelete')}
+                </button>
+                <button type="button" class="btn tiny" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
+              </>
+            ) : (
+              <button type="button" class="btn tiny danger" onClick={() => setConfirming(true)}>
+                {t('common.delete')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,238 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+
+// `#i18n` is a WXT virtual module; stand in a stub that returns the key itself.
+vi.mock('../../src/ui/i18n', () => ({
+  t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  isZh: () => true,
+}));
+
+import { Tooltip } from '../../src/ui/page/Tooltip';
+import { SelectionToolbar } from '../../src/ui/page/SelectionToolbar';
+import { placeBox } from '../../src/ui/page/position';
+import { PAGE_UI_CSS } from '../../src/ui/page/styles';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+describe('Tooltip', () => {
+  it('renders a note containing markup as text, creating no element', () => {
+    act(() => {
+      render(
+        <Tooltip
+          subject={{ kind: 'user', annotation: { id: 'a1', exact: `引文${HOSTILE}`, note: HOSTILE, tags: ['<b>tag</b>'], color: 'yellow' } }}
+          x={100}
+          y={100}
+          onClose={() => {}}
+        />,
+        root,
+      );
+    });
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('b')).toBeNull();
+    expect(root.querySelector('.gl-note')?.textContent).toBe(HOSTILE);
+    expect(root.querySelector('.gl-quote')?.textContent).toBe(`引文${HOSTILE}`);
+    expect(root.querySelector('.gl-tag')?.textContent).toBe('<b>tag</b>');
+  });
+
+  it('calls onClose on Escape and not on other keys', () => {
+    const onClose = vi.fn();
+    act(() => {
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上' } }} x={10} y={10} onClose={onClose} />, root);
+    });
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(onClose).not.toHaveBeenCalled();
+    act(() => {
+      root.querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses role tooltip for a figure and dialog for cards with actions', () => {
+    act(() => {
+      render(
+        <Tooltip
+          subject={{ kind: 'figure', figure: { text: '640亿元', kind: 'amount', value: 6.4e10, unit: '元', target: false, subject: '财政收入' } }}
+          x={10}
+          y={10}
+          onClose={() => {}}
+        />,
+        root,
+      );
+    });
+    const card = root.querySelector('.gl-card')!;
+    expect(card.getAttribute('role')).toBe('tooltip');
+    expect(card.getAttribute('aria-live')).toBe('polite');
+    expect(card.textContent).toContain('财政收入');
+    act(() => {
+      render(<Tooltip subject={{ kind: 'term', term: { text: '新质生产力', key: '新质生产力', definition: null, source: 'none' } }} x={10} y={10} onClose={() => {}} />, root);
+    });
+    expect(root.querySelector('.gl-card')!.getAttribute('role')).toBe('dialog');
+  });
+
+  it('shows the plain-words value of a figure in 亿 when the UI speaks Chinese', () => {
+    act(() => {
+      render(
+        <Tooltip
+          subject={{ kind: 'figure', figure: { text: '六百四十亿元', kind: 'amount', value: 6.4e10, unit: '元', target: true } }}
+          x={10}
+          y={10}
+          onClose={() => {}}
+        />,
+        root,
+      );
+    });
+    expect(root.querySelector('.gl-plain')?.textContent).toBe('= 640亿元');
+    expect(root.querySelector('.gl-kicker')?.textContent).toContain('figure.target');
+  });
+
+  it('lets the reader add an explanation to a term that has none', () => {
+    const onSave = vi.fn();
+    act(() => {
+      render(
+        <Tooltip
+          subject={{ kind: 'term', term: { text: '“两重”', key: '两重', definition: null, source: 'none' } }}
+          x={10}
+          y={10}
+          onClose={() => {}}
+          onSaveDefinition={onSave}
+        />,
+        root,
+      );
+    });
+    expect(root.textContent).toContain('term.none');
+    act(() => {
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'term.add')!.click();
+    });
+    const textarea = root.querySelector('textarea')!;
+    act(() => {
+      textarea.value = '国家重大战略实施和重点领域安全能力建设';
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(onSave).toHaveBeenCalledWith('两重', '国家重大战略实施和重点领域安全能力建设');
+  });
+
+  it('offers undo for a repair and accept/dismiss for a suggestion', () => {
+    const onUndo = vi.fn();
+    act(() => {
+      render(
+        <Tooltip subject={{ kind: 'repair', repair: { before: '經濟', after: '经济', kind: 'traditional', confidence: 0.93 } }} x={0} y={0} onClose={() => {}} onUndo={onUndo} />,
+        root,
+      );
+    });
+    expect(root.querySelector('.gl-before')?.textContent).toBe('經濟');
+    expect(root.textContent).toContain('93%');
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'repair.undo')!.click());
+    expect(onUndo).toHaveBeenCalledTimes(1);
+
+    const onAccept = vi.fn();
+    const onDismiss = vi.fn();
+    act(() => {
+      render(
+        <Tooltip
+          subject={{ kind: 'suggestion', repair: { before: '庞大', after: '巨大', kind: 'spun', confidence: 0.4 } }}
+          x={0}
+          y={0}
+          onClose={() => {}}
+          onAccept={onAccept}
+          onDismiss={onDismiss}
+        />,
+        root,
+      );
+    });
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'repair.accept')!.click());
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'repair.dismiss')!.click());
+    expect(onAccept).toHaveBeenCalledTimes(1);
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SelectionToolbar', () => {
+  it('highlights in the clicked colour', () => {
+    const onHighlight = vi.fn();
+    act(() => {
+      render(<SelectionToolbar x={50} y={50} onHighlight={onHighlight} onSaveNote={() => {}} onClose={() => {}} />, root);
+    });
+    act(() => root.querySelector<HTMLButtonElement>('[aria-label="color.green"]')!.click());
+    expect(onHighlight).toHaveBeenCalledWith('green');
+  });
+
+  it('saves a note with tags split on Chinese and Latin commas', () => {
+    const onSaveNote = vi.fn();
+    act(() => {
+      render(<SelectionToolbar x={50} y={50} onHighlight={() => {}} onSaveNote={onSaveNote} onClose={() => {}} />, root);
+    });
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'toolbar.note')!.click());
+    const note = root.querySelector('textarea')!;
+    const tags = root.querySelector<HTMLInputElement>('input[type=text]')!;
+    act(() => {
+      note.value = '  对比去年  ';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+      tags.value = '就业，民生, 就业';
+      tags.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(onSaveNote).toHaveBeenCalledWith({ note: '对比去年', tags: ['就业', '民生'], color: 'yellow' });
+  });
+});
+
+describe('placeBox', () => {
+  const view = { width: 800, height: 600 };
+  const box = { width: 300, height: 120 };
+  it('goes below the anchor when there is room', () => {
+    expect(placeBox({ x: 400, y: 100, top: 80 }, box, view)).toEqual({ left: 250, top: 106, side: 'below' });
+  });
+  it('flips above near the bottom of the viewport', () => {
+    const p = placeBox({ x: 400, y: 560, top: 540 }, box, view);
+    expect(p.side).toBe('above');
+    expect(p.top).toBe(540 - 6 - 120);
+  });
+  it('clamps horizontally at both edges', () => {
+    expect(placeBox({ x: 5, y: 100 }, box, view).left).toBe(8);
+    expect(placeBox({ x: 795, y: 100 }, box, view).left).toBe(800 - 8 - 300);
+  });
+});
+
+describe('PAGE_UI_CSS', () => {
+  it('styles every class the components use', () => {
+    for (const cls of ['gl-card', 'gl-toolbar', 'gl-close', 'gl-btn', 'gl-swatch', 'gl-input', 'gl-note', 'gl-before', 'gl-after']) {
+      expect(PAGE_UI_CSS).toContain(`.${cls}`);
+    }
+  });
+});
+
+describe('keyboard use', () => {
+  it('moves focus to the first action when opened from the keyboard', () => {
+    act(() => {
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上' } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, root);
+    });
+    expect(document.activeElement?.textContent).toBe('pledge.save');
+  });
+
+  it('keeps the page selection when a toolbar button is pressed', () => {
+    act(() => {
+      render(<SelectionToolbar x={50} y={50} onHighlight={() => {}} onSaveNote={() => {}} onClose={() => {}} />, root);
+    });
+    const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+    root.querySelector<HTMLButtonElement>('[aria-label="color.yellow"]')!.dispatchEvent(down);
+    expect(down.defaultPrevented).toBe(true);
+  });
+});

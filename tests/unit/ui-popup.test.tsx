@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+
+vi.mock('../../src/ui/i18n', () => ({
+  t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  isZh: () => false,
+}));
+
+import { PopupView, layerKey, type PopupActions } from '../../src/ui/popup/PopupView';
+import type { PageState } from '../../src/shared/messages';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function actions(): PopupActions & Record<string, ReturnType<typeof vi.fn>> {
+  return {
+    onToggleRepaired: vi.fn(),
+    onSetLayer: vi.fn(),
+    onSetMode: vi.fn(),
+    onOpenPanel: vi.fn(),
+    onEnableTab: vi.fn(),
+    onEnableSite: vi.fn(),
+  };
+}
+
+const state: PageState = {
+  url: 'https://www.gov.cn/yaowen/2024-03/12/content_1.htm',
+  isReport: true,
+  score: 0.87,
+  signals: ['title:政府工作报告', 'heading:过去一年工作回顾'],
+  active: true,
+  showingRepaired: true,
+  fixes: 41,
+  fixKinds: { traditional: 20, pinyin: 6, spun: 9, mojibake: 0, layout: 4, unicode: 1, entity: 1 },
+  suggestions: 3,
+  figures: 118,
+  terms: 27,
+  pledges: 12,
+  annotations: 5,
+  orphans: 2,
+  layers: { fix: true, suggestion: true, 'figure-achieved': true, 'figure-target': false, 'figure-date': true, term: true, user: true, pledge: false },
+  siteMode: 'ask',
+};
+
+const text = (sel: string) => root.querySelector(sel)?.textContent;
+
+describe('PopupView', () => {
+  it('renders the counts of the given page state', () => {
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={actions()} />, root));
+    expect(text('[data-testid=fixes]')).toBe('41');
+    expect(text('[data-testid=count-figures]')).toBe('118');
+    expect(text('[data-testid=count-terms]')).toBe('27');
+    expect(text('[data-testid=count-pledges]')).toBe('12');
+    expect(text('[data-testid=count-annotations]')).toBe('5');
+    expect(text('[data-testid=suggestions]')).toBe('popup.suggestions(3)');
+    // Traditional and pinyin are one group for the reader; entities and hidden characters another.
+    expect(text('[data-testid=group-script]')).toBe('26');
+    expect(text('[data-testid=group-spun]')).toBe('9');
+    expect(text('[data-testid=group-mojibake]')).toBe('0');
+    expect(text('[data-testid=group-layout]')).toBe('4');
+    expect(text('[data-testid=group-chars]')).toBe('2');
+    expect(root.textContent).toContain('87%');
+    expect(root.textContent).toContain('heading:过去一年工作回顾');
+    expect(root.textContent).toContain('popup.orphans(2)');
+  });
+
+  it('reflects layer switches and sends changes', () => {
+    const a = actions();
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, root));
+    const switches = [...root.querySelectorAll<HTMLInputElement>('input[role=switch]')];
+    expect(switches).toHaveLength(8);
+    const byLabel = (key: string) => switches.find((s) => s.closest('label')!.textContent!.includes(key))!;
+    expect(byLabel('layer.figureTarget').checked).toBe(false);
+    expect(byLabel('layer.figureAchieved').checked).toBe(true);
+    act(() => byLabel('layer.pledge').click());
+    expect(a.onSetLayer).toHaveBeenCalledWith('pledge', true);
+  });
+
+  it('shows which view is on and switches it', () => {
+    const a = actions();
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, root));
+    const original = [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.original')!;
+    const repaired = [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.repaired')!;
+    expect(repaired.getAttribute('aria-pressed')).toBe('true');
+    expect(original.getAttribute('aria-pressed')).toBe('false');
+    act(() => original.click());
+    expect(a.onToggleRepaired).toHaveBeenCalledWith(false);
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'mode.never')!.click());
+    expect(a.onSetMode).toHaveBeenCalledWith('never');
+  });
+
+  it('offers to enable GovLens when no engine answers', () => {
+    const a = actions();
+    act(() => render(<PopupView model={{ status: 'inactive', url: 'https://example.org/r.html', canEnable: true }} actions={a} />, root));
+    expect(root.textContent).toContain('popup.inactive');
+    expect(root.querySelector('[data-testid=fixes]')).toBeNull();
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.enableTab')!.click());
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.enableSite')!.click());
+    expect(a.onEnableTab).toHaveBeenCalledTimes(1);
+    expect(a.onEnableSite).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers nothing to enable on pages extensions cannot touch', () => {
+    act(() => render(<PopupView model={{ status: 'inactive', url: 'chrome://settings', canEnable: false }} actions={actions()} />, root));
+    expect(root.textContent).toContain('popup.cannotRun');
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'popup.enableTab')).toBe(false);
+  });
+
+  it('turns layer names into valid message names', () => {
+    expect(layerKey('figure-achieved')).toBe('layer.figureAchieved');
+    expect(layerKey('term')).toBe('layer.term');
+  });
+});
