@@ -1,12 +1,138 @@
+import { BUILTIN_GLOSSARY } from '../data/glossary-builtin';
+import { hasCue, insideBlocker, isQuoted, numericBoundaryOk } from './boundaries';
+import { findCoinedTerms } from './coined';
+import { compileGlossary, type CompiledForm, type CompiledGlossary } from './compiled';
+import { parseReportGlossary } from './report-glossary';
 import type { GlossaryEntry, Term } from './types';
-export type { GlossaryEntry, Term, TermSource } from './types';
+
+export type { GlossaryEntry, Term, TermSource, TermAlternative } from './types';
+export { parseReportGlossary, findGlossarySection } from './report-glossary';
+export { findCoinedTerms } from './coined';
+export { BUILTIN_GLOSSARY };
 
 export interface FindTermsOptions {
   /** The user's own entries; they win over report and built-in ones. */
   user?: GlossaryEntry[];
+  /**
+   * The report's own glossary. When omitted it is parsed from `text` (its 名词解释 section);
+   * pass [] to skip that.
+   */
+  report?: GlossaryEntry[];
+  /** Return quoted coined phrases that have no entry (definition null). Default true. */
+  coined?: boolean;
 }
 
-// Placeholder until the glossary lands.
-export function findTerms(_text: string, _options: FindTermsOptions = {}): Term[] {
-  return [];
+/** Forms of at most this many characters need quotes or a cue unless the entry says `bare`. */
+const SHORT_FORM = 2;
+
+// The built-in automaton is built once; user/report sets are cached by content, a few at a time.
+let builtinCompiled: CompiledGlossary | undefined;
+const extraCache = new Map<string, CompiledGlossary>();
+const EXTRA_CACHE_SIZE = 8;
+
+function signature(entries: readonly GlossaryEntry[]): string {
+  return entries
+    .map((e) =>
+      [e.source, e.term, (e.variants ?? []).join('\u0002'), e.definition, e.bare ? 'b' : '', e.strict ? 's' : '', (e.cues ?? []).join('\u0002'), (e.blockers ?? []).join('\u0002')].join('\u0001'),
+    )
+    .join('\u0003');
+}
+
+function compiledFor(user: readonly GlossaryEntry[], report: readonly GlossaryEntry[]): CompiledGlossary {
+  if (user.length === 0 && report.length === 0) {
+    return (builtinCompiled ??= compileGlossary([[], [], BUILTIN_GLOSSARY]));
+  }
+  const key = `${signature(user)}\u0004${signature(report)}`;
+  let compiled = extraCache.get(key);
+  if (compiled) {
+    extraCache.delete(key); // refresh LRU position
+  } else {
+    compiled = compileGlossary([user, report, BUILTIN_GLOSSARY]);
+    if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
+  }
+  extraCache.set(key, compiled);
+  return compiled;
+}
+
+function accept(text: string, start: number, end: number, form: CompiledForm): boolean {
+  if (!numericBoundaryOk(text, start, end)) return false;
+  const { entry } = form;
+  if (insideBlocker(text, start, end, entry.blockers)) return false;
+  if (entry.strict || (end - start <= SHORT_FORM && !entry.bare)) {
+    return isQuoted(text, start, end) || hasCue(text, start, end, form.entry.cues);
+  }
+  return true;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  form: CompiledForm;
+}
+
+/** Leftmost-longest selection; on equal spans the higher-priority layer wins. */
+function selectLeftmostLongest(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.form.layer - b.form.layer);
+  const out: Candidate[] = [];
+  let lastEnd = 0;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    out.push(c);
+    lastEnd = c.end;
+  }
+  return out;
+}
+
+/**
+ * Finds slogan terms in `text`: glossary entries (user > report > built-in) in one Aho–Corasick
+ * pass with leftmost-longest matching, plus quoted coined terms without an entry.
+ * Offsets are UTF-16 indices into `text`, sorted by start.
+ */
+export function findTerms(text: string, options: FindTermsOptions = {}): Term[] {
+  const user = options.user ?? [];
+  const report = options.report ?? parseReportGlossary(text);
+  const compiled = compiledFor(user, report);
+
+  const candidates: Candidate[] = [];
+  compiled.automaton.scan(text, (start, end, payload) => {
+    const form = compiled.forms[payload];
+    if (accept(text, start, end, form)) candidates.push({ start, end, form });
+  });
+  const chosen = selectLeftmostLongest(candidates);
+
+  const terms: Term[] = chosen.map(({ start, end, form }) => {
+    const term: Term = {
+      start,
+      end,
+      text: text.slice(start, end),
+      key: form.entry.term,
+      definition: form.entry.definition,
+      source: form.entry.source,
+    };
+    if (form.alternatives.length) term.alternatives = form.alternatives;
+    return term;
+  });
+
+  if (options.coined === false) return terms;
+  return mergeCoined(text, terms);
+}
+
+/** Adds coined quoted terms whose content no entry match touches. */
+function mergeCoined(text: string, terms: Term[]): Term[] {
+  const coined = findCoinedTerms(text);
+  if (coined.length === 0) return terms;
+  const out: Term[] = [];
+  let ti = 0;
+  for (const c of coined) {
+    while (ti < terms.length && terms[ti].end <= c.innerStart) out.push(terms[ti++]);
+    // Any entry match overlapping the quotation (or its suffix) wins over the coined reading.
+    let overlaps = false;
+    for (let k = ti; k < terms.length && terms[k].start < c.end; k++) {
+      if (terms[k].end > c.start) overlaps = true;
+    }
+    if (overlaps) continue;
+    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), key: c.key, definition: null, source: 'none' });
+  }
+  while (ti < terms.length) out.push(terms[ti++]);
+  return out;
 }

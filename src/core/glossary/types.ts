@@ -6,15 +6,44 @@ export interface GlossaryEntry {
   /** Other spellings matched to the same entry (Traditional forms, quote variants, short forms). */
   variants?: string[];
   source: TermSource;
+  /** Optional short English gloss. */
+  en?: string;
+  /**
+   * Short (≤2 character) forms are ambiguous inside running Chinese text, so by default they
+   * only match when quoted (“四风”) or next to one of `cues`. `bare: true` lets them match anywhere.
+   */
+  bare?: boolean;
+  /** Longer forms that are also ordinary words ("标准地" in "标准地图"): require quotes or a cue too. */
+  strict?: boolean;
+  /** Words that, found within a few characters of a short or strict form, confirm it is this term. */
+  cues?: string[];
+  /**
+   * Longer words that contain a form but mean something else ("创新发展理念" is not 新发展理念,
+   * "平稳增长" is not 稳增长): a match lying inside one of them is rejected.
+   */
+  blockers?: string[];
+}
+
+/** A lower-priority explanation of the same key (e.g. the built-in one behind a report's own). */
+export interface TermAlternative {
+  definition: string;
+  source: TermSource;
 }
 
 /** A slogan term found in text. `definition` is null for coined terms without an entry yet. */
 export interface Term {
+  /** UTF-16 offsets into the scanned text. Entry matches never include the quote marks. */
   start: number;
   end: number;
+  /**
+   * The matched text. For a coined term followed by a name suffix the span covers the quotes and
+   * the suffix (“三争”行动); otherwise it is the term itself.
+   */
   text: string;
   /** The canonical entry key this occurrence links to. */
   key: string;
   definition: string | null;
   source: TermSource;
+  /** Other explanations of the same key from lower-priority glossaries, highest first. */
+  alternatives?: TermAlternative[];
 }

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_GLOSSARY, parseReportGlossary } from '../../src/core/glossary';
+
+const root = join(__dirname, '..', '..');
+const seed = (name: string) => readFileSync(join(root, 'seeds', name), 'utf8');
+const seed000 = seed('000_0cf104e84806d453.txt');
+
+describe('built-in glossary data', () => {
+  it('has at least 150 entries, unique keys and real explanations', () => {
+    expect(BUILTIN_GLOSSARY.length).toBeGreaterThanOrEqual(150);
+    const keys = BUILTIN_GLOSSARY.map((e) => e.term);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const e of BUILTIN_GLOSSARY) {
+      expect(e.source).toBe('builtin');
+      expect(e.term.trim()).toBe(e.term);
+      // 1–3 sentences: long enough to explain, short enough for a tooltip.
+      expect(e.definition.length, e.term).toBeGreaterThanOrEqual(12);
+      expect(e.definition.length, e.term).toBeLessThanOrEqual(120);
+      expect(e.definition, e.term).not.toBe(e.term);
+    }
+  });
+
+  it('no spelling is claimed by two built-in entries', () => {
+    const owner = new Map<string, string>();
+    for (const e of BUILTIN_GLOSSARY) {
+      for (const form of new Set([e.term, ...(e.variants ?? [])])) {
+        expect(owner.get(form), `${form} in ${e.term} and ${owner.get(form)}`).toBeUndefined();
+        owner.set(form, e.term);
+      }
+    }
+  });
+
+  it('includes the required national and Fujian terms', () => {
+    const keys = new Set(BUILTIN_GLOSSARY.map((e) => e.term));
+    const required = [
+      '两个确立', '两个维护', '四个意识', '四个自信', '新质生产力', '十四五', '十五五', '放管服', '放管服改革',
+      '六稳', '六保', '六稳六保', '一网通办', '一网统管', '专精特新', '双碳', '四下基层', '八项规定', '四风',
+      '三公经费', '智改数转', '城中村改造', '高质量发展', '新发展理念', '新发展格局', '乡村振兴', '共同富裕',
+      '中国式现代化', '营商环境', '一带一路', '金砖+', '专项债', '超长期特别国债', '以旧换新', '两新', '两重',
+      '平急两用', '保障性住房', '城市更新', '河长制', '林长制', '网格化', '枫桥经验', '信访', '双减', '一老一小',
+      '医共体', '15分钟生活圈', '数字经济', '未来产业', '战略性新兴产业', '链长制', '揭榜挂帅', '首台套', '小升规',
+      '规上工业', '亩均效益', '闽台融合', '海丝', '自贸试验区', '跨境电商', '对口支援', '山海协作', '三争',
+      '深学争优、敢为争先、实干争效', '四个全面', '五位一体', '两山理论', '生态文明', '双循环', '国内大循环',
+      '扩内需', '稳增长', '防风险', '六个必须坚持',
+    ];
+    expect(required.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('carries generated Traditional spellings', () => {
+    const byKey = new Map(BUILTIN_GLOSSARY.map((e) => [e.term, e]));
+    expect(byKey.get('新质生产力')!.variants).toContain('新質生產力');
+    expect(byKey.get('两个确立')!.variants).toContain('兩個確立');
+    expect(byKey.get('四风')!.variants).toContain('四風');
+  });
+});
+
+describe('parseReportGlossary', () => {
+  it('parses every 名词解释 entry of seed 000, in order, skipping footnotes', () => {
+    const entries = parseReportGlossary(seed000);
+    // Read off the 名词解释 section by hand: every "head:explanation" line, quotes removed.
+    // Footnotes without a head (此为预估值…, 24家市级…, 《长者食堂…》, 空气质量综合指数2.26 …) are skipped.
+    expect(entries.map((e) => e.term)).toEqual([
+      '指标争先进位', 'AEO企业', '2个厦金养老领域项目', '台胞枫桥机制', '两化三单工作法', '七办联动', '双3机制',
+      '五促', '1+3+N+M筹措资金专班', 'EPC+O模式', '433配比', '4类再开发路径', '3+3+3+3', '8大提升', '3个城中村',
+      '1+1行动', '4个全覆盖', '1+5+N', '六大领域', '三个一', '六大工作机制', '即时办', '保证办', '三位一体',
+      '三方四共', '三个100%', '六先六后', '3+2+2', '三到位', '三件套', '3+1+2', '五端服务', '4个全省儿童友好社区',
+      '拼抢攻坚机制', '机构改革任务', '三减', '五维谋', '四张清单', '分级分类协调制度', '3+3+3+3招商机制',
+      '五大重点领域', '三条县域重点产业链', '能力清单与机会清单', '政策工具', '梯度培育机制',
+      '3个1/3知识产权利益共享机制', '税网共治', '税源全景图', 'REITs', '三湖一库', '7个三提升项目',
+      '城中村N+X+1+1智慧管理', '要素供给', '两优惠、三补贴', '两个实验区', '十大行动', '十大重点工程',
+      '一老一小一中心', '十有', '六有', '八项本领', '七种能力',
+    ]);
+    for (const e of entries) expect(e.source).toBe('report');
+  });
+
+  it('keeps the explanation text and the quoted core as a variant', () => {
+    const byTerm = new Map(parseReportGlossary(seed000).map((e) => [e.term, e]));
+    expect(byTerm.get('三个一')!.definition).toBe('一网统管、一屏统览、一键查询。');
+    expect(byTerm.get('两化三单工作法')!.variants).toContain('两化三单');
+    expect(byTerm.get('能力清单与机会清单')!.variants).toEqual(['能力清单', '机会清单']);
+    expect(byTerm.get('1+1行动')!.variants).toContain('1+1');
+    // Two entries packed on one line are split at the semicolon.
+    expect(byTerm.get('即时办')!.definition).toBe('依托智慧湖里平台48小时内解决');
+    expect(byTerm.get('保证办')!.definition).toBe('现场调研后制定工作方案并推动落实,实现100%办理。');
+  });
+
+  it('stops at page chrome after the section', () => {
+    const entries = parseReportGlossary(seed000);
+    expect(entries.some((e) => /扫一扫|附件|解读/.test(e.term))).toBe(false);
+  });
+
+  it('returns nothing for a report without a glossary section', () => {
+    expect(parseReportGlossary(seed('002_da23955f95c06a62.txt'))).toEqual([]);
+    expect(parseReportGlossary('正文：“三个一”:一网统管。')).toEqual([]);
+  });
+
+  it('handles numbered, bracketed, full-width and multi-line layouts', () => {
+    const text = [
+      '正文里提到“双百”计划和【三个一】。',
+      '',
+      '附：名词解释',
+      '1. 双百计划：引进百名人才、百个项目。',
+      '（2）“四个一”：一张图、一张网、一个库、一套制度。',
+      '【三通两平台】宽带网络校校通、优质资源班班通、网络学习空间人人通，以及两个平台。',
+      '②两癌筛查——宫颈癌和乳腺癌筛查。',
+      '五个一批：',
+      '发展生产脱贫一批、易地搬迁脱贫一批，',
+      '生态补偿脱贫一批。',
+      '六个坚持:坚持党的领导。',
+      '',
+      '扫一扫在手机上查看当前页面',
+      '无关：不是名词解释。',
+    ].join('\n');
+    const entries = parseReportGlossary(text);
+    expect(entries.map((e) => [e.term, e.definition])).toEqual([
+      ['双百计划', '引进百名人才、百个项目。'],
+      ['四个一', '一张图、一张网、一个库、一套制度。'],
+      ['三通两平台', '宽带网络校校通、优质资源班班通、网络学习空间人人通，以及两个平台。'],
+      ['两癌筛查', '宫颈癌和乳腺癌筛查。'],
+      ['五个一批', '发展生产脱贫一批、易地搬迁脱贫一批，生态补偿脱贫一批。'],
+      ['六个坚持', '坚持党的领导。'],
+    ]);
+    expect(entries[0].variants).toContain('双百');
+  });
+});
+
+describe('parseReportGlossary headings', () => {
+  it('accepts appendix, parenthetical and Traditional headings', () => {
+    const a = parseReportGlossary('正文。\n附件：名词解释（按在报告中出现的先后顺序）\n“两高四着力”：高质量发展、高效能治理等。\n');
+    expect(a.map((e) => e.term)).toEqual(['两高四着力']);
+    const b = parseReportGlossary('正文。\n【名詞解釋】\n「三個一」：一網統管、一屏統覽、一鍵查詢。\n責任編輯：某某\n');
+    expect(b.map((e) => [e.term, e.definition])).toEqual([['三個一', '一網統管、一屏統覽、一鍵查詢。']]);
+  });
+
+  it('does not take an ordinary sentence mentioning 名词解释 as the heading', () => {
+    expect(parseReportGlossary('报告后附有名词解释，供参考。\n三个一：一网统管。')).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+
+const root = join(__dirname, '..', '..');
+const read = (...p: string[]) => readFileSync(join(root, ...p), 'utf8');
+const seed000 = read('seeds', '000_0cf104e84806d453.txt');
+const seed001raw = read('seeds', '001_ab26684728578657.txt');
+const gold001 = read('tests', 'fixtures', '001_simplified.txt');
+const gold004 = read('tests', 'fixtures', '004_restored.txt');
+
+const keys = (terms: Term[]) => terms.map((t) => t.key);
+const at = (text: string, terms: Term[], needle: string, from = 0) => {
+  const index = text.indexOf(needle, from);
+  return terms.find((t) => t.start <= index && t.end > index);
+};
+
+describe('findTerms on real seeds', () => {
+  const terms000 = findTerms(seed000);
+
+  it('finds 两个确立 in seed 000 with the built-in explanation', () => {
+    const hits = terms000.filter((t) => t.key === '两个确立');
+    expect(hits.length).toBeGreaterThanOrEqual(2); // body lines “两个确立” twice
+    for (const t of hits) {
+      expect(t.source).toBe('builtin');
+      expect(t.text).toBe('两个确立');
+      expect(seed000.slice(t.start, t.end)).toBe('两个确立');
+      expect(t.definition).toContain('核心地位');
+    }
+  });
+
+  it('links the body occurrence of “三个一” to the report’s own explanation', () => {
+    const body = seed000.indexOf('实现“三个一”');
+    expect(body).toBeGreaterThan(0);
+    const t = at(seed000, terms000, '三个一', body)!;
+    expect(t).toBeDefined();
+    expect(t.start).toBe(body + 3);
+    expect(t.source).toBe('report');
+    expect(t.key).toBe('三个一');
+    for (const part of ['一网统管', '一屏统览', '一键查询']) expect(t.definition).toContain(part);
+  });
+
+  it('puts the report explanation first and keeps the built-in one as an alternative', () => {
+    const body = seed000.indexOf('REITs');
+    const t = terms000.find((x) => x.start >= body && x.key === 'REITs')!;
+    expect(t.source).toBe('report');
+    expect(t.definition).toContain('不动产投资信托基金');
+    expect(t.alternatives?.[0]?.source).toBe('builtin');
+  });
+
+  it('links a quoted name to a report entry that adds a suffix (“两化三单”工作法)', () => {
+    const t = at(seed000, terms000, '两化三单')!;
+    expect(t.key).toBe('两化三单工作法');
+    expect(t.source).toBe('report');
+  });
+
+  it('lists quoted coined terms without an entry, with null definition', () => {
+    const t = terms000.find((x) => x.key === '一二三')!;
+    expect(t).toBeDefined();
+    expect(t.source).toBe('none');
+    expect(t.definition).toBeNull();
+    // The name suffix belongs to the term: “一二三”战略规划.
+    expect(t.text).toBe('“一二三”战略规划');
+    const brand = terms000.find((x) => x.key === '湖里魅力购')!;
+    expect(brand.definition).toBeNull();
+    expect(brand.text).toBe('湖里魅力购');
+  });
+
+  it('finds national slogans in the gold texts of 001 and 004', () => {
+    const k001 = keys(findTerms(gold001));
+    for (const k of ['新质生产力', '超长期特别国债', '智改数转', '人工智能+', '一网统管', '一老一小', '两个确立', '两个维护']) {
+      expect(k001).toContain(k);
+    }
+    const k004 = keys(findTerms(gold004));
+    for (const k of ['十四五', '十五五', '4+4+6', '深学争优、敢为争先、实干争效', '山海协作']) {
+      expect(k004).toContain(k);
+    }
+  });
+
+  it('matches Traditional spellings (seed 001 as published)', () => {
+    const t = findTerms(seed001raw).find((x) => x.text === '兩個確立')!;
+    expect(t.key).toBe('两个确立');
+    expect(t.source).toBe('builtin');
+    const sample = '聚力培育新質生產力，堅定擁護「兩個確立」，推進碳達峰碳中和。';
+    const found = findTerms(sample);
+    expect(found.map((x) => [x.text, x.key])).toEqual([
+      ['新質生產力', '新质生产力'],
+      ['兩個確立', '两个确立'],
+      ['碳達峰碳中和', '双碳'],
+    ]);
+  });
+});
+
+describe('findTerms matching rules', () => {
+  const report: GlossaryEntry[] = [
+    { term: '三个一', definition: '一网统管、一屏统览、一键查询。', source: 'report' },
+    { term: '三减', definition: '减时限、减跑动、减材料。', source: 'report' },
+  ];
+
+  it('matches every quote style the same way', () => {
+    for (const s of ['实现“三个一”。', '实现"三个一"。', '实现「三个一」。', '实现『三个一』。', '实现三个一。']) {
+      const t = findTerms(s, { report });
+      expect(t.map((x) => [x.key, x.source, x.start, x.end]), s).toEqual([['三个一', 'report', s.indexOf('三个一'), s.indexOf('三个一') + 3]]);
+    }
+  });
+
+  it('does not fire inside numbers or longer numeric expressions', () => {
+    expect(findTerms('完成三个一百工程。', { report })).toEqual([]);
+    expect(findTerms('建成三个一批项目。', { report })).toEqual([]);
+    expect(findTerms('第二十四五年', { report: [] })).toEqual([]);
+    // …but a numeric slogan followed by an ordinary word still matches.
+    expect(keys(findTerms('十四五期间，十五五时期，实现三个一成效', { report }))).toEqual(['十四五', '十五五', '三个一']);
+    expect(keys(findTerms('“4+4+6”现代化产业体系', { report: [] }))).toContain('4+4+6');
+    expect(keys(findTerms('“14+4+6”产业', { report: [] }))).not.toContain('4+4+6');
+    expect(keys(findTerms('“4+4+68”产业', { report: [] }))).not.toContain('4+4+6');
+    expect(keys(findTerms('“4+4+6+1”产业', { report: [] }))).not.toContain('4+4+6');
+  });
+
+  it('keeps short terms from firing inside ordinary words', () => {
+    // 四风 needs quotes or a cue; 四风口 / 标准地图 / 两新 in running text are ordinary words.
+    expect(keys(findTerms('站在四风口上', { report: [] }))).toEqual([]);
+    expect(keys(findTerms('纠治“四风”问题', { report: [] }))).toEqual(['四风']);
+    expect(keys(findTerms('坚决整治四风', { report: [] }))).toEqual(['四风']);
+    expect(keys(findTerms('绘制标准地图', { report: [] }))).toEqual([]);
+    expect(keys(findTerms('推行“标准地”出让', { report: [] }))).toEqual(['标准地']);
+    expect(keys(findTerms('推进三减一增', { report }))).toEqual([]);
+    expect(keys(findTerms('实现“三减”', { report }))).toEqual(['三减']);
+    // Bare-safe short terms match unquoted.
+    expect(keys(findTerms('落实双碳目标，做好信访工作', { report: [] }))).toEqual(['双碳', '信访']);
+  });
+
+  it('does not fire inside longer words that mean something else', () => {
+    expect(keys(findTerms('要创新发展理念，破解发展难题', { report: [] }))).toEqual([]);
+    expect(keys(findTerms('坚持新发展理念', { report: [] }))).toEqual(['新发展理念']);
+    expect(keys(findTerms('保持出口平稳增长', { report: [] }))).toEqual([]);
+    expect(keys(findTerms('稳增长、防风险', { report: [] }))).toEqual(['稳增长', '防风险']);
+    expect(keys(findTerms('建成中国—东盟自贸区', { report: [] }))).toEqual([]);
+    expect(keys(findTerms('优化债务期限结构，落实一揽子化债方案', { report: [] }))).toEqual(['一揽子化债方案']);
+  });
+
+  it('does not glue Latin forms to other letters', () => {
+    expect(keys(findTerms('AEOS系统与PPPoE拨号', { report: [] }))).toEqual([]);
+    expect(keys(findTerms('取得AEO高级认证', { report: [] }))).toEqual(['AEO']);
+  });
+
+  it('is leftmost-longest', () => {
+    const t = findTerms('深化放管服改革，推进放管服。', { report: [] });
+    expect(t.map((x) => x.key)).toEqual(['放管服改革', '放管服']);
+    expect(keys(findTerms('推进六稳六保工作', { report: [] }))).toEqual(['六稳六保']);
+    expect(keys(findTerms('推进“两重”“两新”', { report: [] }))).toEqual(['两重', '两新']);
+  });
+
+  it('prefers user entries over report and built-in ones', () => {
+    const user: GlossaryEntry[] = [{ term: '新质生产力', definition: '我的笔记：看科技创新。', source: 'user' }];
+    const [t] = findTerms('发展新质生产力', { user, report: [] });
+    expect(t.source).toBe('user');
+    expect(t.definition).toBe('我的笔记：看科技创新。');
+    expect(t.alternatives?.map((a) => a.source)).toEqual(['builtin']);
+    const [r] = findTerms('实现“三个一”', { user: [{ term: '三个一', definition: '用户版', source: 'user' }], report });
+    expect([r.source, r.definition]).toEqual(['user', '用户版']);
+  });
+
+  it('reports UTF-16 offsets', () => {
+    const s = '😀𠮷发展“新质生产力”';
+    const [t] = findTerms(s, { report: [] });
+    expect(t.start).toBe(7); // 😀 and 𠮷 are two code units each
+    expect(s.slice(t.start, t.end)).toBe('新质生产力');
+  });
+
+  it('folds full-width digits and plus signs', () => {
+    const [t] = findTerms('融入“４＋４＋６”产业体系', { report: [] });
+    expect([t.key, t.text]).toEqual(['4+4+6', '４＋４＋６']);
+  });
+});
+
+describe('coined quoted terms', () => {
+  const coined = (s: string) => findTerms(s, { report: [] }).filter((t) => t.source === 'none');
+
+  it('returns coined slogans with their suffix, null definition', () => {
+    const s = '深化“双攻坚”行动，打造“湖里魅力购”品牌，以“赛事+”“演艺+”聚人气。';
+    expect(coined(s).map((t) => [t.key, t.text])).toEqual([
+      ['双攻坚', '“双攻坚”行动'],
+      ['湖里魅力购', '“湖里魅力购”品牌'],
+      ['赛事+', '赛事+'],
+      ['演艺+', '演艺+'],
+    ]);
+    for (const t of coined(s)) expect(t.definition).toBeNull();
+  });
+
+  it('ignores quotations, numbers, emphasis words and book titles', () => {
+    expect(coined('他说“我们要什么就干什么”。')).toEqual([]);
+    expect(coined('总书记强调“要坚持稳中求进，以进促稳，先立后破”。')).toEqual([]);
+    expect(coined('增长“2025”。')).toEqual([]);
+    expect(coined('牢记“人民”二字，让“森林”根深叶茂。')).toEqual([]);
+    expect(coined('印发《关于“智慧消防”建设的通知》。')).toEqual([]);
+    // A long quotation does not lend its closing mark to the next quotation.
+    expect(coined('提出"这是一段很长很长的不是术语的引语内容啊"和"五促"。').map((t) => t.key)).toEqual(['五促']);
+  });
+
+  it('an entry inside the quote wins over the coined reading', () => {
+    const t = findTerms('深化拓展“三争”行动', { report: [] });
+    expect(t.map((x) => [x.key, x.source])).toEqual([['三争', 'builtin']]);
+  });
+});
