@@ -26,6 +26,7 @@ export async function boot(): Promise<void> {
 
   const started = performance.now();
   await engine.start();
+  doc.documentElement.setAttribute('data-govlens-done', performance.now().toFixed(1));
   doc.documentElement.setAttribute('data-govlens-ms', String(Math.round(performance.now() - started)));
   doc.documentElement.setAttribute('data-govlens-longest-task-ms', String(Math.round(engine.longestSliceMs)));
 

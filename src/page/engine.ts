@@ -97,7 +97,7 @@ export class Engine {
   async extract(): Promise<void> {
     const text = this.page.text;
     this.reportGlossary = parseReportGlossary(text);
-    this.terms = findTerms(text, { user: this.userGlossary });
+    this.terms = findTerms(text, { user: this.userGlossary, report: this.reportGlossary });
     await nextTask();
     const figures = extractFigures(text);
     // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.

@@ -66,11 +66,11 @@ export class Tooltips {
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
     const pos = this.engine.page.positionOf(caret.node, caret.offset);
     if (pos === null) return null;
-    // The caret sits between characters: check the character after and before it.
-    const candidates = [...marksAt(this.engine.marks, pos, (l) => this.engine.layers.isVisible(l)), ...marksAt(this.engine.marks, pos - 1, (l) => this.engine.layers.isVisible(l))];
-    for (const m of candidates) {
-      const r = this.engine.page.range(this.engine.doc, m.start, m.end);
-      if (r && pointInRange(r, x, y)) return m;
+    // The caret sits between two characters: find the one actually under the pointer.
+    for (const c of [pos, pos - 1]) {
+      const r = this.engine.page.range(this.engine.doc, c, c + 1);
+      if (!r || !pointInRange(r, x, y)) continue;
+      return marksAt(this.engine.marks, c, (l) => this.engine.layers.isVisible(l))[0] ?? null;
     }
     return null;
   }

@@ -86,8 +86,10 @@ export async function highlightTexts(page: Page, layer: string): Promise<string[
 export async function hover(page: Page, needle: string, nth = 0): Promise<string> {
   const p = await pointOf(page, needle, nth);
   if (!p) throw new Error(`text not on page: ${needle}`);
-  await page.mouse.move(p.x - 40, p.y - 40);
-  await page.mouse.move(p.x, p.y, { steps: 3 });
+  // Park the pointer off the text so an earlier tooltip closes, then jump straight to the mark.
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(450);
+  await page.mouse.move(p.x, p.y);
   await page.waitForTimeout(150);
   return overlayText(page);
 }
