@@ -6,9 +6,12 @@ const REGION = /((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|市|州|盟))?[\u4e00-
 const YEAR = /(20\d{2})年/;
 
 export function reportRegion(title: string, text: string): string {
-  for (const s of [title, text.slice(0, 600)]) {
+  for (const raw of [title, text.slice(0, 600)]) {
+    // Years (2025年) would otherwise be read as the start of a place name.
+    const s = raw.replace(/\d{1,4}[年月日]/g, ' ');
     const m = REGION.exec(s);
-    if (m) return m[1];
+    // "…日在泉州市鲤城区…": a preposition can be caught at the front of the name.
+    if (m) return m[1].replace(/^[在于的]/, '');
   }
   return '';
 }

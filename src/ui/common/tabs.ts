@@ -1,7 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 
-/** The active tab of the current window, or undefined (e.g. a devtools window). */
+/**
+ * The active tab of the current window, or undefined (e.g. a devtools window).
+ * `?tab=ID` pins another tab: the popup or panel opened as a page (tests,
+ * screenshots, debugging) would otherwise find only itself.
+ */
 export async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
+  const pinned = Number(new URLSearchParams(globalThis.location?.search ?? '').get('tab'));
+  if (pinned) return browser.tabs.get(pinned).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launch, type Harness } from './harness';
+import { hover } from './page-tools';
+
+/** Where the README's screenshots come from: this test writes them on every run. */
+const SHOTS = resolve(__dirname, '../../docs/screenshots');
+
+async function tabIdOf(h: Harness, url: string): Promise<number> {
+  return h.worker.evaluate(async (u) => {
+    const tabs = await (globalThis as any).chrome.tabs.query({});
+    return tabs.find((t: { url: string }) => t.url === u).id as number;
+  }, url);
+}
+
+describe('popup and side panel on seed 000 (built extension, real Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+    await mkdir(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the popup reports the page and its counts, and toggles the page', async () => {
+    const page = await h.open('000');
+    await hover(page, '两个确立');
+    await page.screenshot({ path: resolve(SHOTS, 'page-000-tooltip.png') });
+    const tabId = await tabIdOf(h, page.url());
+    const popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    const figures = await page.evaluate(() => document.documentElement.getAttribute('data-govlens-figures'));
+    await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain(String(figures));
+    await popup.screenshot({ path: resolve(SHOTS, 'popup-000.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it('the side panel lists the page figures and terms', async () => {
+    const page = await h.open('000');
+    const tabId = await tabIdOf(h, page.url());
+    const panel = await h.context.newPage();
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/数字|Figures/);
+    await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-000.png') });
+    await panel.close();
+  });
+});
