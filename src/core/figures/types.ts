@@ -17,4 +17,6 @@ export interface Figure {
   change?: 'up' | 'down';
   /** The sentence's subject when found, e.g. 固定资产投资. */
   subject?: string;
+  /** Upper end of a range (8至10个 → value 8, valueMax 10), in the same base unit as value. */
+  valueMax?: number;
 }

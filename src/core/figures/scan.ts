@@ -1,0 +1,278 @@
+// The figure scanner: one compiled regex walked once over the text, plus local checks at each match.
+import type { Figure, FigureKind } from './types';
+import { CN_NUM_CHARS, parseArabic, parseChinese, parseNumeral } from './numerals';
+import { UNIT_WORD_STARTS, ORDINAL_NOUNS, PREFIX_QUALIFIERS, RANK_CUES, RANK_SCOPES, SLOGAN_FOLLOWERS, UNITS, UNIT_PATTERN } from './lexicon';
+import { SpanCursor, maskedSpans } from './masks';
+
+/** A figure before context (target, subject, change) is filled in. */
+export type RawFigure = Omit<Figure, 'target'>;
+
+// Full-width digits and point (７７．７) are accepted as well: some sources keep them.
+// Thousands separators only when the groups end cleanly (1/3,2024年 is a ratio and a year, not 3,202).
+const AR = String.raw`\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[\d０-９]+(?:[.．][\d０-９]+)?`;
+const CN = `[${CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`;
+const MONTH = String.raw`(?:1[0-2]|0?[1-9])`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])`;
+const YEAR4 = String.raw`(?:19|20)\d{2}`;
+
+// Order matters: dates and fractions before plain quantities, ranks before 第N as a count.
+// The leading lookahead lets the engine reject most positions with one character-class test.
+const MASTER = new RegExp(
+  `(?=[\\d０-９${CN_NUM_CHARS}第前半])(?:` +
+  [
+    String.raw`(?<iso>${YEAR4}[-/.]${MONTH}[-/.]${DAY})(?![\d:])`,
+    String.raw`(?<yrange>${YEAR4}[-—–~至到]${YEAR4}年)`,
+    String.raw`(?<ymd>(?:${YEAR4}|[〇零一二三四五六七八九]{4})年(?:${MONTH}月(?:${DAY}日)?)?)`,
+    String.raw`(?<yy>\d{2}年)(?=以来|来|初|底|末)`,
+    String.raw`(?<mrange>${MONTH}月?[-—–~至到]${MONTH}月)`,
+    String.raw`(?<md>${MONTH}月(?:${DAY}日)?)`,
+    String.raw`(?<pct>百分之(?:${AR}|${CN}))`,
+    String.raw`(?<frac>(?:${AR})/(?:${AR})|(?:${AR}|${CN})分之(?:${AR}|${CN}))`,
+    String.raw`(?<half>半数)`,
+    String.raw`(?<two>两位数)`,
+    String.raw`(?<nth>第(?:${AR}|${CN})(?:位|名)?(?:方阵)?)`,
+    String.raw`(?<top>前(?:${AR}|${CN})(?:强|名|位)?)`,
+    String.raw`(?<num>${AR}|${CN})(?:(?<rsep>[至到~～—–-])(?<num2>${AR}|${CN}))?(?<approx>余|多)?(?<mag>万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?(?<unit>${UNIT_PATTERN})?(?<suf>以上|以下|左右|以内|上下)?`,
+  ].join('|') + ')',
+  'g', // all characters involved are in the BMP, so no 'u' flag (it slows the scan down)
+);
+
+const MAGNITUDE: Record<string, number> = { 万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 千万: 1e7, 百万: 1e6, 十万: 1e5, 亿: 1e8, 万: 1e4, 千: 1e3, 百: 1e2 };
+const METRIC_ABBR = new Set(['GDP', 'CPI', 'PPI', 'PMI', 'GNP']);
+const CJK_NUM = new RegExp(`^[${CN_NUM_CHARS}]+$`);
+const ONLY_MAGNITUDE = /^[百千万亿]+$/;
+const ASCII_LETTER = /[A-Za-z]/;
+const PEOPLE_AFTER = /^[^，,；;。]{0,4}?(?:人口|人|户|群众|居民|职工|农民|学生|企业|家庭|名)/;
+const METRIC_BEFORE = /(?:指数|系数|得分|评分|分值|比值|为|达)$/;
+
+/** Prefix qualifier ending exactly at pos (longest wins). */
+export function qualifierBefore(text: string, pos: number): string | undefined {
+  for (const q of PREFIX_QUALIFIERS) {
+    if (pos >= q.length && text.startsWith(q, pos - q.length)) return q;
+  }
+  return undefined;
+}
+
+/**
+ * An Arabic number glued to letters or code punctuation is part of an identifier
+ * (XM02100-0301-2025-00001, K11-SELECT, 4S店, 8#地块) or a time (15:26).
+ */
+function isCodeLike(text: string, start: number, end: number, unitIsLetters: boolean): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (ASCII_LETTER.test(before)) {
+    let k = start - 1;
+    while (k > 0 && ASCII_LETTER.test(text[k - 1])) k--;
+    if (!METRIC_ABBR.has(text.slice(k, start).toUpperCase())) return true;
+  }
+  if ((before === '-' || before === '_' || before === '.' || before === '#') && /[A-Za-z0-9]/.test(text[start - 2] ?? '')) return true;
+  if ((before === ':' || before === '：') && /\d/.test(text[start - 2] ?? '')) return true;
+  if (!unitIsLetters && ASCII_LETTER.test(after)) return true;
+  if ((after === ':' || after === '：') && /\d/.test(text[end + 1] ?? '')) return true;
+  if (after === '#' || after === '·' || after === '_') return true;
+  if (after === '-' && /[A-Za-z0-9]/.test(text[end + 1] ?? '')) return true;
+  return false;
+}
+
+function rankScopeStart(text: string, start: number): number {
+  for (const s of RANK_SCOPES) {
+    if (start >= s.length && text.startsWith(s, start - s.length)) return start - s.length;
+  }
+  return start;
+}
+
+function hasRankCue(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - 8), start);
+  return RANK_CUES.some((c) => window.includes(c));
+}
+
+function sloganFollows(text: string, end: number, unit: string): boolean {
+  const words = SLOGAN_FOLLOWERS[unit];
+  if (!words) return false;
+  let k = end;
+  while (k < text.length && k < end + 4 && /\s/.test(text[k])) k++; // 人大三次\n会议 split by layout
+  return words.some((w) => text.startsWith(w, k));
+}
+
+function make(text: string, start: number, end: number, kind: FigureKind, value: number | null, unit: string, extra: Partial<RawFigure> = {}): RawFigure {
+  // Round away binary noise (41.3 × 1e8 = 4129999999.9999995).
+  const v = value === null || Number.isInteger(value) ? value : Number(value.toPrecision(12));
+  return { start, end, text: text.slice(start, end), kind, value: v, unit, ...extra };
+}
+
+/** Scan the text for quantity expressions. Context-free: targets and subjects are added later. */
+export function scanFigures(text: string): RawFigure[] {
+  const out: RawFigure[] = [];
+  const masks = new SpanCursor(maskedSpans(text));
+  // A bare number followed by 、 waits for the next figure to lend it a unit (提升4.5、2.4个百分点).
+  let pending: { start: number; end: number; value: number; gap: number } | null = null;
+  MASTER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MASTER.exec(text))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].length === 0) {
+      MASTER.lastIndex++;
+      continue;
+    }
+    const g = m.groups!;
+    if (masks.contains(start)) {
+      pending = null;
+      continue;
+    }
+    const fig = classify(text, m, g, start, end);
+    if (typeof fig === 'number') {
+      pending = { start, end, value: parseNumeral(g.num!), gap: fig };
+      continue;
+    }
+    if (fig) {
+      if (pending && pending.end + pending.gap === fig.start && fig.unit && fig.kind !== 'date' && fig.kind !== 'rank') {
+        const scale = fig.value !== null && g.num ? fig.value / parseNumeral(g.num) : 1;
+        out.push(make(text, pending.start, pending.end, fig.kind, pending.value * (Number.isFinite(scale) ? scale : 1), fig.unit));
+      }
+      out.push(fig);
+    }
+    pending = null;
+  }
+  return out;
+}
+
+/** A number returned by classify means "bare number waiting for a unit from the figure this many chars later". */
+function classify(text: string, m: RegExpExecArray, g: Record<string, string | undefined>, start: number, end: number): RawFigure | number | null {
+  if (g.iso || g.yrange || g.ymd || g.yy || g.mrange || g.md) {
+    if (isCodeLike(text, start, end, false)) return null;
+    const year = /^((?:19|20)\d{2})/.exec(m[0]);
+    return make(text, start, end, 'date', year ? Number(year[1]) : null, year ? '年' : '');
+  }
+  if (g.pct) {
+    const v = parseNumeral(m[0].slice(3));
+    return Number.isFinite(v) ? make(text, start, end, 'percent', v, '%') : null;
+  }
+  if (g.frac) {
+    const parts = m[0].includes('/') ? m[0].split('/') : m[0].split('分之').reverse();
+    const [num, den] = parts.map(parseNumeral);
+    if (m[0].includes('/') && isCodeLike(text, start, end, false)) return null;
+    if (!Number.isFinite(num) || !Number.isFinite(den) || den === 0) return null;
+    return make(text, start, end, 'ratio', num / den, '');
+  }
+  if (g.half) return make(text, start, end, 'ratio', 0.5, '');
+  if (g.two) return withSuffix(text, make(text, start, end, 'percent', null, '%'));
+  if (g.nth) {
+    const body = m[0].slice(1).replace(/[位名]?(?:方阵)?$/, '');
+    const v = parseNumeral(body);
+    const next = text[end] ?? '';
+    if (!Number.isFinite(v)) return null;
+    // 第54位 / 第一方阵 are ranks by form; a bare 第一 needs a ranking word nearby (全市第一, 排名第四)
+    // and must end the phrase (第一批, 第二届, 第三方 are ordinals).
+    const explicit = /[位名]$|方阵$/.test(m[0]);
+    if (!explicit) {
+      if (ORDINAL_NOUNS.includes(next) || !hasRankCue(text, start)) return null;
+      if (/[\u4e00-\u9fff]/.test(next) && !'、的和与'.includes(next)) return null;
+    }
+    const s = rankScopeStart(text, start);
+    return make(text, s, end, 'rank', v, '');
+  }
+  if (g.top) {
+    const body = m[0].slice(1).replace(/[强名位]$/, '');
+    const v = parseNumeral(body);
+    const next = text[end] ?? '';
+    if (!Number.isFinite(v) || v < 2) return null;
+    // 前三季度, 前10个月 are periods; a rank ends the phrase.
+    if (!/[强名位]$/.test(m[0]) && /[\u4e00-\u9fffA-Za-z0-9]/.test(next)) return null;
+    const s = rankScopeStart(text, start);
+    return make(text, s, end, 'rank', v, '');
+  }
+  return classifyQuantity(text, g, start, end);
+}
+
+function withSuffix(text: string, f: RawFigure): RawFigure {
+  for (const s of ['以上', '以下', '左右']) {
+    if (text.startsWith(s, f.end)) {
+      f.end += s.length;
+      f.text = text.slice(f.start, f.end);
+      f.qualifier = s;
+    }
+  }
+  return f;
+}
+
+function classifyQuantity(text: string, g: Record<string, string | undefined>, start: number, end: number): RawFigure | number | null {
+  const num = g.num!;
+  const isCN = CJK_NUM.test(num.replace('点', ''));
+  let unitKey = g.unit;
+  const mag = g.mag;
+  // A one-character unit that starts a longer word (3家庭, 零部件, 人民币) is not a unit here.
+  if (unitKey && unitKey.length === 1) {
+    const after = text[end - (g.suf?.length ?? 0)] ?? '';
+    if (UNIT_WORD_STARTS[unitKey]?.includes(after)) {
+      end -= unitKey.length + (g.suf?.length ?? 0);
+      unitKey = undefined;
+      g = { ...g, unit: undefined, suf: undefined };
+    }
+  }
+  let value = isCN ? parseChinese(num) : parseArabic(num);
+  if (!Number.isFinite(value)) return null;
+  if (!isCN && isCodeLike(text, start, start + num.length + (g.num2 ? 1 + g.num2.length : 0), unitKey === 'P' || unitKey === 'TEU')) return null;
+
+  if (isCN) {
+    if (unitKey && UNITS[unitKey].arabicOnly) return null;
+    // 十一届十次全会, 十届人大三次: a Chinese numeral after 届 numbers a session.
+    if (text[start - 1] === '届') return null;
+    if (/^[零〇]/.test(num)) return null; // 零部件, 〇 alone: never a count
+    // 一 is nearly always a word (一批, 一张蓝图, 一是); counts of one are written 1个.
+    if (num === '一' && !mag) return null;
+    const qual = qualifierBefore(text, start);
+    const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
+    // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
+    if (ONLY_MAGNITUDE.test(num) && !(qual && /超|近|约|逾|突破|达/.test(qual)) && !scaleFollows) return null;
+    if (unitKey && sloganFollows(text, end - (g.suf?.length ?? 0), unitKey)) return null;
+    // Digit-by-digit strings (四三九九, 九八) are names.
+    if (num.length > 1 && /^[〇零一二两三四五六七八九]+$/.test(num)) return null;
+    // 亿元级项目, 万吨级码头: a bare magnitude with a unit and 级 names a size class.
+    if (ONLY_MAGNITUDE.test(num) && unitKey && text[end] === '级') return null;
+  }
+  if (unitKey === '周' && text[end] === '年') return null; // 75周年: anniversaries are not figures
+  if (unitKey && (unitKey === '年' || unitKey === '次') && sloganFollows(text, end, unitKey)) return null;
+  // 两位数 handled above; 两位 elsewhere (两位数增长) is the same word split differently.
+  if (unitKey === '位' && text[end] === '数') return withSuffix(text, make(text, start, end + 1, 'percent', null, '%'));
+
+  if (mag) value *= MAGNITUDE[mag];
+  if (!unitKey) {
+    // 千亿规模, 万亿级: a scale word stands in for the (money) unit.
+    const scale = /^(?:规模|级)/.exec(text.slice(end, end + 2));
+    if (scale && (mag || (isCN && /[万亿]/.test(num)))) {
+      return applyQualifiers(text, make(text, start, end + scale[0].length, 'amount', value, '元'), g);
+    }
+    // 1万亿增发国债, 各100万: a magnitude without a unit is still a quantity (unit unknown);
+    // before a word for people or firms (6600多万农村人口) it is a count.
+    if (mag) {
+      const kind = PEOPLE_AFTER.test(text.slice(end, end + 6)) ? 'count' : 'amount';
+      return applyQualifiers(text, make(text, start, end, kind, value, ''), g);
+    }
+    if (isCN) return null;
+    // 提升4.5、2.4个百分点 / 高4.2和0.7个百分点: the unit comes with the next number.
+    if (/^[、和与及或]\d/.test(text.slice(end, end + 2))) return 1;
+    // A bare decimal or a bare number after a metric word is a measured value (空气质量综合指数2.26).
+    if (/^[，,；;。！!？?）)\s]|^$/.test(text.slice(end, end + 1)) && METRIC_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
+      return applyQualifiers(text, make(text, start, end, 'amount', value, ''), g);
+    }
+    return null;
+  }
+  const info = UNITS[unitKey];
+  value *= info.scale;
+  // A four-digit year written 2024年 was taken by the date pattern; 5年, 20年 are durations.
+  const f = make(text, start, end, info.kind, value, info.unit);
+  if (g.num2) {
+    const v2 = isCN ? parseChinese(g.num2) : parseArabic(g.num2);
+    if (Number.isFinite(v2)) f.valueMax = v2 * (mag ? MAGNITUDE[mag] : 1) * info.scale;
+  }
+  return applyQualifiers(text, f, g);
+}
+
+function applyQualifiers(text: string, f: RawFigure, g: Record<string, string | undefined>): RawFigure {
+  if (g.suf) f.qualifier = g.suf;
+  else if (g.approx) f.qualifier = g.approx;
+  const before = qualifierBefore(text, f.start);
+  if (before) f.qualifier = f.qualifier ? `${before}…${f.qualifier}` : before;
+  return f;
+}

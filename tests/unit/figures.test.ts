@@ -1,0 +1,122 @@
+// Behaviour of extractFigures on short, hand-written inputs: values, units, kinds, qualifiers,
+// change, subject, target, and the things that are NOT figures.
+import { describe, expect, it } from 'vitest';
+import { describeFigure, extractFigures, type Figure } from '../../src/core/figures';
+
+const texts = (s: string) => extractFigures(s).map((f) => f.text);
+const one = (s: string, text: string): Figure => {
+  const f = extractFigures(s).find((x) => x.text === text);
+  if (!f) throw new Error(`no figure ${text} in ${s}: ${texts(s).join(' | ')}`);
+  return f;
+};
+
+describe('values and units', () => {
+  it('normalises magnitudes into base units', () => {
+    expect(one('力促固定资产投资超640亿元。', '640亿元')).toMatchObject({ kind: 'amount', value: 6.4e10, unit: '元', qualifier: '超' });
+    expect(one('实现新增就业3.1万人。', '3.1万人')).toMatchObject({ kind: 'count', value: 31000, unit: '人' });
+    expect(one('全年实现GDP1724.2亿元。', '1724.2亿元')).toMatchObject({ value: 172420000000, unit: '元' });
+    expect(one('人均可支配收入74383元。', '74383元')).toMatchObject({ value: 74383, unit: '元' });
+    expect(one('改造绿地8万平方米。', '8万平方米')).toMatchObject({ value: 80000, unit: '平方米' });
+    expect(one('兑现奖励金700余万元。', '700余万元')).toMatchObject({ value: 7e6, unit: '元', qualifier: '余' });
+    expect(one('实际利用外资完成700万美元。', '700万美元')).toMatchObject({ value: 7e6, unit: '美元' });
+  });
+  it('reads percents, percentage points and growth direction', () => {
+    expect(one('地区生产总值增长5.5%。', '5.5%')).toMatchObject({ kind: 'percent', value: 5.5, unit: '%', change: 'up' });
+    expect(one('产值比重跃升12.8个百分点。', '12.8个百分点')).toMatchObject({ kind: 'percent', value: 12.8, unit: '个百分点', change: 'up' });
+    expect(one('刑事警情同比下降27.4%。', '27.4%')).toMatchObject({ change: 'down' });
+    expect(one('新设外资企业961家、比增35.2%。', '35.2%')).toMatchObject({ change: 'up' });
+    expect(one('失业率控制在百分之五以内。', '百分之五')).toMatchObject({ kind: 'percent', value: 5 });
+  });
+  it('reads Chinese numerals, ratios and vague scales', () => {
+    expect(one('营收贡献达1/4。', '1/4')).toMatchObject({ kind: 'ratio', value: 0.25 });
+    expect(one('占全市三分之一。', '三分之一')).toMatchObject({ kind: 'ratio' });
+    expect(one('占全市三分之一。', '三分之一').value).toBeCloseTo(1 / 3);
+    expect(one('千亿规模建筑业持续稳定增长。', '千亿规模')).toMatchObject({ kind: 'amount', value: 1e11 });
+    expect(one('投入超千万元开展活动。', '千万元')).toMatchObject({ value: 1e7, qualifier: '超' });
+    expect(one('出台十条有力措施。', '十条')).toMatchObject({ kind: 'count', value: 10 });
+    expect(one('限上商业销售额保持两位数以上增长。', '两位数以上')).toMatchObject({ kind: 'percent', qualifier: '以上' });
+    expect(one('探索设立8至10个社区碳账户。', '8至10个')).toMatchObject({ value: 8, valueMax: 10 });
+  });
+  it('lends a unit across 、 and 和 lists', () => {
+    const s = '分别较上半年、前三季度提升4.5、2.4个百分点。';
+    expect(one(s, '4.5')).toMatchObject({ kind: 'percent', unit: '个百分点', value: 4.5 });
+    expect(one('增速分别高4.2和0.7个百分点。', '4.2')).toMatchObject({ unit: '个百分点' });
+  });
+});
+
+describe('ranks and dates', () => {
+  it('finds ranks with their scope and skips ordinals', () => {
+    expect(texts('总量全省第四、全市第二,获评百强区第54位,位列全市第一方阵,均迈进国内邮轮港口前三;')).toEqual([
+      '全省第四', '全市第二', '第54位', '全市第一方阵', '前三',
+    ]);
+    expect(one('安全风险指数排名全省第四。', '全省第四')).toMatchObject({ kind: 'rank', value: 4 });
+    expect(texts('举办第二届论坛,第四次全国文物普查,第一批名录,第三方技术,前三季度经济回升。')).toEqual([]);
+  });
+  it('reports dates and years as kind date', () => {
+    const fs = extractFigures('公文生成日期:2025-02-14 15:26。2024年12月25日召开,1-11月全区,12月25日,23年以来。');
+    expect(fs.map((f) => [f.text, f.kind])).toEqual([
+      ['2025-02-14', 'date'], ['2024年12月25日', 'date'], ['1-11月', 'date'], ['12月25日', 'date'], ['23年', 'date'],
+    ]);
+  });
+});
+
+describe('not figures', () => {
+  it('skips slogan numbers, codes, document numbers, times and anniversaries', () => {
+    const s =
+      '实现“十四五”规划目标,构建“4+4+6”现代化产业体系,深化“3+3+3+3”招商机制,坚定拥护“两个确立”、做到两个维护,' +
+      '增强四个意识,严格落实中央八项规定,实现“三个一”,建设“1+3+2”体系,全面贯彻党的二十大和二十届三中全会精神,' +
+      '第十八届人民代表大会第四次会议,一是抓项目,二是促消费,(一)稳增长,是新中国成立75周年,' +
+      '《湖里区主导产业工作方案》(厦湖委办〔2023〕3号),索引号XM02100-0301-2025-00001,时间15:26,推动K11-SELECT开业,K11项目落地,' +
+      '建设一批项目,绘好一张蓝图,在湖里百万干部群众支持下,千名老人养老床位数,安全生产治本攻坚三年行动。';
+    expect(texts(s)).toEqual([]);
+  });
+  it('keeps the genuine figures next to slogans', () => {
+    expect(texts('探索“3个1/3”机制,实现人员配备“三个100%”,新建1个养老服务综合体、16个长者食堂。')).toEqual(['1个', '16个']);
+  });
+});
+
+describe('subject, qualifier and target', () => {
+  it('finds the metric a figure measures', () => {
+    expect(one('完成固定资产投资668.5亿元,增长29.4%。', '668.5亿元').subject).toBe('固定资产投资');
+    expect(one('全年实现GDP1724.2亿元。', '1724.2亿元').subject).toBe('GDP');
+    expect(one('建成8个口袋公园。', '8个').subject).toBe('口袋公园');
+    expect(one('2024年全区固定资产投资力争完成比增5%。', '5%').subject).toBe('固定资产投资');
+  });
+  it('marks plan sections and commitment words as targets, review sections as achievements', () => {
+    const text = [
+      '2024年工作回顾',
+      '全体居民人均可支配收入74383元、比增4%。实现新增就业3.1万人。获得授信约4.8亿元。',
+      '2025年工作计划',
+      '2025年,经济社会发展主要预期目标为:地区生产总值增长5.5%。新增城镇就业3万人以上。',
+    ].join('\n');
+    const fs = extractFigures(text);
+    const byText = (t: string) => fs.find((f) => f.text === t)!;
+    expect(byText('74383元').target).toBe(false);
+    expect(byText('3.1万人').target).toBe(false);
+    expect(byText('4.8亿元')).toMatchObject({ target: false, qualifier: '约' });
+    expect(byText('5.5%').target).toBe(true);
+    expect(byText('3万人以上')).toMatchObject({ target: true, qualifier: '以上' });
+  });
+  it('treats 预计 in a review as an estimate of the year under review, 力争/确保 anywhere as targets', () => {
+    const text = '一、2023年政府工作回顾\n预计全区生产总值580亿元、增长7.5%。力争明年实现产值超20亿元。';
+    expect(one(text, '580亿元').target).toBe(false);
+    expect(one(text, '20亿元').target).toBe(true);
+  });
+  it('without headings, relies on the clause', () => {
+    expect(one('首期智算中心将于本月底建成,规模320P。', '320P').target).toBe(false);
+    expect(one('思明区将新建停车位600个。', '600个').target).toBe(true);
+  });
+});
+
+describe('describeFigure', () => {
+  it('renders the value in plain words in both languages', () => {
+    const f = one('2025年工作计划\n力促固定资产投资超640亿元。', '640亿元');
+    expect(describeFigure(f, 'en')).toContain('640亿元 ≈ 64 billion yuan');
+    expect(describeFigure(f, 'en')).toContain('target');
+    expect(describeFigure(f, 'zh')).toContain('640亿元（6.4×10¹⁰ 元）');
+    expect(describeFigure(f, 'zh')).toContain('目标');
+    const r = one('2024年工作回顾\n总量全省第四。', '全省第四');
+    expect(describeFigure(r, 'en')).toContain('rank 4');
+    expect(describeFigure(r, 'zh')).toContain('实绩');
+  });
+});
