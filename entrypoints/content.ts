@@ -14,8 +14,12 @@ export default defineContentScript({
   async main() {
     const html = document.documentElement;
     if (html.hasAttribute('data-govlens')) return;
+    const t0 = performance.now();
     const detection = detectReport(samplePage(document));
     html.setAttribute('data-govlens', detection.isReport ? 'report' : 'not-report');
+    // Timings for `npm run bench` (cheap to record, useful to curious users).
+    html.setAttribute('data-govlens-t0', t0.toFixed(2));
+    html.setAttribute('data-govlens-detect-ms', (performance.now() - t0).toFixed(3));
     if (!detection.isReport) return;
     const mode = await toBackground('site:get-mode', { host: location.hostname });
     html.setAttribute('data-govlens-mode', mode);
