@@ -1,0 +1,8 @@
+/** Storage entry point for the extension pages (background, side panel, popup). */
+export { GovLensDB, getDb, DB_NAME } from './db';
+export { StorageError, toStorageError, type StorageErrorCode } from './errors';
+export * from './repo';
+export { searchAnnotations, warmSearchIndex, type SearchHit, type SearchOptions } from './search';
+export { exportMarkdown, exportCsv, exportJsonLd, exportBackup, exportBackupJson, toMarkdown, toCsv, toJsonLd, type Backup } from './export';
+export { importData, parseImport, MAX_IMPORT_BYTES, type ImportOptions, type ImportResult } from './import';
+export type * from './types';

@@ -1,0 +1,339 @@
+/**
+ * The storage API the background message handler calls. Every function takes the database
+ * last (defaulting to the shared one) so tests can pass a fresh instance. All failures are
+ * thrown as StorageError; every multi-record write is one transaction.
+ */
+import type { TextPositionSelector, TextQuoteSelector } from '../core/anchoring/types';
+import { canonicalUrl, fingerprint as computeFingerprint, similarity } from '../core/fingerprint';
+import { getDb, type GovLensDB } from './db';
+import { StorageError, guard } from './errors';
+import { monotonicNow, newId } from './ids';
+import { searchAnnotations, type SearchHit, type SearchOptions } from './search';
+import type {
+  AnnotationOrigin,
+  AnnotationRecord,
+  GlossaryRecord,
+  PledgeFigure,
+  PledgeRecord,
+  PledgeStatus,
+  ReportRecord,
+} from './types';
+import { checkAnnotation, checkPledge, normalizeTags } from './validate';
+
+/** Fingerprint similarity above which two pages are taken to be the same report. */
+export const SAME_REPORT_SIMILARITY = 0.8;
+
+function invalid(message: string): StorageError {
+  return new StorageError('invalid', message);
+}
+
+// ---------------------------------------------------------------- reports
+
+export interface ReportInfo {
+  url: string;
+  title?: string;
+  region?: string;
+  year?: number | null;
+  /** The repaired main text; used to compute the fingerprint if none is given. */
+  text?: string;
+  fingerprint?: string;
+}
+
+/**
+ * Find the report this page belongs to, or create it: same canonical URL first, else a
+ * report whose fingerprint is similar enough (a mirror on another site), whose URL list
+ * then gains this page's URL.
+ */
+export function upsertReport(info: ReportInfo, db: GovLensDB = getDb()): Promise<ReportRecord> {
+  const url = canonicalUrl(info.url);
+  if (!url) return Promise.reject(invalid('A report needs a URL.'));
+  const fp = info.fingerprint ?? (info.text ? computeFingerprint(info.text) : '');
+  return guard(() =>
+    db.transaction('rw', db.reports, async () => {
+      const now = monotonicNow();
+      let report = await db.reports.where('urls').equals(url).first();
+      if (!report && fp) {
+        let best = 0;
+        await db.reports.each((r) => {
+          if (!r.fingerprint) return;
+          const s = similarity(fp, r.fingerprint);
+          if (s >= SAME_REPORT_SIMILARITY && s > best) {
+            best = s;
+            report = r;
+          }
+        });
+      }
+      if (!report) {
+        const created: ReportRecord = {
+          id: newId(),
+          canonicalUrl: url,
+          urls: [url],
+          title: info.title ?? '',
+          region: info.region ?? '',
+          year: info.year ?? null,
+          fingerprint: fp,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await db.reports.add(created);
+        return created;
+      }
+      const r: ReportRecord = report;
+      const updated: ReportRecord = {
+        ...r,
+        urls: r.urls.includes(url) ? r.urls : [...r.urls, url],
+        title: r.title || info.title || '',
+        region: r.region || info.region || '',
+        year: r.year ?? info.year ?? null,
+        fingerprint: r.fingerprint || fp,
+        updatedAt: now,
+      };
+      await db.reports.put(updated);
+      return updated;
+    }),
+  );
+}
+
+export function getReport(id: string, db: GovLensDB = getDb()): Promise<ReportRecord | undefined> {
+  return guard(() => db.reports.get(id));
+}
+
+export function findReportByUrl(url: string, db: GovLensDB = getDb()): Promise<ReportRecord | undefined> {
+  return guard(() => db.reports.where('urls').equals(canonicalUrl(url)).first());
+}
+
+export function listReports(db: GovLensDB = getDb()): Promise<ReportRecord[]> {
+  return guard(() => db.reports.orderBy('updatedAt').reverse().toArray());
+}
+
+// ---------------------------------------------------------------- annotations
+
+export interface NewAnnotation {
+  reportId: string;
+  url: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  note?: string;
+  tags?: string[];
+  color?: string;
+  origin?: AnnotationOrigin;
+}
+
+export function addAnnotation(input: NewAnnotation, db: GovLensDB = getDb()): Promise<AnnotationRecord> {
+  const now = monotonicNow();
+  const record: AnnotationRecord = {
+    id: newId(),
+    reportId: input.reportId,
+    url: input.url,
+    quote: { ...input.quote },
+    position: { ...input.position },
+    exact: input.quote?.exact,
+    note: input.note ?? '',
+    tags: normalizeTags(input.tags),
+    color: input.color ?? 'yellow',
+    createdAt: now,
+    updatedAt: now,
+    orphan: false,
+    origin: input.origin ?? 'user',
+  };
+  const problem = checkAnnotation(record) ?? (record.exact ? null : 'the quote is empty');
+  if (problem) return Promise.reject(invalid(`Annotation not saved: ${problem}.`));
+  return guard(async () => {
+    await db.annotations.add(record);
+    return record;
+  });
+}
+
+export type AnnotationPatch = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color' | 'quote' | 'position' | 'orphan'>>;
+
+export function updateAnnotation(id: string, patch: AnnotationPatch, db: GovLensDB = getDb()): Promise<AnnotationRecord> {
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const current = await db.annotations.get(id);
+      if (!current) throw invalid(`No annotation with id ${id}.`);
+      const next: AnnotationRecord = { ...current, ...patch, updatedAt: monotonicNow() };
+      if (patch.tags) next.tags = normalizeTags(patch.tags);
+      if (patch.quote) next.exact = patch.quote.exact;
+      const problem = checkAnnotation(next);
+      if (problem) throw invalid(`Annotation not saved: ${problem}.`);
+      await db.annotations.put(next);
+      return next;
+    }),
+  );
+}
+
+export function deleteAnnotation(id: string, db: GovLensDB = getDb()): Promise<void> {
+  return guard(() => db.annotations.delete(id));
+}
+
+/** A report's annotations, oldest first. */
+export function listAnnotations(reportId: string, db: GovLensDB = getDb()): Promise<AnnotationRecord[]> {
+  return guard(() =>
+    db.annotations
+      .where('[reportId+createdAt]')
+      .between([reportId, -Infinity], [reportId, Infinity])
+      .toArray(),
+  );
+}
+
+export function listAnnotationsByTag(tag: string, db: GovLensDB = getDb()): Promise<AnnotationRecord[]> {
+  return guard(() => db.annotations.where('tags').equals(tag).toArray());
+}
+
+/** Set the orphan flag on many annotations at once (after re-anchoring). Returns how many changed. */
+export function markOrphans(ids: readonly string[], orphan: boolean, db: GovLensDB = getDb()): Promise<number> {
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const rows = await db.annotations.bulkGet(ids as string[]);
+      const changed = rows.filter((a): a is AnnotationRecord => !!a && a.orphan !== orphan).map((a) => ({ ...a, orphan }));
+      await db.annotations.bulkPut(changed);
+      return changed.length;
+    }),
+  );
+}
+
+export function searchNotes(query: string, options: SearchOptions = {}, db: GovLensDB = getDb()): Promise<SearchHit[]> {
+  return guard(() => searchAnnotations(db, query, options));
+}
+export { searchNotes as search };
+
+// ---------------------------------------------------------------- pledges
+
+export interface NewPledge {
+  reportId: string;
+  text: string;
+  region?: string;
+  year?: number | null;
+  dueYear?: number | null;
+  figure?: PledgeFigure | null;
+  status?: PledgeStatus;
+  note?: string;
+  selectors?: PledgeRecord['selectors'];
+}
+
+export function addPledge(input: NewPledge, db: GovLensDB = getDb()): Promise<PledgeRecord> {
+  const now = monotonicNow();
+  const record: PledgeRecord = {
+    id: newId(),
+    reportId: input.reportId,
+    text: input.text,
+    region: input.region ?? '',
+    year: input.year ?? null,
+    dueYear: input.dueYear ?? null,
+    figure: input.figure ?? null,
+    status: input.status ?? 'pending',
+    note: input.note ?? '',
+    selectors: input.selectors ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const problem = checkPledge(record);
+  if (problem) return Promise.reject(invalid(`Pledge not saved: ${problem}.`));
+  return guard(async () => {
+    await db.pledges.add(record);
+    return record;
+  });
+}
+
+export type PledgePatch = Partial<Omit<PledgeRecord, 'id' | 'createdAt' | 'updatedAt'>>;
+
+export function updatePledge(id: string, patch: PledgePatch, db: GovLensDB = getDb()): Promise<PledgeRecord> {
+  return guard(() =>
+    db.transaction('rw', db.pledges, async () => {
+      const current = await db.pledges.get(id);
+      if (!current) throw invalid(`No pledge with id ${id}.`);
+      const next: PledgeRecord = { ...current, ...patch, id, updatedAt: monotonicNow() };
+      const problem = checkPledge(next);
+      if (problem) throw invalid(`Pledge not saved: ${problem}.`);
+      await db.pledges.put(next);
+      return next;
+    }),
+  );
+}
+
+export function deletePledge(id: string, db: GovLensDB = getDb()): Promise<void> {
+  return guard(() => db.pledges.delete(id));
+}
+
+export interface PledgeFilter {
+  region?: string;
+  year?: number;
+  status?: PledgeStatus;
+  reportId?: string;
+}
+
+/** Pledges matching every given filter, by due year (undated last), then creation time. */
+export function listPledges(filter: PledgeFilter = {}, db: GovLensDB = getDb()): Promise<PledgeRecord[]> {
+  return guard(async () => {
+    const { region, year, status, reportId } = filter;
+    const base =
+      region !== undefined && year !== undefined
+        ? db.pledges.where('[region+year]').equals([region, year])
+        : status !== undefined
+          ? db.pledges.where('status').equals(status)
+          : db.pledges.toCollection();
+    const rows = await base
+      .filter(
+        (p) =>
+          (region === undefined || p.region === region) &&
+          (year === undefined || p.year === year) &&
+          (status === undefined || p.status === status) &&
+          (reportId === undefined || p.reportId === reportId),
+      )
+      .toArray();
+    const due = (p: PledgeRecord) => p.dueYear ?? Number.POSITIVE_INFINITY;
+    return rows.sort((a, b) => due(a) - due(b) || a.createdAt - b.createdAt);
+  });
+}
+
+// ---------------------------------------------------------------- glossary and settings
+
+/** Replace the user's glossary entries with these (one transaction). */
+export function setUserGlossary(
+  entries: readonly { term: string; definition: string }[],
+  db: GovLensDB = getDb(),
+): Promise<GlossaryRecord[]> {
+  const now = monotonicNow();
+  const records = new Map<string, GlossaryRecord>();
+  for (const e of entries) {
+    const term = e.term.trim();
+    if (!term) return Promise.reject(invalid('A glossary entry has an empty term.'));
+    records.set(term, { term, definition: e.definition, updatedAt: now });
+  }
+  return guard(() =>
+    db.transaction('rw', db.glossary, async () => {
+      await db.glossary.clear();
+      await db.glossary.bulkAdd([...records.values()]);
+      return [...records.values()];
+    }),
+  );
+}
+
+/** Add or change one user glossary entry. */
+export function setGlossaryTerm(term: string, definition: string, db: GovLensDB = getDb()): Promise<GlossaryRecord> {
+  const t = term.trim();
+  if (!t) return Promise.reject(invalid('A glossary entry has an empty term.'));
+  const record = { term: t, definition, updatedAt: monotonicNow() };
+  return guard(async () => {
+    await db.glossary.put(record);
+    return record;
+  });
+}
+
+export function deleteGlossaryTerm(term: string, db: GovLensDB = getDb()): Promise<void> {
+  return guard(() => db.glossary.delete(term.trim()));
+}
+
+export function getUserGlossary(db: GovLensDB = getDb()): Promise<GlossaryRecord[]> {
+  return guard(() => db.glossary.orderBy('term').toArray());
+}
+
+export function getSetting<T>(key: string, fallback: T, db: GovLensDB = getDb()): Promise<T> {
+  return guard(async () => ((await db.settings.get(key))?.value as T | undefined) ?? fallback);
+}
+
+export function setSetting(key: string, value: unknown, db: GovLensDB = getDb()): Promise<void> {
+  return guard(async () => {
+    await db.settings.put({ key, value });
+  });
+}
