@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+import { attrs, highlightTexts, pristineInnerText } from './page-tools';
+
+const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审议';
+const NOTE = '开场白 <img src=x onerror="window.pwned=1">';
+
+/** Selects `needle` in the page (main world) and releases the mouse, as a reader would. */
+async function select(page: Page, needle: string): Promise<void> {
+  const ok = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n.nodeValue ?? '').indexOf(needle);
+      if (i < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + needle.length);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+      return true;
+    }
+    return false;
+  }, needle);
+  expect(ok).toBe(true);
+}
+
+/** Every record of the extension's own database, read from an extension page. */
+async function dump(h: Harness): Promise<Record<string, unknown[]>> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
+  const out = await page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const req = indexedDB.open('govlens');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const result: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const r = tx.objectStore(n).getAll();
+            r.onsuccess = () => (result[n] = r.result);
+          }
+          tx.oncomplete = () => resolve(result);
+        };
+      }),
+  );
+  await page.close();
+  return out;
+}
+
+const essence = (rows: unknown[]) =>
+  (rows as Array<{ url: string; exact: string; note: string; tags: string[] }>)
+    .map((a) => ({ url: a.url, exact: a.exact, note: a.note, tags: [...a.tags].sort() }))
+    .sort((a, b) => a.exact.localeCompare(b.exact));
+
+describe('highlights, notes, pledges, export and import (built extension, real Chromium)', () => {
+  let h: Harness;
+  const files: Record<string, string> = {};
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('highlights a sentence with a note and tags, and finds it again after reload', async () => {
+    const page = await h.open('000');
+    await select(page, SENTENCE);
+    await page.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
+    await page.locator('govlens-ui textarea.gl-input').fill(NOTE);
+    await page.locator('govlens-ui input.gl-input').fill('开篇, 测试');
+    await page.locator('govlens-ui button[type=submit]').click();
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
+    expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+
+    await page.reload();
+    await page.waitForSelector('html[data-govlens-annotations]');
+    expect((await attrs(page))['data-govlens-annotations']).toBe('1');
+    expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+    // The note is shown as text, never run as HTML.
+    await page.mouse.move(1, 1);
+    const box = await page.evaluate((s) => {
+      const h = CSS.highlights.get('govlens-user');
+      const r = h && ([...h][0] as Range).getClientRects()[0];
+      return r ? { x: r.left + 10, y: r.top + r.height / 2, s } : null;
+    }, SENTENCE);
+    await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.textContent ?? '')).toContain('onerror');
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('still anchors after text is inserted before it, and orphans (never misplaces) when its text is gone', async () => {
+    const entry = h.server.pages.find((p) => p.id === '000')!;
+    const { html } = await pristineInnerText(h, entry.url);
+    expect(html).toContain(SENTENCE);
+    const page = await h.context.newPage();
+    const serve = async (body: string) => {
+      await page.unroute('**/*');
+      await page.route(entry.url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><title>${entry.title}</title></head><body>${body}</body></html>` }));
+    };
+    await serve(html.replace(SENTENCE, '（本段为新增的说明文字。）' + SENTENCE));
+    await page.goto(entry.url);
+    await page.waitForSelector('html[data-govlens-annotations]');
+    expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+
+    await serve(html.replace(SENTENCE, '今天的天气很好,大家出去走走吧,不要总待在家里'));
+    await page.reload();
+    await page.waitForSelector('html[data-govlens-orphans]');
+    expect(await attrs(page)).toMatchObject({ 'data-govlens-annotations': '0', 'data-govlens-orphans': '1' });
+    expect(await highlightTexts(page, 'user')).toEqual([]);
+    await page.close();
+  });
+
+  it('saves a pledge from the 2025 plan and lists it in the side panel', async () => {
+    const page = await h.open('000');
+    const tabId = await h.worker.evaluate(async (u) => {
+      const tabs = await (globalThis as any).chrome.tabs.query({});
+      return tabs.find((t: { url: string }) => t.url === u).id as number;
+    }, page.url());
+    const panel = await h.context.newPage();
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+    const first = panel.locator('li', { hasText: '地区生产总值增长5.5%' }).first();
+    await first.getByRole('button', { name: /保存承诺|Save pledge/ }).click();
+    await panel.getByRole('tab', { name: /承诺|Pledges/ }).click();
+    await expect.poll(() => panel.locator('main, body').first().innerText()).toContain('地区生产总值增长5.5%');
+    const db = await dump(h);
+    expect((db.pledges as Array<{ text: string; dueYear: number; status: string }>).map((p) => [p.text, p.dueYear, p.status])).toEqual([['地区生产总值增长5.5%', 2025, 'pending']]);
+    await panel.close();
+    await page.close();
+  });
+
+  it('exports Markdown, JSON-LD and a backup', async () => {
+    const panel = await h.context.newPage();
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
+    await panel.getByRole('tab', { name: /导出|Export/ }).click();
+    const dir = await mkdtemp(join(tmpdir(), 'govlens-export-'));
+    const buttons = panel.locator('ul.formats li button');
+    for (const [i, name] of [[0, 'markdown'], [2, 'jsonld'], [3, 'backup']] as const) {
+      const [download] = await Promise.all([panel.waitForEvent('download'), buttons.nth(i).click()]);
+      files[name] = join(dir, download.suggestedFilename());
+      await download.saveAs(files[name]);
+    }
+    const md = await readFile(files.markdown, 'utf8');
+    expect(md).toContain(SENTENCE);
+    expect(md).toContain('开场白');
+    const jsonld = JSON.parse(await readFile(files.jsonld, 'utf8'));
+    const item = jsonld.items?.[0] ?? jsonld.first?.items?.[0];
+    expect(JSON.stringify(item)).toContain(SENTENCE);
+    await panel.close();
+  });
+
+  it('imports the JSON-LD and the backup into fresh profiles with identical data', async () => {
+    const before = await dump(h);
+    for (const kind of ['jsonld', 'backup'] as const) {
+      const fresh = await launch();
+      try {
+        const panel = await fresh.context.newPage();
+        await panel.goto(`chrome-extension://${fresh.extensionId}/sidepanel.html`);
+        await panel.getByRole('tab', { name: /导出|Export/ }).click();
+        await panel.locator('input[type=file]').setInputFiles(files[kind]);
+        await expect.poll(() => panel.locator('body').innerText(), { timeout: 20_000 }).toMatch(/已导入|Imported/);
+        const after = await dump(fresh);
+        expect(essence(after.annotations)).toEqual(essence(before.annotations));
+        if (kind === 'backup') {
+          expect(after.annotations).toEqual(before.annotations);
+          expect(after.pledges).toEqual(before.pledges);
+          expect(after.reports).toEqual(before.reports);
+        }
+        // Imported annotations anchor on the page like the reader's own.
+        const page = await fresh.open('000');
+        await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
+        expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
+});
