@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectReport } from '../src/core/detect';
 import { samplePage } from '../src/page/sample';
+import { askToRun } from '../src/page/ask-banner';
 import { toBackground } from '../src/shared/messaging';
 import { REPORT_HOST_MATCHES } from '../src/shared/hosts';
 
@@ -23,6 +24,11 @@ export default defineContentScript({
     if (!detection.isReport) return;
     const mode = await toBackground('site:get-mode', { host: location.hostname });
     html.setAttribute('data-govlens-mode', mode);
-    if (mode === 'always') await toBackground('engine:inject', {});
+    if (mode === 'ask') {
+      const answer = await askToRun(document, navigator.language.toLowerCase().startsWith('zh'));
+      if (answer === 'never') await toBackground('site:set-mode', { host: location.hostname, mode: 'never' });
+      if (answer !== 'yes') return;
+    }
+    if (mode !== 'never') await toBackground('engine:inject', {});
   },
 });
