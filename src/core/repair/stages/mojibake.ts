@@ -1,7 +1,82 @@
-import type { Stage } from '../types';
+import type { Edit, Stage } from '../types';
+import { cp1252Byte } from '../mojibake/codecs';
+import { CONFIDENT, isTraditional, repairRun, type Codec } from '../mojibake/repair-run';
+import { isSeenUnit } from '../mojibake/score';
+import { joinTouchingDeletions } from '../layout/touching';
 
-// Placeholder: owned by the repair-stage work; returns no edits until implemented.
+/**
+ * Candidate runs: maximal stretches of non-ASCII, non-space characters (UTF-8
+ * mojibake never contains ASCII bytes except where a stray byte merged with
+ * one, which GBK then shows as a non-ASCII character). NBSP stays inside a
+ * run because Windows-1252 mojibake produces it from byte 0xA0; GBK runs are
+ * split at it.
+ */
+const RUN_RE = /(?:[^\u0000-\u007f\s]|\u00a0)+/g;
+
+/**
+ * Reverses UTF-8 text that was decoded as GBK (鏀垮簻 → 政府) or as
+ * Windows-1252 (æ”¿åºœ → 政府). Each run is re-encoded and decoded as UTF-8;
+ * only runs that become valid UTF-8 and read clearly more like Chinese are
+ * changed, so clean Chinese (which is also valid GBK) is left alone.
+ */
 export const mojibakeStage: Stage = {
   kind: 'mojibake',
-  run: () => [],
+  run(text) {
+    const edits: Edit[] = [];
+    const retry: [number, number, Codec][] = [];
+    const tryRun = (start: number, end: number, codec: Codec) => {
+      const found = repairRun(text, start, end, codec);
+      if (found.length) edits.push(...found);
+      else retry.push([start, end, codec]);
+    };
+    for (const m of text.matchAll(RUN_RE)) {
+      const run = m[0];
+      const start = m.index;
+      const end = start + run.length;
+      if (isCp1252Run(run)) {
+        if (run.length >= 2) tryRun(start, end, 'cp1252');
+        continue;
+      }
+      for (const part of run.matchAll(/[^\u00a0]+/g)) if (looksRare(part[0])) tryRun(start + part.index, start + part.index + part[0].length, 'gbk');
+    }
+    // Once a page has certain mojibake, short runs that need a guessed byte are worth repairing too.
+    if (edits.some((e) => e.confidence === CONFIDENT)) {
+      const traditionalPage = isTraditionalText(edits.map((e) => e.after).join(''));
+      for (const [start, end, codec] of retry) edits.push(...repairRun(text, start, end, codec, true, traditionalPage));
+      edits.sort((a, b) => a.start - b.start);
+    }
+    return joinTouchingDeletions(edits);
+  },
 };
+
+function isCp1252Run(run: string): boolean {
+  for (const ch of run) if (ch !== '\ufffd' && cp1252Byte(ch) === undefined) return false;
+  return true;
+}
+
+/**
+ * GBK mojibake is made almost entirely of characters never seen in reports
+ * (in round trips of the seeds, at least a third of every run). Requiring that
+ * keeps clean and Traditional pages cheap: their runs are not even re-encoded.
+ */
+function looksRare(run: string): boolean {
+  let rare = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c === 0xfffd) return true;
+    if (!isSeenUnit(c)) rare++;
+  }
+  return rare * 3 >= run.length;
+}
+
+/** Whether repaired text is Traditional Chinese (a few percent of its Han characters Traditional-only). */
+function isTraditionalText(s: string): boolean {
+  let han = 0;
+  let trad = 0;
+  for (const ch of s) {
+    if (!/\p{Script=Han}/u.test(ch)) continue;
+    han++;
+    if (isTraditional(ch)) trad++;
+  }
+  return trad >= 2 && trad * 20 >= han;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reverse tables for the two common mis-decodings of UTF-8 bytes: as GBK
+ * (GB18030 in TextDecoder) and as Windows-1252. Built only from TextDecoder,
+ * so the same code runs in browsers and Node.
+ */
+
+let gbkReverse: Map<string, number> | null = null;
+
+/** char → GBK bytes (1 byte as b, 2 bytes as (lead << 8) | trail). Built lazily on first mojibake candidate. */
+export function gbkTable(): Map<string, number> {
+  if (gbkReverse) return gbkReverse;
+  const table = new Map<string, number>();
+  // Decode every pair in one call, each followed by a space so the output splits back into pairs.
+  const codes: number[] = [];
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) codes.push((lead << 8) | trail);
+  const buf = new Uint8Array(codes.length * 3);
+  codes.forEach((code, i) => {
+    buf[i * 3] = code >> 8;
+    buf[i * 3 + 1] = code & 0xff;
+    buf[i * 3 + 2] = 0x20;
+  });
+  const chars = new TextDecoder('gbk').decode(buf).split(' ');
+  codes.forEach((code, i) => {
+    const ch = chars[i];
+    const single = ch.length === 1 || (ch.length === 2 && ch.codePointAt(0)! > 0xffff);
+    if (single && ch !== '\ufffd' && !table.has(ch)) table.set(ch, code);
+  });
+  // A lone 0x80 decodes as €; UTF-8 continuation bytes make that the likely source.
+  table.set('\u20ac', 0x80);
+  gbkReverse = table;
+  return table;
+}
+
+/** GBK byte sequence for one character, or null when GBK cannot encode it. */
+export function gbkBytes(ch: string, out: number[]): boolean {
+  const v = gbkTable().get(ch);
+  if (v === undefined) return false;
+  if (v > 0xff) out.push(v >> 8, v & 0xff);
+  else out.push(v);
+  return true;
+}
+
+/** Windows-1252's 0x80–0x9F; the five undefined bytes decode to C1 controls (WHATWG). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+let cp1252Reverse: Map<string, number> | null = null;
+
+/** The byte a character came from under Windows-1252/Latin-1 decoding (0x80–0xFF only), or undefined. */
+export function cp1252Byte(ch: string): number | undefined {
+  if (!cp1252Reverse) {
+    cp1252Reverse = new Map();
+    for (let i = 0; i < 32; i++) cp1252Reverse.set(CP1252_HIGH[i], 0x80 + i);
+    for (let b = 0x80; b <= 0x9f; b++) if (!cp1252Reverse.has(String.fromCharCode(b))) cp1252Reverse.set(String.fromCharCode(b), b);
+    for (let b = 0xa0; b <= 0xff; b++) cp1252Reverse.set(String.fromCharCode(b), b);
+  }
+  return cp1252Reverse.get(ch);
+}

@@ -1,0 +1,86 @@
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
+import { CHAR_COST_UNSEEN } from '../../data/charfreq';
+import { charCost } from '../mojibake/score';
+
+let tradOnly: Set<string> | null = null;
+let toSimplified: ConverterFunction | null = null;
+let variants: [string, string][] | null = null;
+
+/**
+ * Hong Kong / Taiwan variant forms OpenCC's t→cn table does not know (衞 for
+ * 衛), mapped to the standard Traditional form. Only variants that are neither
+ * a source nor a target of the t→cn table are kept: the raw tables also map
+ * ordinary characters such as 著 → 着 or 才 → 纔, which would break phrase
+ * conversion (顯著 must become 显著).
+ */
+function variantPairs(): [string, string][] {
+  if (variants) return variants;
+  const known = new Set<string>();
+  for (const pair of TSCharacters.split('|')) for (const ch of pair.replace(' ', '')) known.add(ch);
+  variants = [];
+  for (const pair of `${HKVariantsRev}|${TWVariantsRev}`.split('|')) {
+    const [from, to] = pair.split(' ');
+    if (from && to && [...from].length === 1 && !known.has(from) && charCost(from) >= CHAR_COST_UNSEEN) variants.push([from, to]);
+  }
+  return variants;
+}
+
+/**
+ * Characters that only occur in Traditional text: sources of OpenCC's
+ * Traditional→Simplified character table that are not also a Simplified form
+ * (so 後, 於, 個 count; 乾 and 著, which Simplified also uses, mostly do not).
+ */
+export function traditionalOnly(): Set<string> {
+  if (tradOnly) return tradOnly;
+  const sources: string[] = [];
+  const targets = new Set<string>();
+  for (const pair of TSCharacters.split('|')) {
+    const sp = pair.indexOf(' ');
+    const from = pair.slice(0, sp);
+    const to = pair.slice(sp + 1);
+    sources.push(from);
+    for (const ch of to) targets.add(ch);
+  }
+  tradOnly = new Set(sources.filter((ch) => !targets.has(ch)));
+  for (const [from] of variantPairs()) tradOnly.add(from);
+  return tradOnly;
+}
+
+/**
+ * OpenCC Traditional→Simplified (mainland) converter, built on first use from
+ * the t→cn dictionaries only, after folding HK/TW variant forms.
+ */
+export function traditionalToSimplified(text: string): string {
+  toSimplified ??= ConverterFactory([variantPairs()], [[TSPhrases, TSCharacters]]);
+  return toSimplified(text);
+}
+
+let toTraditionalFn: ConverterFunction | null = null;
+let toTraditionalLoading: Promise<void> | null = null;
+
+/**
+ * Loads the Simplified→Traditional dictionaries. The phrase table is ~1 MB,
+ * so it is imported (code-split) only when the user asks for Traditional
+ * output; call this when that preference is switched on.
+ */
+export function loadSimplifiedToTraditional(): Promise<void> {
+  toTraditionalLoading ??= Promise.all([import('opencc-js/dict/STPhrases'), import('opencc-js/dict/STCharacters')]).then(
+    ([phrases, chars]) => {
+      toTraditionalFn = ConverterFactory([[phrases.default, chars.default]]);
+    },
+  );
+  return toTraditionalLoading;
+}
+
+/** Simplified→Traditional, or null while the dictionaries are still loading (the load is started). */
+export function simplifiedToTraditional(text: string): string | null {
+  if (toTraditionalFn) return toTraditionalFn(text);
+  loadSimplifiedToTraditional().catch(() => {
+    toTraditionalLoading = null;
+  });
+  return null;
+}
