@@ -1,7 +1,29 @@
-import type { Stage } from '../types';
+import { getLM } from '../../lm';
+import { choicePoints } from '../spun/candidates';
+import { decide } from '../spun/decide';
+import { findMatches } from '../spun/dictionary';
+import { spinnerGate } from '../spun/gate';
+import type { Edit, Stage } from '../types';
 
-// Placeholder: owned by the repair-stage work; returns no edits until implemented.
+/**
+ * Reverses synonym spinning (伪原创). Finds dictionary forms left to right,
+ * longest first, in the stage's input; only if the page carries enough spinner
+ * signatures does it load the character LM and pick, for each form, the
+ * original (or the form itself) that reads best in context. Edits are in input
+ * coordinates and never overlap, so swaps such as 出产→消费 / 消费→生产 are safe.
+ */
 export const spunStage: Stage = {
   kind: 'spun',
-  run: () => [],
+  run(text) {
+    const matches = findMatches(text);
+    if (!spinnerGate(text.length, matches).open) return [];
+    const pts = choicePoints(text, matches);
+    decide(text, pts, getLM());
+    const edits: Edit[] = [];
+    for (const p of pts) {
+      if (p.choice === 0) continue;
+      edits.push({ start: p.start, end: p.end, after: p.cands[p.choice], kind: 'spun', confidence: p.confidence });
+    }
+    return edits;
+  },
 };

@@ -1,0 +1,62 @@
+/** Compact serialisation of the n-gram tables: per order, sorted keys as LEB128 gaps, then one count byte per key. */
+
+export interface OrderTable {
+  keys: Uint32Array; // sorted, unique
+  counts: Uint8Array; // quantised, parallel to keys
+}
+
+export function encodeTables(tables: OrderTable[]): Uint8Array {
+  const out: number[] = [];
+  const varint = (v: number) => {
+    while (v >= 0x80) {
+      out.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    out.push(v);
+  };
+  varint(tables.length);
+  for (const t of tables) {
+    varint(t.keys.length);
+    let prev = 0;
+    for (const k of t.keys) {
+      varint(k - prev);
+      prev = k;
+    }
+    for (const c of t.counts) out.push(c);
+  }
+  return Uint8Array.from(out);
+}
+
+export function decodeTables(bytes: Uint8Array): OrderTable[] {
+  let p = 0;
+  const varint = () => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[p++];
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+      shift += 7;
+    }
+  };
+  const n = varint();
+  const tables: OrderTable[] = [];
+  for (let i = 0; i < n; i++) {
+    const len = varint();
+    const keys = new Uint32Array(len);
+    let prev = 0;
+    for (let j = 0; j < len; j++) keys[j] = prev += varint();
+    const counts = bytes.slice(p, p + len);
+    p += len;
+    tables.push({ keys, counts });
+  }
+  return tables;
+}
+
+/** Base64 without Node's Buffer (src/core must run in the browser too). */
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,182 @@
+import { SPUN_CLEAN_CHARS, SPUN_WORD_COUNTS } from '../../data/spun-signatures';
+import { forwardDict, reverseDict, type Match } from './dictionary';
+import { signatures } from './gate';
+import { DECIDE_PARAMS } from './params';
+
+/** A dictionary hit with its candidates; `choice` indexes `cands`, where cands[0] is the text as found. */
+export interface ChoicePoint extends Match {
+  cands: string[];
+  /** ln-prior of each candidate against keeping the form (priors[0] = 0) */
+  priors: number[];
+  choice: number;
+  confidence: number;
+}
+
+let counts: Map<string, number> | undefined;
+
+function cleanCount(w: string): number {
+  if (!counts) {
+    counts = new Map();
+    for (const e of SPUN_WORD_COUNTS.split(' ')) {
+      const i = e.lastIndexOf(':');
+      counts.set(e.slice(0, i), Number(e.slice(i + 1)));
+    }
+  }
+  return counts.get(w) ?? 0;
+}
+
+let charReverse: Map<string, string[]> | undefined;
+
+/** Single-character reversals (真→实, 做→作 …), used to offer per-character alternatives inside a longer match. */
+function charReverseMap(): Map<string, string[]> {
+  if (charReverse) return charReverse;
+  charReverse = new Map();
+  for (const [orig, forms] of forwardDict().chars) {
+    for (const f of forms) if (f.length === 1) charReverse.set(f, [...(charReverse.get(f) ?? []), orig]);
+  }
+  return charReverse;
+}
+
+interface Cand {
+  text: string;
+  layers: number;
+  primary: boolean;
+}
+
+/**
+ * Candidates for a match: its dictionary originals, and the form with only its
+ * swapped characters reverted. The latter covers a greedy match that swallowed
+ * a character-level swap (奋发做为 matches 发做, a variant of 发作, though the
+ * text meant 发 + 作为).
+ */
+const candCache = new Map<string, Cand[]>();
+
+function candidates(form: string, isSignature: boolean): Cand[] {
+  let cached = candCache.get(form);
+  if (!cached) candCache.set(form, (cached = buildCandidates(form, isSignature)));
+  return cached;
+}
+
+function buildCandidates(form: string, isSignature: boolean): Cand[] {
+  // A form that is an ordinary word is only reverted along the spinner's usual mapping;
+  // its secondary synonyms are too often the word itself, and the LM cannot tell near-synonyms apart.
+  const out: Cand[] = (reverseDict().get(form) ?? [])
+    .filter((o) => isSignature || o.primary)
+    .map((o) => ({ text: o.orig, layers: o.layers, primary: o.primary }));
+  if (form.length < 2) return out;
+  const cr = charReverseMap();
+  let variants = [''];
+  for (const ch of form) {
+    const alts = [ch, ...(cr.get(ch) ?? [])];
+    variants = variants.flatMap((v) => alts.map((a) => v + a)).slice(0, 8);
+  }
+  for (const v of variants) if (v !== form && !out.some((c) => c.text === v)) out.push({ text: v, layers: 1, primary: true });
+  return out;
+}
+
+/** How often each of `words` occurs literally in `text` (one scan, first-character index). */
+function literalCounts(text: string, words: Iterable<string>): Map<string, number> {
+  const byFirst = new Map<number, string[]>();
+  const out = new Map<string, number>();
+  for (const w of words) {
+    if (out.has(w)) continue;
+    out.set(w, 0);
+    const c = w.charCodeAt(0);
+    const l = byFirst.get(c);
+    if (l) l.push(w);
+    else byFirst.set(c, [w]);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const l = byFirst.get(text.charCodeAt(i));
+    if (l) for (const w of l) if (text.startsWith(w, i)) out.set(w, out.get(w)! + 1);
+  }
+  return out;
+}
+
+/**
+ * Turns matches into decisions to make: candidates (the form kept, its
+ * originals, its character-reverted variant) with ln-priors that combine
+ * clean-corpus frequencies with page-level evidence (see DECIDE_PARAMS).
+ */
+export function choicePoints(text: string, matches: readonly Match[]): ChoicePoint[] {
+  const sig = signatures();
+  const P = DECIDE_PARAMS;
+  const simple = matches.flatMap((m) => m.parts ?? [m]);
+  const cands = simple.map((m) => candidates(m.form, sig.has(m.form)));
+  // Page consistency evidence, over multi-character originals only (single characters are everywhere).
+  const multi = new Set<string>();
+  for (const cs of cands) for (const c of cs) if (c.text.length > 1) multi.add(c.text);
+  const literal = literalCounts(text, multi);
+  const seen = new Map<string, number>();
+  for (const m of simple) seen.set(m.form, (seen.get(m.form) ?? 0) + 1);
+  const expectedCount = (w: string) => (cleanCount(w) * text.length) / SPUN_CLEAN_CHARS;
+  const overrep = (form: string) =>
+    Math.max(0, Math.min(P.overCap, Math.log((seen.get(form)! + 0.5) / (expectedCount(form) + 0.5))));
+  const explained = new Set<string>();
+  simple.forEach((m, i) => {
+    if (sig.has(m.form) && cands[i].length) explained.add(cands[i][0].text);
+  });
+
+  // Priors depend only on the form and page-level evidence, so compute them once per distinct form.
+  const priorsByForm = new Map<string, number[]>();
+  const priorsFor = (form: string, cs: Cand[]) => {
+    let priors = priorsByForm.get(form);
+    if (priors) return priors;
+    const isSig = sig.has(form);
+    const over = isSig ? 0 : P.over * overrep(form);
+    priors = [0];
+    for (const c of cs) {
+      const ratio = Math.log((cleanCount(c.text) + 1) / (cleanCount(form) + 1));
+      let p = (isSig ? P.biasSignature : P.biasCommon) + P.beta * Math.max(-P.betaCap, Math.min(P.betaCap, ratio));
+      if (c.layers > 1) p -= P.twoLayer;
+      if (!c.primary) p -= P.secondary;
+      p += over;
+      if (c.text.length > 1) {
+        if (literal.get(c.text)) p -= P.literal;
+        else p += P.absent * Math.min(P.absentCap, expectedCount(c.text));
+        if (explained.has(c.text) && !(isSig && cs[0] === c)) p -= P.explained;
+      }
+      priors.push(p);
+    }
+    priorsByForm.set(form, priors);
+    return priors;
+  };
+
+  // Candidate lists are shared by all occurrences of a form (never mutated).
+  const texts = new Map<string, string[]>();
+  const point = (m: Match): ChoicePoint => {
+    const cs = candidates(m.form, sig.has(m.form));
+    let cands = texts.get(m.form);
+    if (!cands) texts.set(m.form, (cands = [m.form, ...cs.map((c) => c.text)]));
+    return {
+      start: m.start,
+      end: m.end,
+      form: m.form,
+      cands,
+      priors: priorsFor(m.form, cs),
+      // Before any scoring, assume signatures are spun: better right context for the first pass.
+      choice: sig.has(m.form) && cs.length ? 1 : 0,
+      confidence: 0,
+    };
+  };
+  return matches.map((m) => {
+    if (!m.parts) return point(m);
+    // Two overlapping readings: A's candidates followed by the rest as written, or the start as written then B's.
+    const [a, b] = m.parts.map(point);
+    const tailA = text.slice(a.end, m.end);
+    const headB = text.slice(m.start, b.start);
+    const cands = [m.form];
+    const priors = [0];
+    const push = (c: string, p: number) => {
+      const at = cands.indexOf(c);
+      if (at < 0) {
+        cands.push(c);
+        priors.push(p);
+      } else if (p > priors[at] && at > 0) priors[at] = p;
+    };
+    for (let c = 1; c < a.cands.length; c++) push(a.cands[c] + tailA, a.priors[c]);
+    for (let c = 1; c < b.cands.length; c++) push(headB + b.cands[c], b.priors[c]);
+    const first = Math.max(a.choice, b.choice) ? 1 : 0;
+    return { start: m.start, end: m.end, form: m.form, parts: m.parts, cands, priors, choice: first, confidence: 0 };
+  });
+}

@@ -1,0 +1,138 @@
+import type { CharLM } from '../../lm';
+import { foldChar } from '../../lm/hash';
+import type { ChoicePoint } from './candidates';
+import { DECIDE_PARAMS } from './params';
+
+/**
+ * Writes the folded codes of up to n characters before point i into out[0..),
+ * reading earlier points as currently chosen; returns how many.
+ */
+function leftCodes(text: string, pts: ChoicePoint[], i: number, n: number, out: Uint16Array): number {
+  // Fill from the back of out[0..n), then shift down to start at 0.
+  let at = n;
+  let pos = pts[i].start;
+  let j = i - 1;
+  while (at > 0 && pos > 0) {
+    if (j >= 0 && pts[j].end === pos) {
+      const s = pts[j].cands[pts[j].choice];
+      for (let k = s.length - 1; k >= 0 && at > 0; k--) out[--at] = foldChar(s.charCodeAt(k));
+      pos = pts[j].start;
+      j--;
+    } else out[--at] = foldChar(text.charCodeAt(--pos));
+  }
+  if (at > 0) out.copyWithin(0, at, n);
+  return n - at;
+}
+
+/** Folded codes of up to n characters after point i, reading later points as currently chosen. */
+function rightCodes(text: string, pts: ChoicePoint[], i: number, n: number, out: Uint16Array): number {
+  let got = 0;
+  let pos = pts[i].end;
+  let j = i + 1;
+  while (got < n && pos < text.length) {
+    if (j < pts.length && pts[j].start === pos) {
+      const s = pts[j].cands[pts[j].choice];
+      for (let k = 0; k < s.length && got < n; k++) out[got++] = foldChar(s.charCodeAt(k));
+      pos = pts[j].end;
+      j++;
+    } else out[got++] = foldChar(text.charCodeAt(pos++));
+  }
+  return got;
+}
+
+/**
+ * Chooses, for every point, the candidate with the best LM score of its local
+ * context plus prior. Reads only the original text; nothing replaced is re-matched.
+ */
+export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
+  const { left: LEFT, right: RIGHT, temperature, consistency } = DECIDE_PARAMS;
+  const scores: number[] = [];
+  const buf = new Uint16Array(64);
+  const lbuf = new Uint16Array(8);
+  const rbuf = new Uint16Array(8);
+  // Spun pages repeat phrases (高量质展开 …): identical windows get identical decisions.
+  const memo = new Map<number, number>();
+  const score = (i: number, bonus?: (cand: string) => number) => {
+    const p = pts[i];
+    const nl = leftCodes(text, pts, i, LEFT, lbuf);
+    const nr = rightCodes(text, pts, i, RIGHT, rbuf);
+    const key = bonus ? NaN : windowKey(lbuf, nl, p.form, rbuf, nr);
+    const hit = bonus ? undefined : memo.get(key);
+    if (hit !== undefined) {
+      const changed = (hit | 0) !== p.choice;
+      p.choice = hit | 0;
+      p.confidence = hit - (hit | 0);
+      return changed;
+    }
+    scores.length = 0;
+    buf.set(lbuf.subarray(0, nl));
+    for (let c = 0; c < p.cands.length; c++) {
+      const cand = p.cands[c];
+      let n = nl;
+      for (let k = 0; k < cand.length && n < buf.length; k++) buf[n++] = foldChar(cand.charCodeAt(k));
+      for (let k = 0; k < nr && n < buf.length; k++) buf[n++] = rbuf[k];
+      // Multiply the few probabilities of the window and take one log (no underflow at this length).
+      let prob = 1;
+      for (let k = nl; k < n; k++) prob *= lm.charProb(buf, k);
+      scores.push(p.priors[c] + Math.log(prob) + (bonus ? bonus(cand) : 0));
+    }
+    let best = 0;
+    for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
+    let z = 0;
+    for (const s of scores) z += Math.exp((s - scores[best]) / temperature);
+    p.confidence = Math.min(1 / z, 0.999);
+    if (!bonus) memo.set(key, best + p.confidence);
+    const changed = best !== p.choice;
+    p.choice = best;
+    return changed;
+  };
+  // Pass 1 reads right context as first assumed; pass 2 re-scores only points whose right neighbour then changed.
+  const changed = pts.map((p, i) => p.cands.length > 1 && score(i));
+  for (let i = 0; i < pts.length; i++) {
+    const next = pts[i + 1];
+    if (pts[i].cands.length > 1 && next && changed[i + 1] && next.start - pts[i].end < RIGHT) score(i);
+  }
+  if (consistency > 0) enforceConsistency(pts, (i, bonus) => score(i, bonus), consistency);
+}
+
+/** Re-decides the occurrences of forms whose decisions disagree, pulling them towards the page's majority. */
+function enforceConsistency(pts: ChoicePoint[], rescore: (i: number, bonus: (c: string) => number) => void, weight: number): void {
+  const byForm = new Map<string, number[]>();
+  for (let i = 0; i < pts.length; i++) {
+    // Single characters (真, 做) are genuine in some words and spun in others: no majority applies.
+    if (pts[i].cands.length < 2 || pts[i].parts || pts[i].form.length < 2) continue;
+    const list = byForm.get(pts[i].form);
+    if (list) list.push(i);
+    else byForm.set(pts[i].form, [i]);
+  }
+  for (const idx of byForm.values()) {
+    if (idx.length < 2) continue;
+    const votes = new Map<string, number>();
+    for (const i of idx) {
+      const c = pts[i].cands[pts[i].choice];
+      votes.set(c, (votes.get(c) ?? 0) + 1);
+    }
+    if (votes.size < 2) continue;
+    let majority = '';
+    for (const [c, n] of votes) if (n > (votes.get(majority) ?? 0)) majority = c;
+    const bonus = (c: string) => (weight * (votes.get(c) ?? 0)) / idx.length;
+    // Only dissenters can change; the majority's own choices are only reinforced.
+    for (const i of idx) if (pts[i].cands[pts[i].choice] !== majority) rescore(i, bonus);
+  }
+}
+
+/** 53-bit hash of a decision window (left codes, form, right codes) for the memo. */
+function windowKey(l: Uint16Array, nl: number, form: string, r: Uint16Array, nr: number): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const mix = (c: number) => {
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  };
+  for (let k = 0; k < nl; k++) mix(l[k]);
+  mix(0xffff);
+  for (let k = 0; k < form.length; k++) mix(form.charCodeAt(k));
+  mix(0xffff);
+  for (let k = 0; k < nr; k++) mix(r[k]);
+  return (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff);
+}

@@ -1,0 +1,142 @@
+import { SPUN_CHARS, SPUN_WORDS } from '../../data/spun-dict';
+
+/** original → spun forms, as the spinner applies them. */
+export type ForwardDict = Map<string, string[]>;
+
+function parse(src: string): ForwardDict {
+  const out: ForwardDict = new Map();
+  for (const entry of src.split(/\s+/)) {
+    if (!entry) continue;
+    const eq = entry.indexOf('=');
+    const orig = entry.slice(0, eq);
+    const forms = entry.slice(eq + 1).split('/').filter((f) => f && f !== orig);
+    const list = out.get(orig) ?? [];
+    for (const f of forms) if (!list.includes(f)) list.push(f);
+    if (list.length) out.set(orig, list);
+  }
+  return out;
+}
+
+let forwardCache: { words: ForwardDict; chars: ForwardDict } | undefined;
+
+export function forwardDict(): { words: ForwardDict; chars: ForwardDict } {
+  forwardCache ??= { words: parse(SPUN_WORDS), chars: parse(SPUN_CHARS) };
+  return forwardCache;
+}
+
+/**
+ * Every way the character swaps can rewrite `s` (including not at all), capped so
+ * long words do not explode. Spinners run word and character layers one after
+ * the other, so 优秀→良好 may also surface as 劣秀 (good→优秀→劣秀 in one tool).
+ */
+export function charVariants(s: string, chars: ForwardDict, limit = 16): string[] {
+  let acc = [''];
+  for (const ch of s) {
+    const alts = [ch, ...(chars.get(ch) ?? [])];
+    const next: string[] = [];
+    for (const prefix of acc) for (const a of alts) if (next.length < limit) next.push(prefix + a);
+    acc = next;
+  }
+  return acc;
+}
+
+/** An original a spun form may stand for; `layers` counts the spinner passes needed (word, then character). */
+export interface Origin {
+  orig: string;
+  layers: 1 | 2;
+  /** true when the form is the spinner's first-listed (usual) output for `orig` */
+  primary: boolean;
+}
+
+/** spun form → candidate originals (the spun form itself is always also a candidate, decided by the LM). */
+export type ReverseDict = Map<string, Origin[]>;
+
+let reverseCache: ReverseDict | undefined;
+
+export function reverseDict(): ReverseDict {
+  if (reverseCache) return reverseCache;
+  const { words, chars } = forwardDict();
+  const rev: ReverseDict = new Map();
+  const add = (spun: string, orig: string, layers: 1 | 2, primary: boolean) => {
+    if (spun === orig) return;
+    const list = rev.get(spun);
+    if (!list) rev.set(spun, [{ orig, layers, primary }]);
+    else if (!list.some((o) => o.orig === orig)) list.push({ orig, layers, primary });
+  };
+  for (const [orig, forms] of chars) forms.forEach((f, i) => add(f, orig, 1, i === 0));
+  for (const [orig, forms] of words) forms.forEach((f, i) => add(f, orig, 1, i === 0));
+  // Character swaps on top of the original (实现→真现) are one layer; on top of a word swap, two.
+  for (const orig of words.keys()) for (const v of charVariants(orig, chars)) add(v, orig, 1, true);
+  for (const [orig, forms] of words) {
+    forms.forEach((f, i) => {
+      for (const v of charVariants(f, chars)) add(v, orig, 2, i === 0);
+    });
+  }
+  reverseCache = rev;
+  return rev;
+}
+
+/** Longest-match index: first character → spun forms starting with it, longest first. */
+export interface MatchIndex {
+  byFirst: Map<number, string[]>;
+}
+
+let indexCache: MatchIndex | undefined;
+
+export function matchIndex(): MatchIndex {
+  if (indexCache) return indexCache;
+  const byFirst = new Map<number, string[]>();
+  for (const form of reverseDict().keys()) {
+    const c = form.charCodeAt(0);
+    const list = byFirst.get(c);
+    if (list) list.push(form);
+    else byFirst.set(c, [form]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  indexCache = { byFirst };
+  return indexCache;
+}
+
+/** A dictionary hit in the spun text: [start, end) holds `form`. */
+export interface Match {
+  start: number;
+  end: number;
+  form: string;
+  /**
+   * When the longest match A overlaps a longer-reaching match B that starts
+   * inside it (注册原钱: 册原 vs 原钱), the hit spans both and keeps them here,
+   * so the decision can pick either reading instead of greedily losing B.
+   */
+  parts?: [Match, Match];
+}
+
+function longestAt(text: string, i: number, index: MatchIndex): string | undefined {
+  const list = index.byFirst.get(text.charCodeAt(i));
+  if (list) for (const f of list) if (text.startsWith(f, i)) return f;
+  return undefined;
+}
+
+/** Left-to-right, longest match first, non-overlapping; only ever reads the input text. */
+export function findMatches(text: string, index: MatchIndex = matchIndex()): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < text.length; ) {
+    const hit = longestAt(text, i, index);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const a: Match = { start: i, end: i + hit.length, form: hit };
+    let m = a;
+    for (let k = i + 1; k < a.end; k++) {
+      const inner = longestAt(text, k, index);
+      if (inner && k + inner.length > a.end) {
+        const b: Match = { start: k, end: k + inner.length, form: inner };
+        m = { start: i, end: b.end, form: text.slice(i, b.end), parts: [a, b] };
+        break;
+      }
+    }
+    out.push(m);
+    i = m.end;
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { repair } from '../../src/core/repair';
+import { spunStage } from '../../src/core/repair/stages/spun';
+import { findMatches, forwardDict, reverseDict, spinnerGate } from '../../src/core/repair/spun';
+import { restorationStats } from '../support/align';
+import { spin } from '../support/spinner';
+
+const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8');
+const seed = (id: string) => {
+  const names: Record<string, string> = {
+    '000': '000_0cf104e84806d453',
+    '001': '001_ab26684728578657',
+    '002': '002_da23955f95c06a62',
+    '003': '003_79a18ab8566106eb',
+    '004': '004_89c8bcedadaad6b3',
+  };
+  return read(`../../seeds/${names[id]}.txt`);
+};
+
+describe('spinner dictionary', () => {
+  it('has thousands of forward pairs and inverts them', () => {
+    const { words, chars } = forwardDict();
+    let pairs = 0;
+    for (const forms of words.values()) pairs += forms.length;
+    expect(pairs).toBeGreaterThan(2000);
+    expect(chars.get('实')).toContain('真');
+    const rev = reverseDict();
+    expect(rev.get('展开')!.map((o) => o.orig)).toContain('发展');
+    expect(rev.get('高量质')!.map((o) => o.orig)).toContain('高质量');
+    // A swap: each side reverts to the other.
+    expect(rev.get('出产')!.map((o) => o.orig)).toContain('消费');
+    expect(rev.get('消费')!.map((o) => o.orig)).toContain('生产');
+  });
+
+  it('matches longest first without overlaps', () => {
+    const m = findMatches('以真干真效书写高量质展开答卷');
+    expect(m.map((x) => x.form)).toEqual(['真干', '真效', '高量质', '展开']);
+  });
+});
+
+describe('spinner gate', () => {
+  it('stays closed on clean pages', () => {
+    for (const id of ['000', '001', '002', '003']) {
+      const text = seed(id);
+      expect(spinnerGate(text.length, findMatches(text)).open, id).toBe(false);
+      expect(spunStage.run(text, {}), id).toEqual([]);
+    }
+  });
+
+  it('opens on the spun seed', () => {
+    const text = seed('004');
+    const gate = spinnerGate(text.length, findMatches(text));
+    expect(gate.open).toBe(true);
+    expect(gate.density).toBeGreaterThan(20);
+  });
+});
+
+describe('spun stage', () => {
+  it('reverts swaps in one pass over the spun text', () => {
+    const text = '扎真敦促高量质展开,标识表记标帜着翻新驱动,出产品以旧换新,展开新量消费劲。';
+    const edits = spunStage.run(text, {});
+    let out = '';
+    let at = 0;
+    for (const e of edits) {
+      expect(e.kind).toBe('spun');
+      expect(e.start).toBeGreaterThanOrEqual(at);
+      out += text.slice(at, e.start) + e.after;
+      at = e.end;
+    }
+    out += text.slice(at);
+    expect(out).toBe('扎实推动高质量发展,标志着创新驱动,消费品以旧换新,发展新质生产力。');
+  });
+
+  it('restores seed 004 against the hand-restored gold with little collateral damage', () => {
+    const input = seed('004');
+    const gold = read('../fixtures/004_restored.txt');
+    const out = repair(input).text;
+    const stats = restorationStats(input, out, gold);
+    // Measured 94.4% restored, 0.12% collateral; bounds leave a little room.
+    expect(stats.restoreRate).toBeGreaterThan(0.93);
+    expect(stats.collateralRate).toBeLessThan(0.003);
+  });
+
+  it('is idempotent on seed 004', () => {
+    const once = repair(seed('004')).text;
+    expect(repair(once).text).toBe(once);
+  });
+
+  it('restores clean text spun by the test spinner (seed 000, never seen in training)', () => {
+    const gold = seed('000');
+    const input = spin(gold, { seed: 7 });
+    expect(input).not.toBe(gold);
+    const stats = restorationStats(input, repair(input).text, gold);
+    // Measured 82.6% restored, 0.58% collateral.
+    expect(stats.restoreRate).toBeGreaterThan(0.8);
+    expect(stats.collateralRate).toBeLessThan(0.008);
+  });
+
+  it('runs on 100,000 spun characters in reasonable time', () => {
+    const base = seed('004');
+    const text = base.repeat(Math.ceil(100_000 / base.length)).slice(0, 100_000);
+    spunStage.run(text, {}); // loads the LM, warms caches
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      spunStage.run(text, {});
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    // Loose bound for loaded CI machines; measured medians are reported separately.
+    expect(times[2]).toBeLessThan(600);
+  });
+});
