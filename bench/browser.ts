@@ -24,20 +24,21 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       const openccMs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const page = await h.context.newPage();
-        await page.addInitScript(() => {
-          const w = window as unknown as { __longest: number };
-          w.__longest = 0;
+        // Strings, not functions: tsx's name-keeping helpers do not exist inside the page.
+        await page.addInitScript(`
+          window.__longest = 0;
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+            for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
           }).observe({ type: 'longtask', buffered: true });
-        });
+        `);
         await page.goto(entry.url);
         const sel = entry.expect === 'report' ? 'html[data-govlens-done]' : 'html[data-govlens]';
         await page.waitForSelector(sel, { timeout: 120_000 });
-        const m = await page.evaluate(() => {
-          const a = (n: string) => Number(document.documentElement.getAttribute(n));
-          return { t0: a('data-govlens-t0'), done: a('data-govlens-done'), detect: a('data-govlens-detect-ms'), longest: (window as unknown as { __longest: number }).__longest };
-        });
+        const m = (await page.evaluate(`(() => {
+          const html = document.documentElement;
+          return { t0: Number(html.getAttribute('data-govlens-t0')), done: Number(html.getAttribute('data-govlens-done')),
+                   detect: Number(html.getAttribute('data-govlens-detect-ms')), longest: window.__longest };
+        })()`)) as { t0: number; done: number; detect: number; longest: number };
         detectMs.push(m.detect);
         if (entry.expect === 'report') {
           repairMs.push(m.done - m.t0);
@@ -45,14 +46,13 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
           // Baseline in the same page: opencc-js (full t2cn build) over the whole body text.
           await page.addScriptTag({ content: openccSource });
           openccMs.push(
-            await page.evaluate(() => {
-              const O = (window as unknown as { OpenCC: { Converter(o: object): (s: string) => string } }).OpenCC;
-              const conv = O.Converter({ from: 't', to: 'cn' });
+            (await page.evaluate(`(() => {
+              const conv = window.OpenCC.Converter({ from: 't', to: 'cn' });
               const text = document.body.innerText;
               const t = performance.now();
               conv(text);
               return performance.now() - t;
-            }),
+            })()`)) as number,
           );
         }
         await page.close();

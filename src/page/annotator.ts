@@ -50,16 +50,17 @@ export class Annotator {
     for (const r of this.records) r.orphan = !this.anchored.has(r.id);
     if (nowOrphan.length) await toBackground('annotation:mark-orphans', { ids: nowOrphan, orphan: true }).catch(() => undefined);
     if (nowAnchored.length) await toBackground('annotation:mark-orphans', { ids: nowAnchored, orphan: false }).catch(() => undefined);
-    this.paint();
+    await this.paint();
   }
 
-  paint(): void {
+  /** Repaints the reader's highlights; the counts on <html> change once they are painted. */
+  async paint(): Promise<void> {
     const marks: Mark[] = [];
     for (const r of this.records) {
       const a = this.anchored.get(r.id);
       if (a) marks.push({ type: 'annotation', layer: 'user', start: a.start, end: a.end, record: r });
     }
-    this.engine.setAnnotationMarks(marks);
+    await this.engine.setAnnotationMarks(marks);
     const html = this.engine.doc.documentElement;
     html.setAttribute('data-govlens-annotations', String(this.anchored.size));
     html.setAttribute('data-govlens-orphans', String(this.records.length - this.anchored.size));
@@ -144,7 +145,7 @@ export class Annotator {
     this.records.push(saved);
     this.anchored.set(saved.id, { start, end });
     this.engine.doc.getSelection()?.removeAllRanges();
-    this.paint();
+    await this.paint();
     return saved;
   }
 
@@ -152,14 +153,14 @@ export class Annotator {
     const updated = await toBackground('annotation:update', { id, changes });
     const i = this.records.findIndex((x) => x.id === id);
     if (i >= 0) this.records[i] = updated;
-    this.paint();
+    await this.paint();
   }
 
   async remove(id: string): Promise<void> {
     await toBackground('annotation:delete', { id });
     this.records = this.records.filter((r) => r.id !== id);
     this.anchored.delete(id);
-    this.paint();
+    await this.paint();
   }
 
   /** Re-attaches an orphan to the current selection. */

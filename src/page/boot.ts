@@ -18,6 +18,7 @@ declare global {
 /** Starts the engine once per document and answers the popup, side panel and commands. */
 export async function boot(): Promise<void> {
   if (window.__govlensEngine) return;
+  const bootStart = performance.now();
   const doc = document;
   const engine = new Engine(doc);
   window.__govlensEngine = engine;
@@ -29,6 +30,7 @@ export async function boot(): Promise<void> {
   doc.documentElement.setAttribute('data-govlens-done', performance.now().toFixed(1));
   doc.documentElement.setAttribute('data-govlens-ms', String(Math.round(performance.now() - started)));
   doc.documentElement.setAttribute('data-govlens-longest-task-ms', String(Math.round(engine.longestSliceMs)));
+  doc.documentElement.setAttribute('data-govlens-timings', JSON.stringify({ boot: Math.round(started - bootStart), ...engine.timings }));
 
   const ui = createUiHost(doc, PAGE_UI_CSS);
   const tipMount = doc.createElement('div');

@@ -1,5 +1,5 @@
 import { detectReport } from '../core/detect';
-import { extractFigures } from '../core/figures';
+import { extractFigures, findSections } from '../core/figures';
 import type { Figure } from '../core/figures/types';
 import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
@@ -19,10 +19,31 @@ import { buildChunks, collectTextNodes } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 
 /** Longest stretch of work before yielding to the page, so no task runs long. */
-const SLICE_MS = 25;
+const SLICE_MS = 16;
 const MUTATION_DEBOUNCE_MS = 150;
 
+/** Characters of page text per extraction slice (cut at line ends). */
+const EXTRACT_SLICE = 12_000;
+
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function shift<T extends { start: number; end: number }>(x: T, by: number): T {
+  return { ...x, start: x.start + by, end: x.end + by };
+}
+
+/** [start, end) slices of about `size` characters, ending at line breaks so no sentence is cut. */
+function* slices(text: string, size: number): Generator<[number, number]> {
+  let a = 0;
+  while (a < text.length) {
+    let b = Math.min(text.length, a + size);
+    if (b < text.length) {
+      const nl = text.indexOf('\n', b);
+      b = nl < 0 ? text.length : nl + 1;
+    }
+    yield [a, b];
+    a = b;
+  }
+}
 
 export interface EngineListener {
   /** Called after marks change (first run, dynamic content, toggles). */
@@ -60,19 +81,32 @@ export class Engine {
     this.layers = new HighlightLayers(doc);
   }
 
+  /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
+  timings: Record<string, number> = {};
+
   async start(): Promise<void> {
+    let t = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      this.timings[name] = Math.round((now - t) * 10) / 10;
+      t = now;
+    };
     this.detection = detectReport(samplePage(this.doc));
     this.root = findMainRoot(this.doc);
     const nodes = collectTextNodes(this.root, this.known);
     const chunks = buildChunks(nodes);
+    lap('collect');
     // Page-level decisions (spinner used? Traditional page?) come from the whole text once.
     this.context = analysePage(chunks.map((c) => c.text).join('\n'));
+    lap('analyse');
     const views = chunks.map((c) => new ChunkView(c));
     await this.repairViews(views);
     this.views.push(...views);
     this.page = new PageText(this.views);
+    lap('repair');
     this.layers.install();
     await this.extract();
+    lap('extract+paint');
     this.observe();
   }
 
@@ -93,20 +127,43 @@ export class Engine {
     this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
   }
 
-  /** Finds figures, terms and pledges in the canonical text and rebuilds the marks. */
+  /**
+   * Finds figures, terms and pledges in the canonical text, slice by slice
+   * (yielding between slices) with the whole page's sections and glossary,
+   * then rebuilds the marks.
+   */
   async extract(): Promise<void> {
     const text = this.page.text;
     this.reportGlossary = parseReportGlossary(text);
-    this.terms = findTerms(text, { user: this.userGlossary, report: this.reportGlossary });
-    await nextTask();
-    const figures = extractFigures(text);
-    // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
-    this.figures = figures.filter((f) => !this.terms.some((t) => t.start <= f.start && f.end <= t.end));
-    this.pledges = findPledges(text, this.figures);
-    this.rebuildMarks();
+    const sections = findSections(text);
+    const terms: Term[] = [];
+    const figures: Figure[] = [];
+    const pledges: PledgeClause[] = [];
+    let sliceStart = performance.now();
+    for (const [a, b] of slices(text, EXTRACT_SLICE)) {
+      const slice = text.slice(a, b);
+      const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
+      const sliceTerms = findTerms(slice, { user: this.userGlossary, report: this.reportGlossary });
+      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
+      const sliceFigures = extractFigures(slice, { sections: local }).filter((f) => !sliceTerms.some((t) => t.start <= f.start && f.end <= t.end));
+      const slicePledges = findPledges(slice, sliceFigures, local);
+      terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
+      figures.push(...sliceFigures.map((f) => shift(f, a)));
+      pledges.push(...slicePledges.map((p) => ({ ...p, start: p.start + a, end: p.end + a, figure: p.figure && shift(p.figure, a) })));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
+        await nextTask();
+        sliceStart = performance.now();
+      }
+    }
+    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
+    this.terms = terms;
+    this.figures = figures;
+    this.pledges = pledges;
+    await this.rebuildMarks();
   }
 
-  rebuildMarks(): void {
+  rebuildMarks(): Promise<void> {
     const marks: Mark[] = [];
     this.views.forEach((v, vi) => {
       const base = this.page.offsets[vi];
@@ -123,18 +180,32 @@ export class Engine {
     this.terms.forEach((term, index) => marks.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index }));
     this.pledges.forEach((pledge, index) => marks.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index }));
     this.marks = [...marks.filter((m) => m.type !== 'annotation'), ...this.marks.filter((m) => m.type === 'annotation')];
-    this.paint();
+    return this.paint();
   }
 
-  setAnnotationMarks(marks: Mark[]): void {
+  setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
-    this.paint();
+    return this.paint();
   }
 
-  /** Recreates highlight ranges from marks (after any text write, node offsets change). */
-  paint(): void {
-    const byLayer = new Map<LayerKind, Range[]>();
-    for (const m of this.marks) {
+  private paintGeneration = 0;
+
+  /**
+   * Recreates highlight ranges from marks (after any text write, node offsets
+   * change). Range building yields between slices, so a page with thousands
+   * of marks never blocks the main thread; a newer paint cancels an older one.
+   */
+  paint(): Promise<void> {
+    const generation = ++this.paintGeneration;
+    this.setAttributes();
+    return this.paintSlices(generation);
+  }
+
+  private async paintSlices(generation: number): Promise<void> {
+    this.layers.reset();
+    let sliceStart = performance.now();
+    for (let i = 0; i < this.marks.length; i++) {
+      const m = this.marks[i];
       if (m.type === 'fix') {
         const f = this.views[m.view].fixes[m.fix];
         // In the original view, undone and suggested fixes still show where a repair would go.
@@ -142,15 +213,13 @@ export class Engine {
         if (f.state === 'undone') continue;
       } else if (!this.repaired && m.type !== 'annotation') continue;
       const r = this.page.range(this.doc, m.start, m.end);
-      if (!r) continue;
-      const list = byLayer.get(m.layer) ?? [];
-      list.push(r);
-      byLayer.set(m.layer, list);
+      if (r) this.layers.add(m.layer, r);
+      if ((i & 127) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        if (generation !== this.paintGeneration) return;
+        sliceStart = performance.now();
+      }
     }
-    for (const layer of ['fix', 'suggestion', 'figure-achieved', 'figure-target', 'figure-date', 'term', 'user', 'pledge'] as LayerKind[]) {
-      this.layers.set(layer, byLayer.get(layer) ?? []);
-    }
-    this.setAttributes();
     for (const l of this.listeners) l.marksChanged?.(this);
   }
 
@@ -163,7 +232,7 @@ export class Engine {
         v.write();
       }
     });
-    this.paint();
+    void this.paint();
     return this.repaired;
   }
 
@@ -174,7 +243,7 @@ export class Engine {
     v.fixes[fix] = { ...v.fixes[fix], state };
     v.layout(this.repaired);
     this.write(() => v.write());
-    this.paint();
+    void this.paint();
   }
 
   private write(fn: () => void): void {

@@ -29,6 +29,7 @@ export function highlightApiAvailable(): boolean {
  * so the page's DOM, listeners and layout stay as they were.
  */
 export class HighlightLayers {
+  private highlights = new Map<LayerKind, Highlight>();
   private ranges = new Map<LayerKind, Range[]>();
   private visible = new Set<LayerKind>(Object.keys(LAYER_STYLES) as LayerKind[]);
   private style: HTMLStyleElement | null = null;
@@ -44,9 +45,26 @@ export class HighlightLayers {
     (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
   }
 
+  /** Starts a repaint: empties every layer (they fill again through add()). */
+  reset(): void {
+    for (const layer of Object.keys(LAYER_STYLES) as LayerKind[]) {
+      this.ranges.set(layer, []);
+      this.highlight(layer)?.clear();
+    }
+  }
+
+  /** Adds one range; the browser paints it with the next frame, so long pages fill in progressively. */
+  add(layer: LayerKind, range: Range): void {
+    this.ranges.get(layer)?.push(range) ?? this.ranges.set(layer, [range]);
+    this.highlight(layer)?.add(range);
+  }
+
   set(layer: LayerKind, ranges: Range[]): void {
-    this.ranges.set(layer, ranges);
-    this.paint(layer);
+    this.ranges.set(layer, [...ranges]);
+    const h = this.highlight(layer);
+    if (!h) return;
+    h.clear();
+    for (const r of ranges) h.add(r);
   }
 
   get(layer: LayerKind): Range[] {
@@ -60,7 +78,10 @@ export class HighlightLayers {
   setVisible(layer: LayerKind, on: boolean): void {
     if (on) this.visible.add(layer);
     else this.visible.delete(layer);
-    this.paint(layer);
+    if (!highlightApiAvailable()) return;
+    const h = this.highlight(layer);
+    if (on && h) CSS.highlights.set(name(layer), h);
+    else CSS.highlights.delete(name(layer));
   }
 
   visibility(): Record<LayerKind, boolean> {
@@ -69,20 +90,22 @@ export class HighlightLayers {
     return out;
   }
 
-  private paint(layer: LayerKind): void {
-    if (!highlightApiAvailable()) return;
-    const ranges = this.visible.has(layer) ? this.ranges.get(layer) ?? [] : [];
-    if (!ranges.length) {
-      CSS.highlights.delete(name(layer));
-      return;
+  /** The registered Highlight of a layer, created on first use. */
+  private highlight(layer: LayerKind): Highlight | null {
+    if (!highlightApiAvailable()) return null;
+    let h = this.highlights.get(layer);
+    if (!h) {
+      h = new Highlight();
+      h.priority = PRIORITY[layer];
+      this.highlights.set(layer, h);
+      if (this.visible.has(layer)) CSS.highlights.set(name(layer), h);
     }
-    const h = new Highlight(...ranges);
-    h.priority = PRIORITY[layer];
-    CSS.highlights.set(name(layer), h);
+    return h;
   }
 
   dispose(): void {
-    for (const l of this.ranges.keys()) if (highlightApiAvailable()) CSS.highlights.delete(name(l));
+    if (highlightApiAvailable()) for (const l of this.highlights.keys()) CSS.highlights.delete(name(l));
+    this.highlights.clear();
     this.ranges.clear();
     this.style?.remove();
     this.style = null;

@@ -13,7 +13,7 @@ export interface Chunk {
 }
 
 const BLOCK = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DT', 'TR', 'TABLE', 'UL', 'OL', 'BODY', 'MAIN', 'HEADER', 'FOOTER', 'FIGCAPTION']);
-const CHUNK_CHARS = 6000;
+const CHUNK_CHARS = 3000;
 
 function blockOf(node: Node): Element | null {
   for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK.has(el.tagName.toUpperCase())) return el;

@@ -14,7 +14,7 @@ export async function sendToPage<K extends keyof PageProtocol>(h: Harness, page:
   const reply = await h.worker.evaluate(
     async ({ url, type, payload }) => {
       const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((t) => t.url === url);
+      const tab = tabs.find((t: { url?: string; id?: number }) => t.url === url);
       if (!tab?.id) throw new Error(`no tab for ${url}`);
       return chrome.tabs.sendMessage(tab.id, { type, payload }, { frameId: 0 });
     },

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launch, type Harness } from './harness';
 import { hover } from './page-tools';
 
 /** Where the README's screenshots come from: this test writes them on every run. */
-const SHOTS = resolve(__dirname, '../../docs/screenshots');
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 
 async function tabIdOf(h: Harness, url: string): Promise<number> {
   return h.worker.evaluate(async (u) => {

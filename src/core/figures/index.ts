@@ -5,15 +5,25 @@ import { scanFigures } from './scan';
 import { findSections } from './sections';
 import { Boundaries, changeBefore, isTarget, subjectOf } from './context';
 import { qualifierBefore } from './scan';
+import type { Section } from './sections';
+
+export interface ExtractOptions {
+  /**
+   * Sections of the text (review, plan, notes). Pass them when extracting a
+   * slice of a longer page, shifted to the slice, so a figure far below its
+   * heading still knows whether it is a target.
+   */
+  sections?: Section[];
+}
 
 export type { Figure, FigureKind } from './types';
 export { describeFigure } from './describe';
 export { findSections, sectionAt, type Section, type SectionMode } from './sections';
 
 /** Find every quantity expression in (repaired, Simplified) text, in document order. */
-export function extractFigures(text: string): Figure[] {
+export function extractFigures(text: string, options: ExtractOptions = {}): Figure[] {
   const raw = scanFigures(text);
-  const sections = findSections(text);
+  const sections = options.sections ?? findSections(text);
   const bounds = new Boundaries(text);
   const out: Figure[] = [];
   let prev: Figure | undefined;

@@ -52,8 +52,7 @@ function dueYearFor(text: string, clause: string, start: number, section: Sectio
  * Pledge clauses: clauses holding a target figure (see extractFigures: plan sections, 力争/确保/将 …) that is used
  * as a commitment, not as a description. One pledge per clause; its figure is the clause's main target figure.
  */
-export function findPledges(text: string, figures: Figure[]): PledgeClause[] {
-  const sections = findSections(text);
+export function findPledges(text: string, figures: Figure[], sections: Section[] = findSections(text)): PledgeClause[] {
   const out: PledgeClause[] = [];
   let last: PledgeClause | undefined;
   let lastFigureRank = 99;

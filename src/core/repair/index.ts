@@ -27,10 +27,24 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
  * separately agree. Stages that expose a detector contribute to it.
  */
 export function analysePage(text: string): PageContext {
+  text = sampleForAnalysis(text);
   const ctx: PageContext = {};
   for (const stage of STAGES) {
     const detect = (stage as Stage & { detect?: (t: string) => Partial<PageContext> }).detect;
     if (detect) Object.assign(ctx, detect(text));
   }
   return ctx;
+}
+
+/** Evidence is dense on damaged pages: a spread of windows decides as well as 1 MB of text, far faster. */
+const ANALYSIS_CHARS = 48_000;
+const ANALYSIS_WINDOWS = 8;
+
+function sampleForAnalysis(text: string): string {
+  if (text.length <= ANALYSIS_CHARS) return text;
+  const size = ANALYSIS_CHARS / ANALYSIS_WINDOWS;
+  const step = (text.length - size) / (ANALYSIS_WINDOWS - 1);
+  const parts: string[] = [];
+  for (let i = 0; i < ANALYSIS_WINDOWS; i++) parts.push(text.slice(Math.round(i * step), Math.round(i * step) + size));
+  return parts.join('\n');
 }

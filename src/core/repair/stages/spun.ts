@@ -12,11 +12,14 @@ import type { Edit, Stage } from '../types';
  * original (or the form itself) that reads best in context. Edits are in input
  * coordinates and never overlap, so swaps such as 出产→消费 / 消费→生产 are safe.
  */
-export const spunStage: Stage = {
+export const spunStage: Stage & { detect(text: string): { spun: boolean } } = {
   kind: 'spun',
-  run(text) {
+  /** Page-level verdict, so that every chunk of a long spun page is repaired (and none of a clean one). */
+  detect: (text) => ({ spun: spinnerGate(text.length, findMatches(text)).open }),
+  run(text, options) {
     const matches = findMatches(text);
-    if (!spinnerGate(text.length, matches).open) return [];
+    const open = options.page?.spun ?? spinnerGate(text.length, matches).open;
+    if (!open) return [];
     const pts = choicePoints(text, matches);
     decide(text, pts, getLM());
     const edits: Edit[] = [];

@@ -8,8 +8,9 @@ import { simplifiedToTraditional, traditionalToSimplified } from '../traditional
  * way instead (the S→T dictionaries load lazily; until then nothing changes).
  * Edits cover only the characters that changed, grouped into contiguous runs.
  */
-export const traditionalStage: Stage = {
+export const traditionalStage: Stage & { detect(text: string): { traditional: boolean } } = {
   kind: 'traditional',
+  detect: (text) => ({ traditional: isTraditionalPage(scriptStats(text)) }),
   run(text: string, options: RepairOptions): Edit[] {
     if (options.toTraditional) {
       if (/[\u3040-\u30ff\uac00-\ud7af]/.test(text)) return [];
@@ -18,7 +19,8 @@ export const traditionalStage: Stage = {
     }
     const page = scriptStats(text);
     if (page.traditional === 0) return [];
-    const pageIsTrad = isTraditionalPage(page);
+    // A chunk of a longer page follows the page's verdict when one was made.
+    const pageIsTrad = options.page?.traditional ?? isTraditionalPage(page);
     const edits: Edit[] = [];
     for (const m of text.matchAll(/[^\n]+/g)) {
       const line = m[0];
