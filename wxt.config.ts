@@ -37,7 +37,7 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'govlens@example.org', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'govlens@example.org', strict_min_version: "140.0" } } }
       : {}),
   }),
 });

@@ -23,6 +23,8 @@ export class Tooltips {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private cursor = -1;
+  /** Opened from the keyboard: stays until Escape or another mark, whatever the pointer (or a scroll) does. */
+  private pinned = false;
   private cleanup: Array<() => void> = [];
 
   constructor(private engine: Engine, private mount: HTMLElement, private actions: TooltipActions) {}
@@ -37,7 +39,7 @@ export class Tooltips {
       });
     };
     doc.addEventListener('mousemove', onMove, { passive: true });
-    const onScroll = () => this.current && this.show(this.current, false);
+    const onScroll = () => this.current && this.show(this.current, false, this.pinned);
     window.addEventListener('scroll', onScroll, { passive: true });
     this.cleanup.push(() => doc.removeEventListener('mousemove', onMove), () => window.removeEventListener('scroll', onScroll));
   }
@@ -55,7 +57,7 @@ export class Tooltips {
     if (mark) {
       clearTimeout(this.hideTimer);
       this.show(mark, false);
-    } else if (this.current) {
+    } else if (this.current && !this.pinned) {
       clearTimeout(this.hideTimer);
       this.hideTimer = setTimeout(() => this.hide(), HIDE_DELAY_MS);
     }
@@ -87,16 +89,18 @@ export class Tooltips {
     this.show(mark, true);
   }
 
-  show(mark: Mark, focus: boolean): void {
+  show(mark: Mark, focus: boolean, pin = focus): void {
     const range = this.engine.page.range(this.engine.doc, mark.start, mark.end);
     if (!range) return;
     const rect = range.getBoundingClientRect();
     this.current = mark;
+    this.pinned = pin;
     const subject = this.subject(mark);
     if (!subject) return;
     render(
       h(Tooltip, {
         subject,
+        autoFocus: focus,
         x: rect.left + rect.width / 2,
         y: rect.bottom,
         anchorTop: rect.top,
@@ -114,7 +118,6 @@ export class Tooltips {
       }),
       this.mount,
     );
-    if (focus) (this.mount.querySelector('button, [tabindex], textarea, input') as HTMLElement | null)?.focus();
   }
 
   private fixState(mark: Mark, state: 'undone' | 'accepted'): void {
@@ -144,6 +147,7 @@ export class Tooltips {
   hide(): void {
     clearTimeout(this.hideTimer);
     this.current = null;
+    this.pinned = false;
     render(null, this.mount);
   }
 

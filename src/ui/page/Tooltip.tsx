@@ -55,8 +55,12 @@ export function Tooltip(props: TooltipProps) {
   useEffect(() => {
     if (!props.autoFocus) return;
     // The first action if there is one, else the close button, so Enter does the likely thing.
-    const card = ref.current;
-    (card?.querySelector<HTMLElement>('button:not(.gl-close)') ?? card?.querySelector<HTMLElement>('.gl-close'))?.focus();
+    // After the next frame: the card is measured and placed (visible) only then, and hidden elements refuse focus.
+    const frame = requestAnimationFrame(() => {
+      const card = ref.current;
+      (card?.querySelector<HTMLElement>('button:not(.gl-close)') ?? card?.querySelector<HTMLElement>('.gl-close'))?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [props.autoFocus]);
   const { subject } = props;
   // A figure card has nothing to operate, so it is a tooltip; the others hold buttons and forms.

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+import { attrs, highlightTexts, hover, overlayText, sendToPage } from './page-tools';
+
+describe('reader interactions (built extension, real Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('undoes one repair from its tooltip and leaves the others', async () => {
+    const page = await h.open('004');
+    const before = await page.evaluate(() => document.body.innerText);
+    const fixes = Number((await attrs(page))['data-govlens-fixes']);
+    expect(await hover(page, '蝉联')).toContain('留任');
+    await page.locator('govlens-ui .gl-card--repair button.gl-btn:not(.gl-close)').first().click();
+    await expect.poll(async () => Number((await attrs(page))['data-govlens-fixes'])).toBe(fixes - 1);
+    const after = await page.evaluate(() => document.body.innerText);
+    expect(after).toContain('留任');
+    // Exactly one span changed back: same length of text elsewhere, and other repairs still there.
+    expect(after).toContain('高质量发展');
+    expect(after.replace('留任', '蝉联')).toBe(before);
+    await page.close();
+  });
+
+  it('lets the reader explain a coined term; the explanation is theirs and shows next time', async () => {
+    const page = await h.open('000');
+    const tip = await hover(page, '三争');
+    expect(tip).toMatch(/添加解释|Add an explanation|三争/);
+    await page.locator('govlens-ui .gl-card--term .gl-actions button, govlens-ui .gl-card--term button.gl-btn:not(.gl-close)').first().click();
+    await page.locator('govlens-ui .gl-card--term textarea').fill('争先、争效、争优的专项行动（我的解释）');
+    await page.locator('govlens-ui .gl-card--term button[type=submit]').click();
+    await page.reload();
+    await page.waitForSelector('html[data-govlens-ms]');
+    expect(await hover(page, '三争')).toContain('我的解释');
+    await page.close();
+  });
+
+  it('anchors a highlight made in the original view on the repaired view, through the offset map', async () => {
+    const page = await h.open('004');
+    await sendToPage(h, page, 'page:toggle', { repaired: false });
+    // Select the spun original words and highlight them.
+    const ok = await page.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(needle);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(r);
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return true;
+      }
+      return false;
+    }, '书写高量质展开答卷');
+    expect(ok).toBe(true);
+    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
+    await sendToPage(h, page, 'page:toggle', { repaired: true });
+    await expect.poll(() => highlightTexts(page, 'user')).toEqual(['书写高质量发展答卷']);
+    await page.reload();
+    await page.waitForSelector('html[data-govlens-annotations]');
+    expect(await highlightTexts(page, 'user')).toContain('书写高质量发展答卷');
+    await page.close();
+  });
+
+  it('cycles through marks from the keyboard command and opens a focusable tooltip', async () => {
+    const page = await h.open('000');
+    await sendToPage(h, page, 'page:next-mark', {});
+    await expect.poll(() => overlayText(page)).toMatch(/术语|数字|修复|Term|Figure|Repair/);
+    await page.bringToFront();
+    await expect.poll(() => page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.activeElement?.tagName ?? null)).toBe('BUTTON');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.querySelector('.gl-card') ?? null)).toBeNull();
+    await page.close();
+  });
+});
