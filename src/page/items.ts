@@ -33,7 +33,7 @@ export function pageItems(engine: Engine, annotator: Annotator, report: ReportIn
     })),
     annotations: annotator.records.filter((r) => annotator.anchored.has(r.id)),
     orphans: annotator.orphans,
-    pledgeMatches: engine.matchSavedPledges(saved.filter((s) => s.reportId !== annotator.reportId && (!report?.region || s.region === report.region))),
+    pledgeMatches: engine.matchSavedPledges(saved.filter((s) => isEarlierPledgeOfRegion(s, report, annotator.reportId))),
   };
 }
 
@@ -50,4 +50,12 @@ export function pledgeRecord(engine: Engine, clause: PledgeClause, report: Repor
     note: '',
     selectors: { quote, position },
   };
+}
+
+/** A later report of the same region can report on a pledge; an earlier one cannot. */
+function isEarlierPledgeOfRegion(p: PledgeRecord, report: ReportInfo | null, reportId: string | null): boolean {
+  if (!report || p.reportId === reportId) return false;
+  if (report.region && p.region && p.region !== report.region) return false;
+  const pledgeYear = p.dueYear ?? p.year;
+  return pledgeYear === null || report.year === null || report.year >= pledgeYear;
 }
