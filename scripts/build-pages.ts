@@ -21,24 +21,9 @@ const SEEDS = join(ROOT, 'seeds');
 const NEGATIVES = join(SEEDS, 'negatives');
 const OUT = join(SEEDS, 'pages');
 
-export interface PageEntry {
-  /** Stable id: the seed number ("000") or the negative's id ("neg-forum"). */
-  id: string;
-  file: string;
-  url: string;
-  host: string;
-  path: string;
-  /** Seed number the page was made from, null for hand-written negatives and the bench page. */
-  seed: string | null;
-  /** Repo-relative path of the source text. */
-  source: string | null;
-  expect: 'report' | 'not-report';
-  /** document.title of the page. */
-  title: string;
-  /** CSS selector of the element holding the article/report text. */
-  bodySelector: string;
-  bench?: boolean;
-}
+// The shape of pages.json is defined once, next to its readers.
+import type { PageEntry } from '../tests/support/pages';
+export type { PageEntry };
 
 // ---------------------------------------------------------------- helpers
 

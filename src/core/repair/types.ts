@@ -31,15 +31,11 @@ export interface Change {
   confidence: number;
 }
 
-/** A low-confidence repair that was not applied. Offsets index the repaired text. */
-export interface Suggestion {
-  start: number;
-  end: number;
-  before: string;
-  after: string;
-  kind: RepairKind;
-  confidence: number;
-}
+/**
+ * A low-confidence repair that was not applied: same shape as a Change, but
+ * `before` is what the repaired text still shows at [start, end).
+ */
+export type Suggestion = Change;
 
 /** A region that differs between original and repaired text. */
 export interface Segment {
