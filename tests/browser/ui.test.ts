@@ -50,3 +50,40 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     await panel.close();
   });
 });
+
+describe('side panel drives the page, and frames (built extension, real Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('clicking a figure in the side panel scrolls the page to it', async () => {
+    const page = await h.open('000');
+    const tabId = await tabIdOf(h, page.url());
+    const panel = await h.context.newPage();
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+    await panel.getByRole('tab', { name: /数字|Figures/ }).click();
+    const rows = panel.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await rows.nth((await rows.count()) - 1).click();
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5_000 }).toBeGreaterThan(1000);
+    await panel.close();
+    await page.close();
+  });
+
+  it('repairs a report shown in a same-origin iframe', async () => {
+    const entry = h.server.pages.find((p) => p.id === '004')!;
+    const page = await h.context.newPage();
+    const wrapper = `http://${entry.host}/zt/2025lh/index.html`;
+    h.server.serve(wrapper, `<!doctype html><meta charset="utf-8"><title>两会专题</title><h1>两会专题</h1><iframe src="${entry.path}" style="width:100%;height:800px"></iframe>`);
+    await page.goto(wrapper);
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.locator('html').getAttribute('data-govlens-ms'), { timeout: 20_000 }).not.toBeNull();
+    expect(await frame.locator('body').innerText()).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    await page.close();
+  });
+});

@@ -18,6 +18,8 @@ export interface SeedServer {
   /** http://127.0.0.1:PORT */
   origin: string;
   pages: PageEntry[];
+  /** Serves extra HTML at a URL (host + path) for the rest of the run, e.g. a page framing a seed. */
+  serve(url: string, html: string): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,10 @@ export async function startSeedServer(): Promise<SeedServer> {
     port,
     origin: `http://127.0.0.1:${port}`,
     pages,
+    serve(url: string, html: string) {
+      const u = new URL(url);
+      routes.set(`${u.host.toLowerCase()}${u.pathname}${u.search}`, Buffer.from(html, 'utf8'));
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
