@@ -282,10 +282,16 @@ export class Engine {
     const added = [...this.pending];
     this.pending.clear();
     const nodes: Text[] = [];
+    const rewritten = new Set<ChunkView>();
     for (const n of added) {
       if (!n.isConnected) continue;
       if (n.nodeType === Node.TEXT_NODE) {
-        if (this.known.has(n as Text)) continue; // the page rewrote one of ours: left alone (see note)
+        if (this.known.has(n as Text)) {
+          // The page rewrote one of ours (our own writes are not observed): its text is the new original.
+          const view = this.views.find((v) => v.adoptPageText(n as Text));
+          if (view) rewritten.add(view);
+          continue;
+        }
         if (insideSkipped(n, this.doc.body)) continue;
         if ((n.nodeValue ?? '').trim()) nodes.push(n as Text);
       } else if (n.nodeType === Node.ELEMENT_NODE) {
@@ -294,7 +300,8 @@ export class Engine {
         nodes.push(...collectTextNodes(el, this.known));
       }
     }
-    if (!nodes.length) return;
+    if (rewritten.size) await this.repairViews([...rewritten]);
+    if (!nodes.length && !rewritten.size) return;
     const views = buildChunks(nodes).map((c) => new ChunkView(c));
     await this.repairViews(views);
     this.views.push(...views);

@@ -24,6 +24,37 @@ export class ChunkView {
     this.canonical = display(this.chunk.text, this.fixes, true);
   }
 
+  /**
+   * The page itself rewrote one of our nodes: its new text becomes that
+   * node's original (so restoring never brings back stale text). The caller
+   * repairs the chunk again.
+   */
+  adoptPageText(node: Text): boolean {
+    const i = this.chunk.nodes.indexOf(node);
+    if (i < 0) return false;
+    const { chunk } = this;
+    const separators = this.separatorBefore;
+    chunk.originals[i] = node.nodeValue ?? '';
+    let text = '';
+    chunk.starts = chunk.originals.map((value, k) => {
+      // Keep the block separators where they were.
+      if (separators[k]) text += '\n';
+      const start = text.length;
+      text += value;
+      return start;
+    });
+    chunk.text = text;
+    this.fixes = [];
+    this.canonical = display(text, [], false);
+    return true;
+  }
+
+  /** Whether a '\n' block separator precedes node k in the joined text. */
+  private get separatorBefore(): boolean[] {
+    const { starts, originals } = this.chunk;
+    return starts.map((s, k) => k > 0 && s > starts[k - 1] + originals[k - 1].length);
+  }
+
   /** Canonical (repaired) position → position in what is shown now. */
   toShown(pos: number, bias: 'start' | 'end'): number {
     return this.shown.map.toRepaired(this.canonical.map.toOriginal(pos, bias), bias);

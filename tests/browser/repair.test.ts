@@ -84,6 +84,27 @@ describe('repair in place (built extension, real Chromium)', () => {
     await page.close();
   });
 
+  it('when the page rewrites a repaired text node, its new text becomes the original and is repaired', async () => {
+    const page = await h.open('004');
+    const newText = '思明区间断四年留任全省都市展开“十劣”区首位。（页面后来改写的文字）';
+    const ok = await page.evaluate((newText) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if ((n.nodeValue ?? '').includes('书写高质量发展答卷')) {
+          (n as Text).data = newText;
+          (n.parentElement as HTMLElement).id = 'rewritten';
+          return true;
+        }
+      }
+      return false;
+    }, newText);
+    expect(ok).toBe(true);
+    await expect.poll(() => page.locator('#rewritten').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位。（页面后来改写的文字）');
+    await sendToPage(h, page, 'page:toggle', { repaired: false });
+    expect(await page.locator('#rewritten').innerText()).toContain(newText);
+    await page.close();
+  });
+
   it('changes nothing at all on the negative pages', async () => {
     for (const entry of h.server.pages.filter((p) => p.expect === 'not-report')) {
       const page = await h.open(entry.id);
