@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, type Harness } from './harness';
-import { hover } from './page-tools';
+import { highlightTexts, hover } from './page-tools';
 
 /** Where the README's screenshots come from: this test writes them on every run. */
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
@@ -11,7 +11,8 @@ const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 async function tabIdOf(h: Harness, url: string): Promise<number> {
   return h.worker.evaluate(async (u) => {
     const tabs = await (globalThis as any).chrome.tabs.query({});
-    return tabs.find((t: { url: string }) => t.url === u).id as number;
+    // The newest tab showing the URL (earlier tests may have left one open).
+    return tabs.filter((t: { url: string }) => t.url === u).pop().id as number;
   }, url);
 }
 
@@ -36,7 +37,12 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     const figures = await page.evaluate(() => document.documentElement.getAttribute('data-govlens-figures'));
     await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain(String(figures));
     await popup.screenshot({ path: resolve(SHOTS, 'popup-000.png'), fullPage: true });
+    // Switching a layer off in the popup removes that highlight from the page.
+    expect((await highlightTexts(page, 'term')).length).toBeGreaterThan(10);
+    await popup.locator('label', { hasText: /^术语$|^Terms$/ }).locator('input').first().click();
+    await expect.poll(() => highlightTexts(page, 'term')).toEqual([]);
     await popup.close();
+    await page.close();
   });
 
   it('the side panel lists the page figures and terms', async () => {
@@ -47,6 +53,12 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
     await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/数字|Figures/);
     await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-000.png') });
+    // The panel's own view switch shows the page's original text and back.
+    await panel.locator('.viewbar button').first().click();
+    // (The seed's title is letter-spaced with no-break spaces.)
+    await expect.poll(() => page.evaluate(() => document.body.innerText)).toMatch(/政\s+府\s+工\s+作\s+报\s+告/);
+    await panel.locator('.viewbar button').nth(1).click();
+    await expect.poll(() => page.evaluate(() => document.body.innerText)).not.toMatch(/政\s+府\s+工\s+作\s+报\s+告/);
     await panel.close();
   });
 });

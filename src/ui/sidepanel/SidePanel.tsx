@@ -89,6 +89,16 @@ export function SidePanel() {
   const tellPage = () => (tabId != null ? toPage(tabId, 'page:refresh-annotations', {}).catch(() => undefined) : undefined);
 
   const page = items.status === 'ready' ? items.items : null;
+
+  // The same repaired/original switch as the popup, so a reader working in the panel need not leave it.
+  const [showingRepaired, setShowingRepaired] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (tabId == null || !page) return setShowingRepaired(null);
+    toPage(tabId, 'page:state', {}).then((s) => setShowingRepaired(s.showingRepaired), () => setShowingRepaired(null));
+  }, [tabId, page]);
+  const toggle = (repaired: boolean) =>
+    tabId != null && void act(async () => setShowingRepaired((await toPage(tabId, 'page:toggle', { repaired })).showingRepaired));
+
   const tabs: TabDef<TabId>[] = [
     { id: 'page', label: t('panel.tab.page'), badge: page ? page.annotations.length + page.orphans.length : 0 },
     { id: 'figures', label: t('panel.tab.figures'), badge: page?.figures.length },
@@ -102,6 +112,19 @@ export function SidePanel() {
   return (
     <div class="panel">
       <Tabs tabs={tabs} selected={selected} onSelect={setSelected} label={t('extName')} />
+      {showingRepaired !== null && (
+        <div class="row small viewbar">
+          <span class="grow muted">{t('popup.view')}</span>
+          <div class="seg" role="group" aria-label={t('popup.view')}>
+            <button type="button" aria-pressed={!showingRepaired} onClick={() => toggle(false)}>
+              {t('popup.original')}
+            </button>
+            <button type="button" aria-pressed={showingRepaired} onClick={() => toggle(true)}>
+              {t('popup.repaired')}
+            </button>
+          </div>
+        </div>
+      )}
       {error && (
         <p class="error small banner" role="alert">
           {error}
