@@ -220,10 +220,12 @@ describe('PAGE_UI_CSS', () => {
 });
 
 describe('keyboard use', () => {
-  it('moves focus to the first action when opened from the keyboard', () => {
+  it('moves focus to the first action when opened from the keyboard', async () => {
     act(() => {
       render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上' } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, root);
     });
+    // Focus moves once the card is placed (next frame): hidden elements refuse focus.
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
     expect(document.activeElement?.textContent).toBe('pledge.save');
   });
 
