@@ -14,13 +14,18 @@ import { HighlightLayers } from './highlights';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
-import { findMainRoot } from './main-content';
+import { findMainRoot, isChrome } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 
 /** Longest stretch of work before yielding to the page, so no task runs long. */
 const SLICE_MS = 16;
 const MUTATION_DEBOUNCE_MS = 150;
+
+function insideChrome(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isChrome(e)) return true;
+  return false;
+}
 
 /** Characters of page text per extraction slice (cut at line ends). */
 const EXTRACT_SLICE = 12_000;
@@ -93,7 +98,9 @@ export class Engine {
     };
     this.detection = detectReport(samplePage(this.doc));
     this.root = findMainRoot(this.doc);
-    const nodes = collectTextNodes(this.root, this.known);
+    // The report's title often sits just outside the body container; it is damaged the same way.
+    const titles = [...this.doc.querySelectorAll('h1')].filter((h) => !this.root.contains(h) && !insideChrome(h));
+    const nodes = [...titles.flatMap((h) => collectTextNodes(h, this.known)), ...collectTextNodes(this.root, this.known)];
     const chunks = buildChunks(nodes);
     lap('collect');
     // Page-level decisions (spinner used? Traditional page?) come from the whole text once.

@@ -27,6 +27,8 @@ describe('repair in place (built extension, real Chromium)', () => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('扩内需稳增长');
     expect(text).not.toMatch(PINYIN_GROUP);
+    // The title, outside the body container, is repaired too.
+    expect(await page.locator('h1').innerText()).toBe('湖里区政府工作报告·2026展望');
     await page.close();
   });
 
