@@ -38,6 +38,29 @@ describe('character LM', () => {
     for (const [clean, spun] of pairs) expect(lm.logProb(clean)).toBeGreaterThan(lm.logProb(spun) + 5);
   });
 
+  it('gives proper probabilities: every p ≤ 1 (false hash hits are rejected)', () => {
+    const lm = getLM();
+    // Mixed clean and spun text: unseen n-grams are where 24-bit false hits used to give p > 1.
+    const text = '全区实现新删就业,营造更劣更活的营商环境,11月新删落地金融招商项目,扎真推进高量质展开';
+    const codes = Uint16Array.from(text, (c) => foldChar(c.charCodeAt(0)));
+    for (let i = 0; i < codes.length; i++) {
+      const p = lm.charProb(codes, i);
+      expect(p, text[i]).toBeGreaterThan(0);
+      expect(p, text[i]).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('scores a span like the product of its per-character probabilities', () => {
+    const lm = getLM();
+    const text = '坚持稳中求进工作总基调,完整准确全面贯彻新发展理念,加快构建新发展格局';
+    const codes = Uint16Array.from(text, (c) => foldChar(c.charCodeAt(0)));
+    for (const [from, to] of [[0, 4], [3, 9], [5, 6], [10, 20], [1, codes.length]]) {
+      let product = 1;
+      for (let k = from; k < to; k++) product *= lm.charProb(codes, k);
+      expect(Math.log(lm.spanProb(codes, from, to))).toBeCloseTo(Math.log(product), 6);
+    }
+  });
+
   it('stays within its memory budget', () => {
     expect(getLM().memoryBytes).toBeLessThan(5 * 1024 * 1024);
   });

@@ -1,5 +1,5 @@
 import { SPUN_CLEAN_CHARS, SPUN_WORD_COUNTS } from '../../data/spun-signatures';
-import { forwardDict, reverseDict, type Match } from './dictionary';
+import { charVariants, forwardDict, reverseDict, type Match } from './dictionary';
 import { signatures } from './gate';
 import { DECIDE_PARAMS } from './params';
 
@@ -51,18 +51,16 @@ interface Cand {
  */
 const candCache = new Map<string, Cand[]>();
 
-function candidates(form: string, isSignature: boolean): Cand[] {
+function candidates(form: string): Cand[] {
   let cached = candCache.get(form);
-  if (!cached) candCache.set(form, (cached = buildCandidates(form, isSignature)));
+  if (!cached) candCache.set(form, (cached = buildCandidates(form)));
   return cached;
 }
 
-function buildCandidates(form: string, isSignature: boolean): Cand[] {
-  // A form that is an ordinary word is only reverted along the spinner's usual mapping;
-  // its secondary synonyms are too often the word itself, and the LM cannot tell near-synonyms apart.
-  const out: Cand[] = (reverseDict().get(form) ?? [])
-    .filter((o) => isSignature || o.primary)
-    .map((o) => ({ text: o.orig, layers: o.layers, primary: o.primary }));
+function buildCandidates(form: string): Cand[] {
+  // Every original is a candidate, also the ones whose usual spun form is another word:
+  // the `secondary` prior (and `usualSeen` page evidence) keeps those for when the LM insists.
+  const out: Cand[] = (reverseDict().get(form) ?? []).map((o) => ({ text: o.orig, layers: o.layers, primary: o.primary }));
   if (form.length < 2) return out;
   const cr = charReverseMap();
   let variants = [''];
@@ -72,6 +70,15 @@ function buildCandidates(form: string, isSignature: boolean): Cand[] {
   }
   for (const v of variants) if (v !== form && !out.some((c) => c.text === v)) out.push({ text: v, layers: 1, primary: true });
   return out;
+}
+
+const variantCache = new Map<string, Set<string>>();
+
+/** A spun form with character swaps applied on top (the second layer). */
+function usualVariants(usual: string): Set<string> {
+  let v = variantCache.get(usual);
+  if (!v) variantCache.set(usual, (v = new Set(charVariants(usual, forwardDict().chars))));
+  return v;
 }
 
 /** How often each of `words` occurs literally in `text` (one scan, first-character index). */
@@ -86,7 +93,10 @@ function literalCounts(text: string, words: Iterable<string>): Map<string, numbe
     if (l) l.push(w);
     else byFirst.set(c, [w]);
   }
+  const starts = new Uint8Array(65536);
+  for (const c of byFirst.keys()) starts[c] = 1;
   for (let i = 0; i < text.length; i++) {
+    if (!starts[text.charCodeAt(i)]) continue;
     const l = byFirst.get(text.charCodeAt(i));
     if (l) for (const w of l) if (text.startsWith(w, i)) out.set(w, out.get(w)! + 1);
   }
@@ -102,7 +112,7 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
   const sig = signatures();
   const P = DECIDE_PARAMS;
   const simple = matches.flatMap((m) => m.parts ?? [m]);
-  const cands = simple.map((m) => candidates(m.form, sig.has(m.form)));
+  const cands = simple.map((m) => candidates(m.form));
   // Page consistency evidence, over multi-character originals only (single characters are everywhere).
   const multi = new Set<string>();
   for (const cs of cands) for (const c of cs) if (c.text.length > 1) multi.add(c.text);
@@ -130,11 +140,18 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
       let p = (isSig ? P.biasSignature : P.biasCommon) + P.beta * Math.max(-P.betaCap, Math.min(P.betaCap, ratio));
       if (c.layers > 1) p -= P.twoLayer;
       if (!c.primary) p -= P.secondary;
+      // The tool maps a word the same way throughout a page: if this original's usual
+      // form is on the page (安全→安宁 seen), this form came from somewhere else (安然←平安),
+      // unless it is that usual form with a character swapped on top.
+      const usual = forwardDict().words.get(c.text)?.[0];
+      if (usual && usual !== form && seen.has(usual) && (!c.primary || !usualVariants(usual).has(form))) p -= P.usualSeen;
       p += over;
       if (c.text.length > 1) {
+        const isExplained = explained.has(c.text) && !(isSig && cs[0] === c);
         if (literal.get(c.text)) p -= P.literal;
-        else p += P.absent * Math.min(P.absentCap, expectedCount(c.text));
-        if (explained.has(c.text) && !(isSig && cs[0] === c)) p -= P.explained;
+        // A word missing from the page is evidence it was spun away, unless its usual spun form already accounts for that.
+        else if (!isExplained) p += P.absent * Math.min(P.absentCap, expectedCount(c.text));
+        if (isExplained) p -= P.explained;
       }
       priors.push(p);
     }
@@ -145,7 +162,7 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
   // Candidate lists are shared by all occurrences of a form (never mutated).
   const texts = new Map<string, string[]>();
   const point = (m: Match): ChoicePoint => {
-    const cs = candidates(m.form, sig.has(m.form));
+    const cs = candidates(m.form);
     let cands = texts.get(m.form);
     if (!cands) texts.set(m.form, (cands = [m.form, ...cs.map((c) => c.text)]));
     return {
@@ -176,6 +193,16 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
     };
     for (let c = 1; c < a.cands.length; c++) push(a.cands[c] + tailA, a.priors[c]);
     for (let c = 1; c < b.cands.length; c++) push(headB + b.cands[c], b.priors[c]);
+    // Two layers across a word boundary (新活力 → 新生机 → 重生机): undoing A's swap
+    // leaves B's form intact in the overlap, and B's swap is undone on top of it.
+    const overlap = a.end - b.start;
+    const shared = a.form.slice(a.form.length - overlap);
+    for (let c = 1; c < a.cands.length; c++) {
+      const ca = a.cands[c];
+      if (ca.length <= overlap || !ca.endsWith(shared)) continue;
+      const head = ca.slice(0, ca.length - overlap);
+      for (let d = 1; d < b.cands.length; d++) push(head + b.cands[d], a.priors[c] + b.priors[d] - DECIDE_PARAMS.chain);
+    }
     const first = Math.max(a.choice, b.choice) ? 1 : 0;
     return { start: m.start, end: m.end, form: m.form, parts: m.parts, cands, priors, choice: first, confidence: 0 };
   });

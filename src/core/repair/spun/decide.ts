@@ -1,7 +1,10 @@
 import type { CharLM } from '../../lm';
-import { foldChar } from '../../lm/hash';
+import * as hash from '../../lm/hash';
 import type { ChoicePoint } from './candidates';
 import { DECIDE_PARAMS } from './params';
+
+/** Module-local binding: some loaders turn every call of an import into a getter call. */
+const foldChar = hash.foldChar;
 
 /**
  * Writes the folded codes of up to n characters before point i into out[0..),
@@ -64,17 +67,23 @@ export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
       p.confidence = hit - (hit | 0);
       return changed;
     }
-    scores.length = 0;
+    scores.length = p.cands.length;
     buf.set(lbuf.subarray(0, nl));
-    for (let c = 0; c < p.cands.length; c++) {
+    // Best prior first, so that a clear leader lets the others stop early: every
+    // p ≤ 1, so a partial window score only falls, and a candidate PRUNE below
+    // the best adds nothing to the decision or (at this temperature) the confidence.
+    let top = -Infinity;
+    for (const c of priorOrder(p.priors)) {
       const cand = p.cands[c];
+      const base = p.priors[c] + (bonus ? bonus(cand) : 0);
       let n = nl;
       for (let k = 0; k < cand.length && n < buf.length; k++) buf[n++] = foldChar(cand.charCodeAt(k));
       for (let k = 0; k < nr && n < buf.length; k++) buf[n++] = rbuf[k];
+      const floorProb = top === -Infinity ? 0 : Math.exp(top - PRUNE - base);
       // Multiply the few probabilities of the window and take one log (no underflow at this length).
-      let prob = 1;
-      for (let k = nl; k < n; k++) prob *= lm.charProb(buf, k);
-      scores.push(p.priors[c] + Math.log(prob) + (bonus ? bonus(cand) : 0));
+      const prob = lm.spanProb(buf, nl, n, 0, floorProb);
+      scores[c] = prob < floorProb ? -Infinity : base + Math.log(prob);
+      if (scores[c] > top) top = scores[c];
     }
     let best = 0;
     for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
@@ -93,6 +102,18 @@ export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
     if (pts[i].cands.length > 1 && next && changed[i + 1] && next.start - pts[i].end < RIGHT) score(i);
   }
   if (consistency > 0) enforceConsistency(pts, (i, bonus) => score(i, bonus), consistency);
+}
+
+/** ln-odds below the best at which a candidate stops being scored (e^(-PRUNE / temperature) is negligible). */
+const PRUNE = 10;
+
+const orders = new WeakMap<number[], number[]>();
+
+/** Candidate indices by descending prior (priors arrays are shared by all occurrences of a form). */
+function priorOrder(priors: number[]): number[] {
+  let o = orders.get(priors);
+  if (!o) orders.set(priors, (o = priors.map((_, i) => i).sort((a, b) => priors[b] - priors[a])));
+  return o;
 }
 
 /** Re-decides the occurrences of forms whose decisions disagree, pulling them towards the page's majority. */
@@ -121,18 +142,19 @@ function enforceConsistency(pts: ChoicePoint[], rescore: (i: number, bonus: (c: 
   }
 }
 
-/** 53-bit hash of a decision window (left codes, form, right codes) for the memo. */
+/** 53-bit hash of a decision window (left codes, form, right codes) for the memo; no closures, it runs per point. */
 function windowKey(l: Uint16Array, nl: number, form: string, r: Uint16Array, nr: number): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  const mix = (c: number) => {
+  for (let k = 0; k <= nl + form.length + nr + 1; k++) {
+    let c: number;
+    if (k < nl) c = l[k];
+    else if (k === nl) c = 0xffff;
+    else if (k <= nl + form.length) c = form.charCodeAt(k - nl - 1);
+    else if (k === nl + form.length + 1) c = 0xffff;
+    else c = r[k - nl - form.length - 2];
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  };
-  for (let k = 0; k < nl; k++) mix(l[k]);
-  mix(0xffff);
-  for (let k = 0; k < form.length; k++) mix(form.charCodeAt(k));
-  mix(0xffff);
-  for (let k = 0; k < nr; k++) mix(r[k]);
+  }
   return (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff);
 }

@@ -79,6 +79,8 @@ export function reverseDict(): ReverseDict {
 /** Longest-match index: first character → spun forms starting with it, longest first. */
 export interface MatchIndex {
   byFirst: Map<number, string[]>;
+  /** 1 where some form starts with that code unit: most characters are rejected without a Map lookup. */
+  starts: Uint8Array;
 }
 
 let indexCache: MatchIndex | undefined;
@@ -93,7 +95,9 @@ export function matchIndex(): MatchIndex {
     else byFirst.set(c, [form]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  indexCache = { byFirst };
+  const starts = new Uint8Array(65536);
+  for (const c of byFirst.keys()) starts[c] = 1;
+  indexCache = { byFirst, starts };
   return indexCache;
 }
 
@@ -111,6 +115,7 @@ export interface Match {
 }
 
 function longestAt(text: string, i: number, index: MatchIndex): string | undefined {
+  if (!index.starts[text.charCodeAt(i)]) return undefined;
   const list = index.byFirst.get(text.charCodeAt(i));
   if (list) for (const f of list) if (text.startsWith(f, i)) return f;
   return undefined;
