@@ -1,6 +1,6 @@
 import { detectReport } from '../core/detect';
 import { extractFigures, findSections } from '../core/figures';
-import type { Figure } from '../core/figures/types';
+import type { Figure, FigureKind } from '../core/figures/types';
 import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { findPledges, matchPledge } from '../core/pledges';
@@ -22,10 +22,23 @@ import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 const SLICE_MS = 16;
 const MUTATION_DEBOUNCE_MS = 150;
 
+/** For pledges saved before figure kinds were stored. */
+function guessKind(unit: string): FigureKind {
+  if (unit === '%' || unit.includes('百分点')) return 'percent';
+  if (unit.endsWith('元')) return 'amount';
+  return 'count';
+}
+
 function insideChrome(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (isChrome(e)) return true;
   return false;
 }
+
+/**
+ * Lowest match score shown as "seems to report on". The reader confirms every
+ * match, so a missed match costs more than a weak one shown.
+ */
+const PLEDGE_MATCH_MIN = 0.45;
 
 /** Characters of page text per extraction slice (cut at line ends). */
 const EXTRACT_SLICE = 12_000;
@@ -321,9 +334,9 @@ export class Engine {
     const out: PledgeMatch[] = [];
     const achieved = this.figures.filter((f) => !f.target && f.kind !== 'date');
     for (const p of saved) {
-      const figure = p.figure ? { start: 0, end: 0, text: p.figure.text, kind: 'amount' as const, value: p.figure.value, unit: p.figure.unit, target: true } : undefined;
+      const figure = p.figure ? { start: 0, end: 0, text: p.figure.text, kind: p.figure.kind ?? guessKind(p.figure.unit), value: p.figure.value, unit: p.figure.unit, target: true } : undefined;
       const [best] = matchPledge({ text: p.text, figure }, achieved, this.page.text);
-      if (best && best.score >= 0.5) out.push({ pledgeId: p.id, pledgeText: p.text, snippet: best.snippet, score: best.score, figureText: best.figure.text });
+      if (best && best.score >= PLEDGE_MATCH_MIN) out.push({ pledgeId: p.id, pledgeText: p.text, snippet: best.snippet, score: best.score, figureText: best.figure.text });
     }
     return out.sort((a, b) => b.score - a.score);
   }

@@ -45,7 +45,7 @@ export function pledgeRecord(engine: Engine, clause: PledgeClause, report: Repor
     region: report.region,
     year: report.year,
     dueYear: clause.dueYear ?? report.year,
-    figure: clause.figure && clause.figure.value !== null ? { text: clause.figure.text, value: clause.figure.value, unit: clause.figure.unit } : null,
+    figure: clause.figure && clause.figure.value !== null ? { text: clause.figure.text, value: clause.figure.value, unit: clause.figure.unit, kind: clause.figure.kind } : null,
     status: 'pending',
     note: '',
     selectors: { quote, position },
@@ -55,7 +55,12 @@ export function pledgeRecord(engine: Engine, clause: PledgeClause, report: Repor
 /** A later report of the same region can report on a pledge; an earlier one cannot. */
 function isEarlierPledgeOfRegion(p: PledgeRecord, report: ReportInfo | null, reportId: string | null): boolean {
   if (!report || p.reportId === reportId) return false;
-  if (report.region && p.region && p.region !== report.region) return false;
+  if (report.region && p.region && !sameRegion(p.region, report.region)) return false;
   const pledgeYear = p.dueYear ?? p.year;
   return pledgeYear === null || report.year === null || report.year >= pledgeYear;
+}
+
+/** 湖里区 and 厦门市湖里区 are one region: titles name it with or without its city. */
+function sameRegion(a: string, b: string): boolean {
+  return a === b || a.endsWith(b) || b.endsWith(a);
 }

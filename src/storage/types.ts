@@ -1,3 +1,4 @@
+import type { FigureKind } from '../core/figures/types';
 import type { TextPositionSelector, TextQuoteSelector } from '../core/anchoring/types';
 
 export type AnnotationOrigin = 'user' | 'import';
@@ -41,6 +42,8 @@ export interface PledgeFigure {
   value: number;
   unit: string;
   text: string;
+  /** The figure's kind (count, amount, percent …), so a later report's figure is compared like with like. */
+  kind?: FigureKind;
 }
 
 export interface PledgeRecord {

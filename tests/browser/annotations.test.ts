@@ -186,3 +186,38 @@ describe('highlights, notes, pledges, export and import (built extension, real C
     }
   });
 });
+
+describe('pledges reported on by a later report (built extension, real Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a 2024 plan pledge saved from seed 002 is matched in the 2025 report (seed 000), and the reader confirms it', async () => {
+    const panelFor = async (id: string) => {
+      const page = await h.open(id);
+      const tabId = await h.worker.evaluate(async (u) => {
+        const tabs = await (globalThis as any).chrome.tabs.query({});
+        return tabs.filter((t: { url: string }) => t.url === u).pop().id as number;
+      }, page.url());
+      const panel = await h.context.newPage();
+      await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+      return { page, panel };
+    };
+    const plan = await panelFor('002');
+    await plan.panel.locator('li', { hasText: '城中村加快' }).first().getByRole('button', { name: /保存承诺|Save pledge/ }).click();
+    await expect.poll(async () => ((await dump(h)).pledges ?? []).length).toBe(1);
+    await plan.panel.close();
+    await plan.page.close();
+
+    const review = await panelFor('000');
+    const match = review.panel.locator('section.matches li', { hasText: '城中村' });
+    await match.waitFor({ timeout: 10_000 });
+    expect(await match.innerText()).toMatch(/城中村/);
+    await match.getByRole('button').first().click(); // "met"
+    await expect.poll(async () => ((await dump(h)).pledges as Array<{ status: string }>)[0].status).toBe('met');
+  });
+});
