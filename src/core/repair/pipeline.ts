@@ -103,79 +103,93 @@ function touches(seg: Segment, e: Edit): boolean {
  * with it, so each reported change maps to one original span.
  */
 export function applyEdits(text: string, segs: TrackedSegment[], edits: Edit[]): [string, TrackedSegment[]] {
-  // Group edits with the segments they touch.
-  interface Group { edits: Edit[]; segs: TrackedSegment[]; start: number; end: number }
+  // Group edits with the segments they touch. Both lists are sorted, so a
+  // group's segments are a contiguous index range [lo, hi] (hi < lo: none).
+  interface Group { e0: number; e1: number; lo: number; hi: number; start: number; end: number }
   const groups: Group[] = [];
   let si = 0;
-  for (const e of edits) {
+  for (let ei = 0; ei < edits.length; ei++) {
+    const e = edits[ei];
     while (si < segs.length && segs[si].newEnd < e.start) si++;
-    const hit: TrackedSegment[] = [];
-    for (let j = si; j < segs.length && segs[j].newStart <= e.end; j++) if (touches(segs[j], e)) hit.push(segs[j]);
+    let lo = -1;
+    let hi = -2;
+    for (let j = si; j < segs.length && segs[j].newStart <= e.end; j++) {
+      if (!touches(segs[j], e)) continue;
+      if (lo < 0) lo = j;
+      hi = j;
+    }
     const last = groups[groups.length - 1];
-    if (last && hit.length && last.segs.includes(hit[0])) {
-      last.edits.push(e);
-      for (const h of hit) if (!last.segs.includes(h)) last.segs.push(h);
-      last.end = Math.max(last.end, e.end, ...hit.map((h) => h.newEnd));
+    if (last && lo >= 0 && last.hi >= lo) {
+      last.e1 = ei;
+      last.hi = Math.max(last.hi, hi);
+      last.end = Math.max(last.end, e.end, segs[last.hi].newEnd);
     } else {
       groups.push({
-        edits: [e],
-        segs: hit,
-        start: Math.min(e.start, ...hit.map((h) => h.newStart)),
-        end: Math.max(e.end, ...hit.map((h) => h.newEnd)),
+        e0: ei,
+        e1: ei,
+        lo: lo < 0 ? 0 : lo,
+        hi,
+        start: lo < 0 ? e.start : Math.min(e.start, segs[lo].newStart),
+        end: lo < 0 ? e.end : Math.max(e.end, segs[hi].newEnd),
       });
     }
   }
 
-  const used = new Set<TrackedSegment>();
-  for (const g of groups) for (const s of g.segs) used.add(s);
   const oldMap = new OffsetMap(segs);
-
   const out: TrackedSegment[] = [];
   const pieces: string[] = [];
   let cursor = 0; // in old text
   let delta = 0; // new - old, for everything before cursor
-  let gi = 0;
-  const untouched = segs.filter((s) => !used.has(s));
-  let ui = 0;
-  const flushUntouchedBefore = (pos: number) => {
-    while (ui < untouched.length && untouched[ui].newEnd <= pos) {
-      const s = untouched[ui++];
+  let next = 0; // next segment not yet emitted or fused
+  const flushBefore = (limit: number) => {
+    for (; next < limit; next++) {
+      const s = segs[next];
       out.push({ ...s, newStart: s.newStart + delta, newEnd: s.newEnd + delta });
     }
   };
-  for (; gi < groups.length; gi++) {
-    const g = groups[gi];
-    flushUntouchedBefore(g.start);
+  for (const g of groups) {
+    const fused = g.hi >= g.lo;
+    flushBefore(fused ? g.lo : lowerBound(segs, next, g.start));
     pieces.push(text.slice(cursor, g.start));
     // Build the group's replacement from the old text and its edits.
     let replacement = '';
     let c = g.start;
-    for (const e of g.edits) {
+    let confidence = 1;
+    for (let ei = g.e0; ei <= g.e1; ei++) {
+      const e = edits[ei];
       replacement += text.slice(c, e.start) + e.after;
       c = e.end;
+      if (e.confidence < confidence) confidence = e.confidence;
     }
     replacement += text.slice(c, g.end);
     pieces.push(replacement);
-    const origStart = g.segs.length && g.segs[0].newStart === g.start ? g.segs[0].origStart : oldMap.toOriginal(g.start, 'start');
-    const lastSeg = g.segs[g.segs.length - 1];
-    const origEnd = lastSeg && lastSeg.newEnd === g.end ? Math.max(...g.segs.map((s) => s.origEnd)) : oldMap.toOriginal(g.end, 'end');
-    const first = g.segs[0];
-    out.push({
-      origStart: Math.min(origStart, ...g.segs.map((s) => s.origStart)),
-      origEnd: Math.max(origEnd, ...g.segs.map((s) => s.origEnd)),
-      newStart: g.start + delta,
-      newEnd: g.start + delta + replacement.length,
-      kind: first && first.newStart <= g.edits[0].start ? first.kind : g.edits[0].kind,
-      confidence: Math.min(...g.edits.map((e) => e.confidence), ...g.segs.map((s) => s.confidence)),
-    });
+    let origStart = fused && segs[g.lo].newStart === g.start ? segs[g.lo].origStart : oldMap.toOriginal(g.start, 'start');
+    let origEnd = fused && segs[g.hi].newEnd === g.end ? segs[g.hi].origEnd : oldMap.toOriginal(g.end, 'end');
+    let kind = edits[g.e0].kind;
+    if (fused) {
+      for (let j = g.lo; j <= g.hi; j++) {
+        const sj = segs[j];
+        if (sj.origStart < origStart) origStart = sj.origStart;
+        if (sj.origEnd > origEnd) origEnd = sj.origEnd;
+        if (sj.confidence < confidence) confidence = sj.confidence;
+      }
+      // The earliest damage names the change (擴(kuò) is Traditional+pinyin, reported as the first stage's kind).
+      if (segs[g.lo].newStart <= edits[g.e0].start) kind = segs[g.lo].kind;
+      next = g.hi + 1;
+    }
+    out.push({ origStart, origEnd, newStart: g.start + delta, newEnd: g.start + delta + replacement.length, kind, confidence });
     delta += replacement.length - (g.end - g.start);
     cursor = g.end;
   }
   pieces.push(text.slice(cursor));
-  while (ui < untouched.length) {
-    const s = untouched[ui++];
-    out.push({ ...s, newStart: s.newStart + delta, newEnd: s.newEnd + delta });
-  }
+  flushBefore(segs.length);
   out.sort((a, b) => a.newStart - b.newStart || a.newEnd - b.newEnd || a.origStart - b.origStart);
   return [pieces.join(''), out];
+}
+
+/** First index >= from whose segment ends after `pos` (segments before it lie wholly before pos). */
+function lowerBound(segs: readonly Segment[], from: number, pos: number): number {
+  let i = from;
+  while (i < segs.length && segs[i].newEnd <= pos) i++;
+  return i;
 }
