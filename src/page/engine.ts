@@ -7,7 +7,7 @@ import { findPledges, matchPledge } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
 import type { PledgeMatch, PledgeRecord } from '../shared/messages';
 import type { PledgeClause } from '../core/pledges/types';
-import { analysePage, repair } from '../core/repair';
+import { analysePage, repair, warmUpSteps } from '../core/repair';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers } from './highlights';
@@ -111,14 +111,22 @@ export class Engine {
     };
     this.detection = detectReport(samplePage(this.doc));
     this.root = findMainRoot(this.doc);
+    await nextTask();
     // The report's title often sits just outside the body container; it is damaged the same way.
     const titles = [...this.doc.querySelectorAll('h1')].filter((h) => !this.root.contains(h) && !insideChrome(h));
     const nodes = [...titles.flatMap((h) => collectTextNodes(h, this.known)), ...collectTextNodes(this.root, this.known)];
     const chunks = buildChunks(nodes);
     lap('collect');
+    // Each phase gets its own task, so a long page never blocks the main thread for long.
+    await nextTask();
     // Page-level decisions (spinner used? Traditional page?) come from the whole text once.
     this.context = analysePage(chunks.map((c) => c.text).join('\n'));
+    for (const step of warmUpSteps(this.context)) {
+      await nextTask();
+      step();
+    }
     lap('analyse');
+    await nextTask();
     const views = chunks.map((c) => new ChunkView(c));
     await this.repairViews(views);
     this.views.push(...views);

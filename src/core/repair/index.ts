@@ -6,6 +6,8 @@ import { pinyinStage } from './stages/pinyin';
 import { traditionalStage } from './stages/traditional';
 import { spunStage } from './stages/spun';
 import { layoutStage } from './stages/layout';
+import { getLM } from '../lm';
+import { traditionalToSimplified } from './traditional/script';
 
 export type { RepairResult } from './pipeline';
 export type { Change, Suggestion, RepairKind, RepairOptions } from './types';
@@ -47,4 +49,16 @@ function sampleForAnalysis(text: string): string {
   const parts: string[] = [];
   for (let i = 0; i < ANALYSIS_WINDOWS; i++) parts.push(text.slice(Math.round(i * step), Math.round(i * step) + size));
   return parts.join('\n');
+}
+
+/**
+ * One-time loads a page will need (decoding the language model, building the
+ * converter), as separate steps so a caller can run each in its own task
+ * instead of inside the first chunk's repair.
+ */
+export function warmUpSteps(page: PageContext): Array<() => void> {
+  const steps: Array<() => void> = [];
+  if (page.spun) steps.push(() => void getLM());
+  if (page.traditional) steps.push(() => void traditionalToSimplified('體'));
+  return steps;
 }
