@@ -213,7 +213,8 @@ export class Engine {
 
   setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
-    return this.paint();
+    // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
+    return this.paint(['user']);
   }
 
   private paintGeneration = 0;
@@ -223,28 +224,38 @@ export class Engine {
    * change). Range building yields between slices, so a page with thousands
    * of marks never blocks the main thread; a newer paint cancels an older one.
    */
-  paint(): Promise<void> {
-    const generation = ++this.paintGeneration;
+  private userPaintGeneration = 0;
+
+  paint(only?: LayerKind[]): Promise<void> {
     this.setAttributes();
-    return this.paintSlices(generation);
+    // A full paint supersedes everything; a user-layer paint only earlier user-layer paints.
+    const generation = only ? ++this.userPaintGeneration : ++this.paintGeneration;
+    // A full paint also redraws the user layer, so it supersedes earlier user-layer paints.
+    if (!only) ++this.userPaintGeneration;
+    return this.paintSlices(generation, only);
   }
 
-  private async paintSlices(generation: number): Promise<void> {
-    this.layers.reset();
+  private async paintSlices(generation: number, only?: LayerKind[]): Promise<void> {
+    const current = () => (only ? generation === this.userPaintGeneration : generation === this.paintGeneration);
+    const marks = only ? this.marks.filter((m) => only.includes(m.layer)) : this.marks;
+    const userGeneration = this.userPaintGeneration;
+    this.layers.reset(only);
     let sliceStart = performance.now();
-    for (let i = 0; i < this.marks.length; i++) {
-      const m = this.marks[i];
+    for (let i = 0; i < marks.length; i++) {
+      const m = marks[i];
       if (m.type === 'fix') {
         const f = this.views[m.view].fixes[m.fix];
         // In the original view, undone and suggested fixes still show where a repair would go.
         if (!this.repaired && m.layer === 'fix') continue;
         if (f.state === 'undone') continue;
       } else if (!this.repaired && m.type !== 'annotation') continue;
+      // A user-layer paint that started after this one owns that layer now.
+      if (m.layer === 'user' && userGeneration !== this.userPaintGeneration) continue;
       const r = this.page.range(this.doc, m.start, m.end);
       if (r) this.layers.add(m.layer, r);
       if ((i & 127) === 0 && performance.now() - sliceStart > SLICE_MS) {
         await nextTask();
-        if (generation !== this.paintGeneration) return;
+        if (!current()) return;
         sliceStart = performance.now();
       }
     }

@@ -45,9 +45,9 @@ export class HighlightLayers {
     (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
   }
 
-  /** Starts a repaint: empties every layer (they fill again through add()). */
-  reset(): void {
-    for (const layer of Object.keys(LAYER_STYLES) as LayerKind[]) {
+  /** Starts a repaint: empties the given layers, or all (they fill again through add()). */
+  reset(only?: LayerKind[]): void {
+    for (const layer of only ?? (Object.keys(LAYER_STYLES) as LayerKind[])) {
       this.ranges.set(layer, []);
       this.highlight(layer)?.clear();
     }
