@@ -45,6 +45,19 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     await page.close();
   });
 
+  it('figure and repair tooltips say what they are (and the README shows them)', async () => {
+    const page = await h.open('001');
+    const figureTip = await hover(page, '640亿元');
+    expect(figureTip).toMatch(/640亿元/);
+    expect(figureTip).toMatch(/目标|target/i);
+    await page.screenshot({ path: resolve(SHOTS, 'page-001-figure.png') });
+    await page.close();
+    const spun = await h.open('004');
+    expect(await hover(spun, '蝉联')).toContain('留任');
+    await spun.screenshot({ path: resolve(SHOTS, 'page-004-repair.png') });
+    await spun.close();
+  });
+
   it('the side panel lists the page figures and terms', async () => {
     const page = await h.open('000');
     const tabId = await tabIdOf(h, page.url());
