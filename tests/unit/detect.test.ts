@@ -158,3 +158,16 @@ describe('detectReport cost', () => {
     expect(best).toBeLessThan(1);
   });
 });
+
+describe('fast path off gov.cn', () => {
+  it('decides a news page with no report words at once, and never skips a page that has them', () => {
+    const sports = detectReport({ url: 'http://sports.people.com.cn/n1/a.html', title: '国足主场2比1取胜', headings: ['赛后发布会'], text: '比赛第58分钟，前锋头球破门。主教练在赛后表示，球队的防守还需加强。'.repeat(20) });
+    expect(sports).toEqual({ isReport: false, score: 0, signals: ['no-report-words'], damage: [] });
+    // The same host with a report title goes through full scoring.
+    const report = detectReport({ url: 'http://politics.people.com.cn/n1/b.html', title: '2025年政府工作报告（全文）', headings: [], text: '各位代表：现在，我代表国务院向大会报告政府工作。'.repeat(20) });
+    expect(report.signals).not.toContain('no-report-words');
+    expect(report.isReport).toBe(true);
+    // gov.cn pages are always scored in full.
+    expect(detectReport({ url: 'http://www.example.gov.cn/a.html', title: '通知', headings: [], text: '天气' }).signals).not.toContain('no-report-words');
+  });
+});

@@ -6,7 +6,7 @@
  * signals; see score.ts for the signals and the threshold logic.
  */
 import { normaliseForDetection } from './normalise';
-import { REPORT_THRESHOLD, scoreSignals } from './score';
+import { GOV_HOST, REPORT_THRESHOLD, scoreSignals } from './score';
 import type { Detection, PageSample } from './types';
 
 export type { DamageKind, Detection, PageSample } from './types';
@@ -19,8 +19,19 @@ function splitUrl(url: string): { host: string; path: string } {
   return m ? { host: m[1].toLowerCase(), path: m[2] } : { host: '', path: '' };
 }
 
+/**
+ * Words at least one of which every report page shows in its title, headings
+ * or opening text (in Simplified, Traditional or mojibake form). Off gov.cn,
+ * a page with none of them is not a report, decided without normalising or
+ * scoring: most pages on news sites end here, at almost no cost.
+ */
+const REPORT_HINT = /报告|報告|鎶ュ憡|两会|兩會|代表|人大|政协|政協|展望|回顾|回顧|规划|規劃|计划|計劃|总结|總結|目标|目標|工作/;
+
 export function detectReport(sample: PageSample): Detection {
   const { host, path } = splitUrl(sample.url);
+  if (!GOV_HOST.test(host) && !REPORT_HINT.test(sample.title) && !sample.headings.some((h) => REPORT_HINT.test(h)) && !REPORT_HINT.test(sample.text)) {
+    return { isReport: false, score: 0, signals: ['no-report-words'], damage: [] };
+  }
   // Title and headings are normalised together with the text so the damage
   // check sees the whole sample; a newline keeps them apart for the regexes.
   const headRaw = [sample.title, ...sample.headings].join('\n');

@@ -25,7 +25,7 @@ export interface Signal {
   weight: number;
 }
 
-const GOV_HOST = /(^|\.)gov\.cn$/;
+export const GOV_HOST = /(^|\.)gov\.cn$/;
 const NEWS_HOST = /(^|\.)(people\.com\.cn|xinhuanet\.com|news\.cn|chinanews\.com\.cn|cctv\.com|gmw\.cn|ce\.cn|xmnn\.cn|fjsen\.com|qzwb\.com|thepaper\.cn)$/;
 /** Path segments gov sites use for reports and plans: zfgzbg 政府工作报告, ghjh 规划计划, ndjh 年度计划, gzzj 工作总结, lh 两会. */
 const REPORT_PATH = /zfgzbg|gzbg|ghjh|ndjh|gzzj|jhzj|lianghui|\/lh\d*\//i;
