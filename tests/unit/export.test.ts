@@ -1,24 +1,12 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GovLensDB } from '../../src/storage/db';
 import { exportBackup, exportCsv, exportJsonLd, exportMarkdown, toCsv } from '../../src/storage/export';
+import { freshDbFactory } from '../support/fresh-db';
 import * as repo from '../../src/storage/repo';
 import type { AnnotationRecord, ReportRecord } from '../../src/storage/types';
 
-const dbs: GovLensDB[] = [];
-let n = 0;
-function freshDb() {
-  const db = new GovLensDB(`govlens-export-${process.pid}-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbFactory('govlens-export');
 
 const URL1 = 'https://www.huli.gov.cn/zfgzbg/2025.html';
 

@@ -1,32 +1,20 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describe as describeRange } from '../../src/core/anchoring';
 import { GovLensDB } from '../../src/storage/db';
 import { StorageError } from '../../src/storage/errors';
 import { exportBackup, exportBackupJson, exportJsonLd, type Backup } from '../../src/storage/export';
 import { importData } from '../../src/storage/import';
+import { freshDbFactory } from '../support/fresh-db';
 import * as repo from '../../src/storage/repo';
 import type { AnnotationRecord } from '../../src/storage/types';
 
 const seedDir = join(__dirname, '../../seeds');
 const S000 = readFileSync(join(seedDir, readdirSync(seedDir).find((f) => f.startsWith('000_'))!), 'utf8');
 
-const dbs: GovLensDB[] = [];
-let n = 0;
-function freshDb() {
-  const db = new GovLensDB(`govlens-import-${process.pid}-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbFactory('govlens-import');
 
 const XSS = '<img src=x onerror=alert(1)>';
 const URL1 = 'https://www.huli.gov.cn/zfgzbg/2025.html';
