@@ -168,14 +168,7 @@ export function DefinitionForm(props: { initial: string; onSave: (text: string) 
         placeholder={t('term.placeholder')}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
-      <div class="gl-actions">
-        <button type="submit" class="gl-btn gl-btn--primary" disabled={!text.trim()}>
-          {t('common.save')}
-        </button>
-        <button type="button" class="gl-btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel disabled={!text.trim()} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -346,14 +339,7 @@ export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags';
         placeholder={t('note.tagsPlaceholder')}
         onInput={(e) => setTags((e.target as HTMLInputElement).value)}
       />
-      <div class="gl-actions">
-        <button type="submit" class="gl-btn gl-btn--primary">
-          {t('common.save')}
-        </button>
-        <button type="button" class="gl-btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel onCancel={props.onCancel} />
     </form>
   );
 }
@@ -373,6 +359,20 @@ export function ColorChoices(props: { value?: string; onChange: (color: string) 
           onClick={() => props.onChange(name)}
         />
       ))}
+    </div>
+  );
+}
+
+/** The Save (submit) and Cancel pair closing every small form on the page. */
+function SaveCancel(props: { disabled?: boolean; onCancel: () => void }) {
+  return (
+    <div class="gl-actions">
+      <button type="submit" class="gl-btn gl-btn--primary" disabled={props.disabled}>
+        {t('common.save')}
+      </button>
+      <button type="button" class="gl-btn" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
     </div>
   );
 }
