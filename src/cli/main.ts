@@ -30,6 +30,8 @@ export async function run(argv: readonly string[], stderr: (line: string) => voi
   if (decoded.note) stderr(`govlens: ${decoded.note}`);
   const input = decoded.text;
   const [{ repair }, { annotate }] = await corePending;
+  // Traditional output needs the (large, lazily loaded) Simplified→Traditional dictionaries first.
+  if (args.toTraditional) await (await import('../core/repair/traditional/script')).loadSimplifiedToTraditional();
 
   if (args.command === 'repair') {
     const result = repair(input, repairOptions(args));

@@ -104,6 +104,12 @@ describe('govlens repair / annotate on seeds', () => {
     }
   });
 
+  it('--to-traditional writes Traditional characters (and plain repair does not)', () => {
+    const input = '推动经济高质量发展，扩大国内需求。';
+    expect(govlens(['repair', '--to-traditional', '-'], input).stdout).toBe('推動經濟高質量發展，擴大國內需求。');
+    expect(govlens(['repair', '-'], input).stdout).toBe(input);
+  });
+
   it('with every stage off, repair gives the input back unchanged, from a file and from stdin', () => {
     const file = seedPath('004');
     const original = readFileSync(file, 'utf8');
