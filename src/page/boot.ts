@@ -63,13 +63,6 @@ export async function boot(): Promise<void> {
     return saved;
   }
 
-  // Re-anchor after the page's own later content changes the text.
-  engine.listeners.push({
-    marksChanged: () => {
-      /* annotation marks are repainted by the annotator itself */
-    },
-  });
-
   try {
     const text = engine.page.text;
     report = {

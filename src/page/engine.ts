@@ -63,11 +63,6 @@ function* slices(text: string, size: number): Generator<[number, number]> {
   }
 }
 
-export interface EngineListener {
-  /** Called after marks change (first run, dynamic content, toggles). */
-  marksChanged?(engine: Engine): void;
-}
-
 /**
  * The in-page engine: repairs the report's text nodes in place, keeps the
  * originals for exact restoration, and marks figures, terms and pledges.
@@ -91,7 +86,6 @@ export class Engine {
   private pending = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private detection = { isReport: false, score: 0, signals: [] as string[] };
-  listeners: EngineListener[] = [];
   /** Longest single slice of work, for the benchmark. */
   longestSliceMs = 0;
 
@@ -259,7 +253,6 @@ export class Engine {
         sliceStart = performance.now();
       }
     }
-    for (const l of this.listeners) l.marksChanged?.(this);
   }
 
   /** Switches the whole page between repaired and original text. */
