@@ -2,34 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, pristineInnerText } from './page-tools';
+import { attrs, highlightTexts, pristineInnerText, selectText, sidePanelFor } from './page-tools';
 
 const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审议';
 const NOTE = '开场白 <img src=x onerror="window.pwned=1">';
-
-/** Selects `needle` in the page (main world) and releases the mouse, as a reader would. */
-async function select(page: Page, needle: string): Promise<void> {
-  const ok = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n.nodeValue ?? '').indexOf(needle);
-      if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + needle.length);
-      const sel = getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(r);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
-      return true;
-    }
-    return false;
-  }, needle);
-  expect(ok).toBe(true);
-}
 
 /** Every record of the extension's own database, read from an extension page. */
 async function dump(h: Harness): Promise<Record<string, unknown[]>> {
@@ -74,7 +51,7 @@ describe('highlights, notes, pledges, export and import (built extension, real C
 
   it('highlights a sentence with a note and tags, and finds it again after reload', async () => {
     const page = await h.open('000');
-    await select(page, SENTENCE);
+    expect(await selectText(page, SENTENCE)).toBe(true);
     await page.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
     await page.locator('govlens-ui textarea.gl-input').fill(NOTE);
     await page.locator('govlens-ui input.gl-input').fill('开篇, 测试');
@@ -123,12 +100,7 @@ describe('highlights, notes, pledges, export and import (built extension, real C
 
   it('saves a pledge from the 2025 plan and lists it in the side panel', async () => {
     const page = await h.open('000');
-    const tabId = await h.worker.evaluate(async (u) => {
-      const tabs = await (globalThis as any).chrome.tabs.query({});
-      return tabs.find((t: { url: string }) => t.url === u).id as number;
-    }, page.url());
-    const panel = await h.context.newPage();
-    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await sidePanelFor(h, page);
     const first = panel.locator('li', { hasText: '地区生产总值增长5.5%' }).first();
     await first.getByRole('button', { name: /保存承诺|Save pledge/ }).click();
     await panel.getByRole('tab', { name: /承诺|Pledges/ }).click();
@@ -199,13 +171,7 @@ describe('pledges reported on by a later report (built extension, real Chromium)
   it('a 2024 plan pledge saved from seed 002 is matched in the 2025 report (seed 000), and the reader confirms it', async () => {
     const panelFor = async (id: string) => {
       const page = await h.open(id);
-      const tabId = await h.worker.evaluate(async (u) => {
-        const tabs = await (globalThis as any).chrome.tabs.query({});
-        return tabs.filter((t: { url: string }) => t.url === u).pop().id as number;
-      }, page.url());
-      const panel = await h.context.newPage();
-      await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
-      return { page, panel };
+      return { page, panel: await sidePanelFor(h, page) };
     };
     const plan = await panelFor('002');
     await plan.panel.locator('li', { hasText: '城中村加快' }).first().getByRole('button', { name: /保存承诺|Save pledge/ }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, hover, overlayText, sendToPage } from './page-tools';
+import { attrs, highlightTexts, hover, overlayText, selectText, sendToPage } from './page-tools';
 
 describe('reader interactions (built extension, real Chromium)', () => {
   let h: Harness;
@@ -43,21 +43,7 @@ describe('reader interactions (built extension, real Chromium)', () => {
     const page = await h.open('004');
     await sendToPage(h, page, 'page:toggle', { repaired: false });
     // Select the spun original words and highlight them.
-    const ok = await page.evaluate((needle) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.nodeValue ?? '').indexOf(needle);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(r);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return true;
-      }
-      return false;
-    }, '书写高量质展开答卷');
+    const ok = await selectText(page, '书写高量质展开答卷');
     expect(ok).toBe(true);
     await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');

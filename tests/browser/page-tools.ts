@@ -8,17 +8,30 @@ import { PAGES_DIR } from '../support/pages';
 import type { Harness } from './harness';
 import type { PageProtocol, Req, Res } from '../../src/shared/messages';
 
+/** The extension's id for the tab showing `url`: the newest one, since earlier tests may have left one open. */
+export async function tabIdOf(h: Harness, url: string): Promise<number> {
+  const id = await h.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.filter((t: { url?: string }) => t.url === u).pop()?.id as number | undefined;
+  }, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** The side panel, opened as a page pinned to the tab showing `page`. */
+export async function sidePanelFor(h: Harness, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(h, page.url());
+  const panel = await h.context.newPage();
+  await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
+}
+
 /** Sends a typed page message from the extension's service worker to the tab showing `page`, like the popup does. */
 export async function sendToPage<K extends keyof PageProtocol>(h: Harness, page: Page, type: K, payload: Req<PageProtocol, K>): Promise<Res<PageProtocol, K>> {
-  const url = page.url();
+  const tabId = await tabIdOf(h, page.url());
   const reply = await h.worker.evaluate(
-    async ({ url, type, payload }) => {
-      const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((t: { url?: string; id?: number }) => t.url === url);
-      if (!tab?.id) throw new Error(`no tab for ${url}`);
-      return chrome.tabs.sendMessage(tab.id, { type, payload }, { frameId: 0 });
-    },
-    { url, type, payload },
+    ({ tabId, type, payload }) => chrome.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }),
+    { tabId, type, payload },
   );
   const r = reply as { ok: boolean; value?: unknown; error?: string };
   if (!r?.ok) throw new Error(r?.error ?? 'no reply');
@@ -92,4 +105,25 @@ export async function hover(page: Page, needle: string, nth = 0): Promise<string
   await page.mouse.move(p.x, p.y);
   await page.waitForTimeout(150);
   return overlayText(page);
+}
+
+/** Selects the first occurrence of `needle` in the page (main world) and releases the mouse, as a reader would. */
+export async function selectText(page: Page, needle: string): Promise<boolean> {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n.nodeValue ?? '').indexOf(needle);
+      if (i < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + needle.length);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+      return true;
+    }
+    return false;
+  }, needle);
 }

@@ -3,18 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, type Harness } from './harness';
-import { highlightTexts, hover } from './page-tools';
+import { highlightTexts, hover, sidePanelFor, tabIdOf } from './page-tools';
 
 /** Where the README's screenshots come from: this test writes them on every run. */
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
-
-async function tabIdOf(h: Harness, url: string): Promise<number> {
-  return h.worker.evaluate(async (u) => {
-    const tabs = await (globalThis as any).chrome.tabs.query({});
-    // The newest tab showing the URL (earlier tests may have left one open).
-    return tabs.filter((t: { url: string }) => t.url === u).pop().id as number;
-  }, url);
-}
 
 describe('popup and side panel on seed 000 (built extension, real Chromium)', () => {
   let h: Harness;
@@ -60,10 +52,8 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
 
   it('the side panel lists the page figures and terms', async () => {
     const page = await h.open('000');
-    const tabId = await tabIdOf(h, page.url());
-    const panel = await h.context.newPage();
+    const panel = await sidePanelFor(h, page);
     await panel.setViewportSize({ width: 420, height: 900 });
-    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
     await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/数字|Figures/);
     await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-000.png') });
     // The panel's own view switch shows the page's original text and back.
@@ -87,9 +77,7 @@ describe('side panel drives the page, and frames (built extension, real Chromium
 
   it('clicking a figure in the side panel scrolls the page to it', async () => {
     const page = await h.open('000');
-    const tabId = await tabIdOf(h, page.url());
-    const panel = await h.context.newPage();
-    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await sidePanelFor(h, page);
     await panel.getByRole('tab', { name: /数字|Figures/ }).click();
     const rows = panel.locator('tbody tr');
     await rows.first().waitFor();
