@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AnnotationRecord } from '../../shared/messages';
 import { t } from '../i18n';
+import { SaveCancel } from './SaveCancel';
 import { highlightCss, HIGHLIGHT_COLORS } from '../common/colors';
 import { parseTags, shortDate } from '../common/format';
 
@@ -73,14 +74,7 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: 
             placeholder={t('note.tagsPlaceholder')}
             onInput={(e) => setTags((e.target as HTMLInputElement).value)}
           />
-          <div class="row">
-            <button type="submit" class="btn primary tiny">
-              {t('common.save')}
-            </button>
-            <button type="button" class="btn tiny" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SaveCancel onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <>

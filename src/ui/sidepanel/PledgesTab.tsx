@@ -1,6 +1,7 @@
 /** 承诺: every saved pledge across reports, filterable and editable in place. */
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { SaveCancel } from './SaveCancel';
 import { safeHref } from '../common/links';
 import { PLEDGE_STATUSES, type PledgeStatus, type SavedPledge } from './data';
 
@@ -134,14 +135,7 @@ function PledgeRow({ pledge: p, onUpdate }: { pledge: SavedPledge; onUpdate: Ple
           }}
         >
           <textarea class="input" rows={3} value={note} aria-label={t('note.note')} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-          <div class="row">
-            <button type="submit" class="btn primary tiny">
-              {t('common.save')}
-            </button>
-            <button type="button" class="btn tiny" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SaveCancel onCancel={() => setEditing(false)} />
         </form>
       ) : (
         p.note && <p class="note">{p.note}</p>
