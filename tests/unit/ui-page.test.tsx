@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { preactRoot } from '../support/preact-root';
 
 // `#i18n` is a WXT virtual module; stand in a stub that returns the key itself.
 vi.mock('../../src/ui/i18n', () => ({
@@ -14,15 +15,7 @@ import { SelectionToolbar } from '../../src/ui/page/SelectionToolbar';
 import { placeBox } from '../../src/ui/page/position';
 import { PAGE_UI_CSS } from '../../src/ui/page/styles';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const getRoot = preactRoot();
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -36,27 +29,27 @@ describe('Tooltip', () => {
           y={100}
           onClose={() => {}}
         />,
-        root,
+        getRoot(),
       );
     });
-    expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('b')).toBeNull();
-    expect(root.querySelector('.gl-note')?.textContent).toBe(HOSTILE);
-    expect(root.querySelector('.gl-quote')?.textContent).toBe(`引文${HOSTILE}`);
-    expect(root.querySelector('.gl-tag')?.textContent).toBe('<b>tag</b>');
+    expect(getRoot().querySelector('img')).toBeNull();
+    expect(getRoot().querySelector('b')).toBeNull();
+    expect(getRoot().querySelector('.gl-note')?.textContent).toBe(HOSTILE);
+    expect(getRoot().querySelector('.gl-quote')?.textContent).toBe(`引文${HOSTILE}`);
+    expect(getRoot().querySelector('.gl-tag')?.textContent).toBe('<b>tag</b>');
   });
 
   it('calls onClose on Escape and not on other keys', () => {
     const onClose = vi.fn();
     act(() => {
-      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上' } }} x={10} y={10} onClose={onClose} />, root);
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上' } }} x={10} y={10} onClose={onClose} />, getRoot());
     });
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     });
     expect(onClose).not.toHaveBeenCalled();
     act(() => {
-      root.querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      getRoot().querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(onClose).toHaveBeenCalledTimes(1);
   });
@@ -70,17 +63,17 @@ describe('Tooltip', () => {
           y={10}
           onClose={() => {}}
         />,
-        root,
+        getRoot(),
       );
     });
-    const card = root.querySelector('.gl-card')!;
+    const card = getRoot().querySelector('.gl-card')!;
     expect(card.getAttribute('role')).toBe('tooltip');
     expect(card.getAttribute('aria-live')).toBe('polite');
     expect(card.textContent).toContain('财政收入');
     act(() => {
-      render(<Tooltip subject={{ kind: 'term', term: { text: '新质生产力', key: '新质生产力', definition: null, source: 'none' } }} x={10} y={10} onClose={() => {}} />, root);
+      render(<Tooltip subject={{ kind: 'term', term: { text: '新质生产力', key: '新质生产力', definition: null, source: 'none' } }} x={10} y={10} onClose={() => {}} />, getRoot());
     });
-    expect(root.querySelector('.gl-card')!.getAttribute('role')).toBe('dialog');
+    expect(getRoot().querySelector('.gl-card')!.getAttribute('role')).toBe('dialog');
   });
 
   it('shows the plain-words value of a figure in 亿 when the UI speaks Chinese', () => {
@@ -92,11 +85,11 @@ describe('Tooltip', () => {
           y={10}
           onClose={() => {}}
         />,
-        root,
+        getRoot(),
       );
     });
-    expect(root.querySelector('.gl-plain')?.textContent).toBe('= 640亿元');
-    expect(root.querySelector('.gl-kicker')?.textContent).toContain('figure.target');
+    expect(getRoot().querySelector('.gl-plain')?.textContent).toBe('= 640亿元');
+    expect(getRoot().querySelector('.gl-kicker')?.textContent).toContain('figure.target');
   });
 
   it('lets the reader add an explanation to a term that has none', () => {
@@ -110,20 +103,20 @@ describe('Tooltip', () => {
           onClose={() => {}}
           onSaveDefinition={onSave}
         />,
-        root,
+        getRoot(),
       );
     });
-    expect(root.textContent).toContain('term.none');
+    expect(getRoot().textContent).toContain('term.none');
     act(() => {
-      [...root.querySelectorAll('button')].find((b) => b.textContent === 'term.add')!.click();
+      [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'term.add')!.click();
     });
-    const textarea = root.querySelector('textarea')!;
+    const textarea = getRoot().querySelector('textarea')!;
     act(() => {
       textarea.value = '国家重大战略实施和重点领域安全能力建设';
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
     });
     act(() => {
-      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      getRoot().querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     expect(onSave).toHaveBeenCalledWith('两重', '国家重大战略实施和重点领域安全能力建设');
   });
@@ -133,12 +126,12 @@ describe('Tooltip', () => {
     act(() => {
       render(
         <Tooltip subject={{ kind: 'repair', repair: { before: '經濟', after: '经济', kind: 'traditional', confidence: 0.93 } }} x={0} y={0} onClose={() => {}} onUndo={onUndo} />,
-        root,
+        getRoot(),
       );
     });
-    expect(root.querySelector('.gl-before')?.textContent).toBe('經濟');
-    expect(root.textContent).toContain('93%');
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'repair.undo')!.click());
+    expect(getRoot().querySelector('.gl-before')?.textContent).toBe('經濟');
+    expect(getRoot().textContent).toContain('93%');
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'repair.undo')!.click());
     expect(onUndo).toHaveBeenCalledTimes(1);
 
     const onAccept = vi.fn();
@@ -153,11 +146,11 @@ describe('Tooltip', () => {
           onAccept={onAccept}
           onDismiss={onDismiss}
         />,
-        root,
+        getRoot(),
       );
     });
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'repair.accept')!.click());
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'repair.dismiss')!.click());
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'repair.accept')!.click());
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'repair.dismiss')!.click());
     expect(onAccept).toHaveBeenCalledTimes(1);
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
@@ -167,20 +160,20 @@ describe('SelectionToolbar', () => {
   it('highlights in the clicked colour', () => {
     const onHighlight = vi.fn();
     act(() => {
-      render(<SelectionToolbar x={50} y={50} onHighlight={onHighlight} onSaveNote={() => {}} onClose={() => {}} />, root);
+      render(<SelectionToolbar x={50} y={50} onHighlight={onHighlight} onSaveNote={() => {}} onClose={() => {}} />, getRoot());
     });
-    act(() => root.querySelector<HTMLButtonElement>('[aria-label="color.green"]')!.click());
+    act(() => getRoot().querySelector<HTMLButtonElement>('[aria-label="color.green"]')!.click());
     expect(onHighlight).toHaveBeenCalledWith('green');
   });
 
   it('saves a note with tags split on Chinese and Latin commas', () => {
     const onSaveNote = vi.fn();
     act(() => {
-      render(<SelectionToolbar x={50} y={50} onHighlight={() => {}} onSaveNote={onSaveNote} onClose={() => {}} />, root);
+      render(<SelectionToolbar x={50} y={50} onHighlight={() => {}} onSaveNote={onSaveNote} onClose={() => {}} />, getRoot());
     });
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'toolbar.note')!.click());
-    const note = root.querySelector('textarea')!;
-    const tags = root.querySelector<HTMLInputElement>('input[type=text]')!;
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'toolbar.note')!.click());
+    const note = getRoot().querySelector('textarea')!;
+    const tags = getRoot().querySelector<HTMLInputElement>('input[type=text]')!;
     act(() => {
       note.value = '  对比去年  ';
       note.dispatchEvent(new Event('input', { bubbles: true }));
@@ -188,7 +181,7 @@ describe('SelectionToolbar', () => {
       tags.dispatchEvent(new Event('input', { bubbles: true }));
     });
     act(() => {
-      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      getRoot().querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     expect(onSaveNote).toHaveBeenCalledWith({ note: '对比去年', tags: ['就业', '民生'], color: 'yellow' });
   });
@@ -222,7 +215,7 @@ describe('PAGE_UI_CSS', () => {
 describe('keyboard use', () => {
   it('moves focus to the first action when opened from the keyboard', async () => {
     act(() => {
-      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上' } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, root);
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上' } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, getRoot());
     });
     // Focus moves once the card is placed (next frame): hidden elements refuse focus.
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
@@ -231,10 +224,10 @@ describe('keyboard use', () => {
 
   it('keeps the page selection when a toolbar button is pressed', () => {
     act(() => {
-      render(<SelectionToolbar x={50} y={50} onHighlight={() => {}} onSaveNote={() => {}} onClose={() => {}} />, root);
+      render(<SelectionToolbar x={50} y={50} onHighlight={() => {}} onSaveNote={() => {}} onClose={() => {}} />, getRoot());
     });
     const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
-    root.querySelector<HTMLButtonElement>('[aria-label="color.yellow"]')!.dispatchEvent(down);
+    getRoot().querySelector<HTMLButtonElement>('[aria-label="color.yellow"]')!.dispatchEvent(down);
     expect(down.defaultPrevented).toBe(true);
   });
 });

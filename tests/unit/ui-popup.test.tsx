@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { preactRoot } from '../support/preact-root';
 
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
@@ -11,15 +12,7 @@ vi.mock('../../src/ui/i18n', () => ({
 import { PopupView, layerKey, type PopupActions } from '../../src/ui/popup/PopupView';
 import type { PageState } from '../../src/shared/messages';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const getRoot = preactRoot();
 
 function actions(): PopupActions & Record<string, ReturnType<typeof vi.fn>> {
   return {
@@ -51,11 +44,11 @@ const state: PageState = {
   siteMode: 'ask',
 };
 
-const text = (sel: string) => root.querySelector(sel)?.textContent;
+const text = (sel: string) => getRoot().querySelector(sel)?.textContent;
 
 describe('PopupView', () => {
   it('renders the counts of the given page state', () => {
-    act(() => render(<PopupView model={{ status: 'active', state }} actions={actions()} />, root));
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={actions()} />, getRoot()));
     expect(text('[data-testid=fixes]')).toBe('41');
     expect(text('[data-testid=count-figures]')).toBe('118');
     expect(text('[data-testid=count-terms]')).toBe('27');
@@ -68,15 +61,15 @@ describe('PopupView', () => {
     expect(text('[data-testid=group-mojibake]')).toBe('0');
     expect(text('[data-testid=group-layout]')).toBe('4');
     expect(text('[data-testid=group-chars]')).toBe('2');
-    expect(root.textContent).toContain('87%');
-    expect(root.textContent).toContain('heading:过去一年工作回顾');
-    expect(root.textContent).toContain('popup.orphans(2)');
+    expect(getRoot().textContent).toContain('87%');
+    expect(getRoot().textContent).toContain('heading:过去一年工作回顾');
+    expect(getRoot().textContent).toContain('popup.orphans(2)');
   });
 
   it('reflects layer switches and sends changes', () => {
     const a = actions();
-    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, root));
-    const switches = [...root.querySelectorAll<HTMLInputElement>('input[role=switch]')];
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, getRoot()));
+    const switches = [...getRoot().querySelectorAll<HTMLInputElement>('input[role=switch]')];
     expect(switches).toHaveLength(8);
     const byLabel = (key: string) => switches.find((s) => s.closest('label')!.textContent!.includes(key))!;
     expect(byLabel('layer.figureTarget').checked).toBe(false);
@@ -87,32 +80,32 @@ describe('PopupView', () => {
 
   it('shows which view is on and switches it', () => {
     const a = actions();
-    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, root));
-    const original = [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.original')!;
-    const repaired = [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.repaired')!;
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, getRoot()));
+    const original = [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'popup.original')!;
+    const repaired = [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'popup.repaired')!;
     expect(repaired.getAttribute('aria-pressed')).toBe('true');
     expect(original.getAttribute('aria-pressed')).toBe('false');
     act(() => original.click());
     expect(a.onToggleRepaired).toHaveBeenCalledWith(false);
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'mode.never')!.click());
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'mode.never')!.click());
     expect(a.onSetMode).toHaveBeenCalledWith('never');
   });
 
   it('offers to enable GovLens when no engine answers', () => {
     const a = actions();
-    act(() => render(<PopupView model={{ status: 'inactive', url: 'https://example.org/r.html', canEnable: true }} actions={a} />, root));
-    expect(root.textContent).toContain('popup.inactive');
-    expect(root.querySelector('[data-testid=fixes]')).toBeNull();
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.enableTab')!.click());
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'popup.enableSite')!.click());
+    act(() => render(<PopupView model={{ status: 'inactive', url: 'https://example.org/r.html', canEnable: true }} actions={a} />, getRoot()));
+    expect(getRoot().textContent).toContain('popup.inactive');
+    expect(getRoot().querySelector('[data-testid=fixes]')).toBeNull();
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'popup.enableTab')!.click());
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'popup.enableSite')!.click());
     expect(a.onEnableTab).toHaveBeenCalledTimes(1);
     expect(a.onEnableSite).toHaveBeenCalledTimes(1);
   });
 
   it('offers nothing to enable on pages extensions cannot touch', () => {
-    act(() => render(<PopupView model={{ status: 'inactive', url: 'chrome://settings', canEnable: false }} actions={actions()} />, root));
-    expect(root.textContent).toContain('popup.cannotRun');
-    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'popup.enableTab')).toBe(false);
+    act(() => render(<PopupView model={{ status: 'inactive', url: 'chrome://settings', canEnable: false }} actions={actions()} />, getRoot()));
+    expect(getRoot().textContent).toContain('popup.cannotRun');
+    expect([...getRoot().querySelectorAll('button')].some((b) => b.textContent === 'popup.enableTab')).toBe(false);
   });
 
   it('turns layer names into valid message names', () => {

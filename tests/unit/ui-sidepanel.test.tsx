@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { preactRoot } from '../support/preact-root';
 
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
@@ -20,15 +21,7 @@ import { parseTags, plainValue } from '../../src/ui/common/format';
 import type { FigureItem, TermItem } from '../../src/shared/messages';
 import type { SavedPledge } from '../../src/ui/sidepanel/data';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const getRoot = preactRoot();
 
 const fig = (index: number, text: string, value: number | null, unit: string, target = false): FigureItem => ({
   index,
@@ -42,11 +35,11 @@ const fig = (index: number, text: string, value: number | null, unit: string, ta
 
 describe('FiguresTable', () => {
   const figures = [fig(0, '5%左右', 5, '%', true), fig(1, '1.2万亿元', 1.2e12, '元'), fig(2, '若干', null, ''), fig(3, '640亿元', 6.4e10, '元')];
-  const order = () => [...root.querySelectorAll('tbody tr td.context')].map((td) => td.textContent);
-  const header = (key: string) => [...root.querySelectorAll('th button')].find((b) => b.textContent!.startsWith(key)) as HTMLButtonElement;
+  const order = () => [...getRoot().querySelectorAll('tbody tr td.context')].map((td) => td.textContent);
+  const header = (key: string) => [...getRoot().querySelectorAll('th button')].find((b) => b.textContent!.startsWith(key)) as HTMLButtonElement;
 
   it('sorts by value when the value header is clicked, missing values last', () => {
-    act(() => render(<FiguresTable figures={figures} onSelect={() => {}} />, root));
+    act(() => render(<FiguresTable figures={figures} onSelect={() => {}} />, getRoot()));
     expect(order()).toEqual(['5%左右', '1.2万亿元', '若干', '640亿元']);
     act(() => header('panel.figures.col.value').click());
     expect(order()).toEqual(['5%左右', '640亿元', '1.2万亿元', '若干']);
@@ -58,16 +51,16 @@ describe('FiguresTable', () => {
 
   it('reports the clicked row and filters targets', () => {
     const onSelect = vi.fn();
-    act(() => render(<FiguresTable figures={figures} onSelect={onSelect} />, root));
-    act(() => (root.querySelectorAll('tbody tr')[3] as HTMLElement).click());
+    act(() => render(<FiguresTable figures={figures} onSelect={onSelect} />, getRoot()));
+    act(() => (getRoot().querySelectorAll('tbody tr')[3] as HTMLElement).click());
     expect(onSelect).toHaveBeenCalledWith(3);
-    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'panel.figures.show.target')!.click());
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'panel.figures.show.target')!.click());
     expect(order()).toEqual(['5%左右']);
   });
 
   it('writes values in 万/亿', () => {
-    act(() => render(<FiguresTable figures={figures} onSelect={() => {}} />, root));
-    const values = [...root.querySelectorAll('tbody td.num')].map((td) => td.textContent);
+    act(() => render(<FiguresTable figures={figures} onSelect={() => {}} />, getRoot()));
+    const values = [...getRoot().querySelectorAll('tbody td.num')].map((td) => td.textContent);
     expect(values).toEqual(['5', '1.2万亿', '', '640亿']);
   });
 });
@@ -106,10 +99,10 @@ describe('PledgesTab', () => {
 
   it('changes a status inline and never links a javascript: URL', () => {
     const onUpdate = vi.fn(async () => {});
-    act(() => render(<PledgesTab pledges={pledges} onUpdate={onUpdate} />, root));
-    expect(root.querySelectorAll('li.pledge')).toHaveLength(4);
-    expect([...root.querySelectorAll('a')].some((a) => a.getAttribute('href')!.startsWith('javascript'))).toBe(false);
-    const select = root.querySelector<HTMLSelectElement>('li.pledge select')!;
+    act(() => render(<PledgesTab pledges={pledges} onUpdate={onUpdate} />, getRoot()));
+    expect(getRoot().querySelectorAll('li.pledge')).toHaveLength(4);
+    expect([...getRoot().querySelectorAll('a')].some((a) => a.getAttribute('href')!.startsWith('javascript'))).toBe(false);
+    const select = getRoot().querySelector<HTMLSelectElement>('li.pledge select')!;
     act(() => {
       select.value = 'missed';
       select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -123,8 +116,8 @@ describe('ExportTab', () => {
     const blob = new Blob(['# GovLens'], { type: 'text/markdown' });
     const exportData = vi.fn(async () => ({ blob, filename: 'govlens.md' }));
     const download = vi.fn();
-    act(() => render(<ExportTab exportData={exportData} importData={vi.fn()} download={download} />, root));
-    await act(async () => (root.querySelector('li button') as HTMLButtonElement).click());
+    act(() => render(<ExportTab exportData={exportData} importData={vi.fn()} download={download} />, getRoot()));
+    await act(async () => (getRoot().querySelector('li button') as HTMLButtonElement).click());
     expect(exportData).toHaveBeenCalledWith('markdown');
     expect(download).toHaveBeenCalledWith(blob, 'govlens.md');
   });
@@ -134,15 +127,15 @@ describe('ExportTab', () => {
       progress(0.5);
       throw new Error('Not a GovLens backup: missing "formatName"');
     });
-    act(() => render(<ExportTab exportData={vi.fn()} importData={importData} download={vi.fn()} />, root));
-    const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
+    act(() => render(<ExportTab exportData={vi.fn()} importData={importData} download={vi.fn()} />, getRoot()));
+    const input = getRoot().querySelector<HTMLInputElement>('input[type=file]')!;
     const file = new File(['{}'], 'bad.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     await act(async () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(importData).toHaveBeenCalledWith(file, expect.any(Function));
-    expect(root.querySelector('[role=alert]')?.textContent).toContain('Not a GovLens backup: missing "formatName"');
+    expect(getRoot().querySelector('[role=alert]')?.textContent).toContain('Not a GovLens backup: missing "formatName"');
   });
 });
 
