@@ -107,11 +107,6 @@ export async function boot(): Promise<void> {
     },
   });
 
-  // Later content (lazy loading, "read more") can bring an orphan's quote back.
-  const observer = new MutationObserver(() => {
-    clearTimeout(reanchorTimer);
-    reanchorTimer = setTimeout(() => void annotator.reanchor(), 600);
-  });
-  let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
-  observer.observe(doc.body, { childList: true, subtree: true });
+  // Later content (lazy loading, "read more") moves positions and can bring an orphan's quote back.
+  engine.onTextChanged = () => void annotator.reanchor();
 }

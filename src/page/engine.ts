@@ -86,6 +86,8 @@ export class Engine {
   private pending = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private detection = { isReport: false, score: 0, signals: [] as string[] };
+  /** Called after text the page added or rewrote has been repaired and marked (positions have moved). */
+  onTextChanged?: () => void;
   /** Longest single slice of work, for the benchmark. */
   longestSliceMs = 0;
 
@@ -339,6 +341,7 @@ export class Engine {
     this.views.push(...views);
     this.page.refresh();
     await this.extract();
+    this.onTextChanged?.();
   }
 
   /** Saved pledges (from earlier reports of this region) that this page seems to report on. */

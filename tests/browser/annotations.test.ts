@@ -95,6 +95,14 @@ describe('highlights, notes, pledges, export and import (built extension, real C
     await page.waitForSelector('html[data-govlens-orphans]');
     expect(await attrs(page)).toMatchObject({ 'data-govlens-annotations': '0', 'data-govlens-orphans': '1' });
     expect(await highlightTexts(page, 'user')).toEqual([]);
+    // Content the page adds later brings the quote back: the orphan anchors again.
+    await page.evaluate((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!.after(p);
+    }, SENTENCE + ',并请各位政协委员和列席人员提出意见。');
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations'], { timeout: 10_000 }).toBe('1');
+    expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
     await page.close();
   });
 
