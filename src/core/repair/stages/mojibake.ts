@@ -25,7 +25,17 @@ export const mojibakeStage: Stage = {
     const edits: Edit[] = [];
     const retry: [number, number, Codec][] = [];
     const tryRun = (start: number, end: number, codec: Codec) => {
-      const found = repairRun(text, start, end, codec);
+      let found = repairRun(text, start, end, codec);
+      // Real punctuation and no-break spaces often touch a mis-decoded stretch
+      // (、、鏀垮簻, æ”¿åºœ&nbsp;ä¸­……); their bytes do not continue the UTF-8
+      // around them, so the pieces between them are tried on their own.
+      if (!found.length) {
+        for (const piece of text.slice(start, end).matchAll(/[^\u00a0]+/g)) {
+          const [s, e] = trimPunctuation(text, start + piece.index, start + piece.index + piece[0].length);
+          const pieceCodec = isCp1252Run(text.slice(s, e)) ? 'cp1252' : 'gbk';
+          if (e - s >= 2 && (e - s < end - start || pieceCodec !== codec)) found.push(...repairRun(text, s, e, pieceCodec));
+        }
+      }
       if (found.length) edits.push(...found);
       else retry.push([start, end, codec]);
     };
@@ -37,7 +47,7 @@ export const mojibakeStage: Stage = {
         if (run.length >= 2) tryRun(start, end, 'cp1252');
         continue;
       }
-      for (const part of run.matchAll(/[^\u00a0]+/g)) if (looksRare(part[0])) tryRun(start + part.index, start + part.index + part[0].length, 'gbk');
+      for (const part of run.matchAll(/[^\u00a0]+/g)) if (looksMisdecoded(part[0])) tryRun(start + part.index, start + part.index + part[0].length, 'gbk');
     }
     // Once a page has certain mojibake, short runs that need a guessed byte are worth repairing too.
     if (edits.some((e) => e.confidence === CONFIDENT)) {
@@ -48,6 +58,25 @@ export const mojibakeStage: Stage = {
     return joinTouchingDeletions(edits);
   },
 };
+
+/** CJK and full-width punctuation (、。，“”《》…—) and no-break spaces. */
+const isPunctuation = (c: number) =>
+  c === 0xa0 ||
+  (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0x2014 && c <= 0x2026);
+
+/** [start, end) without the punctuation at either edge. */
+function trimPunctuation(text: string, start: number, end: number): [number, number] {
+  while (start < end && isPunctuation(text.charCodeAt(start))) start++;
+  while (end > start && isPunctuation(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+/** GBK mojibake, or Windows-1252 mojibake in a run with other characters (、、æ”¿åºœ); punctuation at the edges is not counted. */
+function looksMisdecoded(part: string): boolean {
+  const [s, e] = trimPunctuation(part, 0, part.length);
+  const core = part.slice(s, e);
+  return looksRare(core) || (core.length >= 2 && isCp1252Run(core));
+}
 
 function isCp1252Run(run: string): boolean {
   for (const ch of run) if (ch !== '\ufffd' && cp1252Byte(ch) === undefined) return false;
