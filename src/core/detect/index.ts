@@ -6,17 +6,27 @@
  * signals; see score.ts for the signals and the threshold logic.
  */
 import { normaliseForDetection } from './normalise';
-import { GOV_HOST, REPORT_THRESHOLD, scoreSignals } from './score';
+import { hasWord } from './scan';
+import { isGovHost, REPORT_THRESHOLD, scoreSignals } from './score';
 import type { Detection, PageSample } from './types';
 
 export type { DamageKind, Detection, PageSample } from './types';
 export { sampleFromText, SAMPLE_CHARS } from './sample';
 export { REPORT_THRESHOLD } from './score';
 
-function splitUrl(url: string): { host: string; path: string } {
-  // No URL parser needed (and none wanted in a hot path): scheme://host/path.
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]*)(?::\d+)?([^#]*)/i.exec(url);
-  return m ? { host: m[1].toLowerCase(), path: m[2] } : { host: '', path: '' };
+/** scheme://host[:port]/path?query#hash → host and path (with query); no URL parser or regex in this hot path. */
+export function splitUrl(url: string): { host: string; path: string } {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0) return { host: '', path: '' };
+  let end = url.length;
+  for (const stop of ['/', '?', '#']) {
+    const i = url.indexOf(stop, scheme + 3);
+    if (i >= 0 && i < end) end = i;
+  }
+  const hostPort = url.slice(scheme + 3, end);
+  const colon = hostPort.indexOf(':');
+  const hash = url.indexOf('#', end);
+  return { host: (colon >= 0 ? hostPort.slice(0, colon) : hostPort).toLowerCase(), path: url.slice(end, hash >= 0 ? hash : url.length) };
 }
 
 /**
@@ -25,16 +35,16 @@ function splitUrl(url: string): { host: string; path: string } {
  * a page with none of them is not a report, decided without normalising or
  * scoring: most pages on news sites end here, at almost no cost.
  */
-const REPORT_HINT = /报告|報告|鎶ュ憡|两会|兩會|代表|人大|政协|政協|展望|回顾|回顧|规划|規劃|计划|計劃|总结|總結|目标|目標|工作/;
+const REPORT_HINTS = ['报告', '報告', '鎶ュ憡', '两会', '兩會', '代表', '人大', '政协', '政協', '展望', '回顾', '回顧', '规划', '規劃', '计划', '計劃', '总结', '總結', '目标', '目標', '工作'];
 
 export function detectReport(sample: PageSample): Detection {
   const { host, path } = splitUrl(sample.url);
-  if (!GOV_HOST.test(host) && !REPORT_HINT.test(sample.title) && !sample.headings.some((h) => REPORT_HINT.test(h)) && !REPORT_HINT.test(sample.text)) {
+  // Title and headings are normalised together, so the damage check sees the
+  // whole sample; a newline keeps them apart for the word lists.
+  const headRaw = [sample.title, ...sample.headings].join('\n');
+  if (!isGovHost(host) && !hasWord(headRaw, REPORT_HINTS) && !hasWord(sample.text, REPORT_HINTS)) {
     return { isReport: false, score: 0, signals: ['no-report-words'], damage: [] };
   }
-  // Title and headings are normalised together with the text so the damage
-  // check sees the whole sample; a newline keeps them apart for the regexes.
-  const headRaw = [sample.title, ...sample.headings].join('\n');
   const head = normaliseForDetection(headRaw).text;
   const body = normaliseForDetection(sample.text);
   const signals = scoreSignals({ host, path, head, text: body.text, length: body.effectiveLength });

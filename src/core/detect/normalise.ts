@@ -4,40 +4,94 @@
  * keyword and density signals fire, and it must stay cheap (content script).
  */
 import { MOJIBAKE_ALPHABET, MOJIBAKE_FORMS, SPINNER_FORMS, SIMP, TRAD } from './tables';
+import { countWords, hasWord } from './scan';
 import type { DamageKind } from './types';
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-/** Inline pinyin glosses: 擴(kuò), 穩（wěn）, 长(zhang3); removed only right after a Han character. */
-const PINYIN_GLOSS = /[(（][a-zà-üā-ǜ]{1,6}[1-5]?[)）]/g;
-const HAS_PAREN = /[(（]/;
-/** Letter spacing: blanks (not newlines) between two Han characters; the neighbours are checked in code. */
-const BLANKS = /[ \t\u00a0\u3000]+/g;
+const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
 const isHan = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
 
+// No regexes here, like scan.ts: compiling them cold costs more than the scans.
+
+function removeZeroWidth(text: string): string {
+  for (const z of ZERO_WIDTH) if (text.includes(z)) text = text.split(z).join('');
+  return text;
+}
+
+/** a-z, à-ü, ā-ǜ: the letters of pinyin with tone marks. */
+const isPinyinLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0xfc) || (c >= 0x101 && c <= 0x1dc);
+const isOpenParen = (c: number) => c === 0x28 || c === 0xff08;
+const isCloseParen = (c: number) => c === 0x29 || c === 0xff09;
+
+/** End of an inline pinyin gloss such as (kuò), （wěn） or (zhang3) opening at `at`, or -1. */
+function pinyinGlossEnd(text: string, at: number): number {
+  let k = at + 1;
+  while (k - at - 1 < 7 && isPinyinLetter(text.charCodeAt(k))) k++;
+  const letters = k - at - 1;
+  if (letters < 1 || letters > 6) return -1;
+  const digit = text.charCodeAt(k);
+  if (digit >= 0x31 && digit <= 0x35 && isCloseParen(text.charCodeAt(k + 1))) return k + 2;
+  return isCloseParen(digit) ? k + 1 : -1;
+}
+
+/** Removes pinyin glosses that follow a Han character: 擴(kuò)內(nèi)需 → 擴內需. */
+function stripPinyinGlosses(text: string): string {
+  const cuts: number[] = [];
+  for (const open of ['(', '（']) {
+    for (let i = text.indexOf(open, 1); i >= 0; i = text.indexOf(open, i + 1)) {
+      if (!isHan(text.charCodeAt(i - 1))) continue;
+      const end = pinyinGlossEnd(text, i);
+      if (end > 0) cuts.push(i, end);
+    }
+  }
+  return cut(text, cuts);
+}
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
 /**
- * Removes blanks between two Han characters. A lookbehind regex would test
- * every position of the sample (slow before V8 compiles it); this visits only
- * the blank runs.
+ * Removes letter spacing: runs of blanks (not newlines) between two Han
+ * characters. Only a blank right after a Han character can start such a run,
+ * so the scan visits those blanks alone.
  */
 function unspaceHan(text: string): string {
-  return text.replace(BLANKS, (blank, at: number) =>
-    at > 0 && isHan(text.charCodeAt(at - 1)) && isHan(text.charCodeAt(at + blank.length)) ? '' : blank,
-  );
+  const cuts: number[] = [];
+  for (const blank of [' ', '\t', '\u00a0', '\u3000']) {
+    for (let i = text.indexOf(blank, 1); i >= 0; i = text.indexOf(blank, i + 1)) {
+      if (!isHan(text.charCodeAt(i - 1))) continue;
+      let end = i + 1;
+      while (isBlank(text.charCodeAt(end))) end++;
+      if (isHan(text.charCodeAt(end))) cuts.push(i, end);
+    }
+  }
+  return cut(text, cuts);
+}
+
+/** The text without the [start, end) ranges listed pairwise in `cuts` (ranges never overlap). */
+function cut(text: string, cuts: number[]): string {
+  if (!cuts.length) return text;
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < cuts.length; i += 2) ranges.push([cuts[i], cuts[i + 1]]);
+  ranges.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let from = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(from, start);
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 const HAN_BASE = 0x3400;
 /** Simplified code unit per Han code unit (0 = unchanged), built on first use. */
 let tradTable: Uint16Array | null = null;
-let tradTest: RegExp | null = null;
-const COMMON_TRADITIONAL = '們這個為會對發經國時過還來實現與開關間點動體長區進產業報務設員標處導學問題機應當總議際類';
+/** All in TRAD (tests/unit/detect-tables.test.ts checks). */
+const COMMON_TRADITIONAL = [...'們這個為會對發經國時過還來實現與開關間點動體長區進產業報務設員標處導學問題機應當總議際類'];
 
 function foldTraditional(text: string): { text: string; hits: number } {
-  // Most pages have no Traditional character at all. A short class of the
-  // commonest Traditional-only characters decides that (a Traditional page
-  // shows dozens of them in its opening); the full 221-character class costs
-  // more to compile than the whole rest of detection.
-  tradTest ??= new RegExp(`[${[...COMMON_TRADITIONAL].filter((c) => TRAD.includes(c)).join('')}]`);
-  if (!tradTest.test(text)) return { text, hits: 0 };
+  // Most pages have no Traditional character at all. The commonest
+  // Traditional-only characters decide that (a Traditional page shows dozens
+  // of them in its opening) before any table is built.
+  if (!hasWord(text, COMMON_TRADITIONAL)) return { text, hits: 0 };
   if (!tradTable) {
     tradTable = new Uint16Array(0xa000 - HAN_BASE);
     for (let i = 0; i < TRAD.length; i++) tradTable[TRAD.charCodeAt(i) - HAN_BASE] = SIMP.charCodeAt(i);
@@ -63,14 +117,14 @@ function foldTraditional(text: string): { text: string; hits: number } {
   return { text: folded, hits };
 }
 
-let mojibakeRe: RegExp | null = null;
 let mojibakeForms: Map<string, string> | null = null;
 let mojibakeFormsRe: RegExp | null = null;
 
+const MOJIBAKE_CHARS = [...MOJIBAKE_ALPHABET];
+
 /** Share of characters that only occur in UTF-8 text mis-decoded as GBK. */
 export function mojibakeDensity(text: string): number {
-  mojibakeRe ??= new RegExp(`[${MOJIBAKE_ALPHABET}]`, 'g');
-  return text.length ? (text.match(mojibakeRe)?.length ?? 0) / text.length : 0;
+  return text.length ? countWords(text, MOJIBAKE_CHARS) / text.length : 0;
 }
 
 /** Mojibake covers the whole page, so its opening is enough to decide. */
@@ -90,7 +144,7 @@ export interface Normalised {
 
 export function normaliseForDetection(input: string): Normalised {
   const damage: DamageKind[] = [];
-  let text = input.replace(ZERO_WIDTH, '');
+  let text = removeZeroWidth(input);
 
   let lengthScale = 1;
   if (mojibakeDensity(text.slice(0, MOJIBAKE_PROBE)) >= MOJIBAKE_THRESHOLD) {
@@ -109,7 +163,7 @@ export function normaliseForDetection(input: string): Normalised {
     text = text.replace(mojibakeFormsRe!, (m) => mojibakeForms!.get(m)!);
   }
 
-  const unglossed = HAS_PAREN.test(text) ? text.replace(PINYIN_GLOSS, (gloss, at: number) => (at > 0 && isHan(text.charCodeAt(at - 1)) ? '' : gloss)) : text;
+  const unglossed = stripPinyinGlosses(text);
   if (unglossed.length !== text.length) damage.push('pinyin');
   text = unglossed;
 
@@ -134,3 +188,4 @@ export function normaliseForDetection(input: string): Normalised {
 
   return { text, damage, effectiveLength: Math.round(text.length * lengthScale) };
 }
+
