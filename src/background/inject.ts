@@ -19,6 +19,6 @@ export async function syncUserSites(): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_ID] });
   if (!matches.length) return;
   await browser.scripting.registerContentScripts([
-    { id: USER_SITES_ID, matches, js: ['content-scripts/content.js'], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
+    { id: USER_SITES_ID, matches, js: ['detect.js'], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
   ]);
 }

@@ -1,4 +1,5 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 import type { BackgroundProtocol, PageProtocol, Reply, Req, Res } from './messages';
 
 /** Sends a typed message to the background and unwraps its reply (throws on `{ok:false}`). */
@@ -6,7 +7,7 @@ export async function toBackground<K extends keyof BackgroundProtocol>(
   type: K,
   payload: Req<BackgroundProtocol, K>,
 ): Promise<Res<BackgroundProtocol, K>> {
-  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Res<BackgroundProtocol, K>> | undefined;
+  const reply = (await extensionApi().runtime.sendMessage({ type, payload })) as Reply<Res<BackgroundProtocol, K>> | undefined;
   return unwrap(type, reply);
 }
 
@@ -17,7 +18,7 @@ export async function toPage<K extends keyof PageProtocol>(
   payload: Req<PageProtocol, K>,
   frameId = 0,
 ): Promise<Res<PageProtocol, K>> {
-  const reply = (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId })) as Reply<Res<PageProtocol, K>> | undefined;
+  const reply = (await extensionApi().tabs.sendMessage(tabId, { type, payload }, { frameId })) as Reply<Res<PageProtocol, K>> | undefined;
   return unwrap(type, reply);
 }
 
@@ -47,6 +48,7 @@ export function handle<P>(handlers: Handlers<P>): () => void {
       );
     return true; // keep the channel open for the async reply
   };
-  browser.runtime.onMessage.addListener(listener as never);
-  return () => browser.runtime.onMessage.removeListener(listener as never);
+  const { onMessage } = extensionApi().runtime;
+  onMessage.addListener(listener as never);
+  return () => onMessage.removeListener(listener as never);
 }
