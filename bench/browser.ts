@@ -6,8 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { launch } from '../tests/browser/harness';
-import { summarise, type BenchRow } from './util';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, CHROMIUM, launch } from '../tests/browser/harness';
+import { startSeedServer } from '../tests/support/server';
+import { contentScriptTime, FLOOR_DONE, writeFloorExtension } from './script-time';
+import { median, summarise, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const require = createRequire(import.meta.url);
@@ -73,4 +79,56 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
     await h.close();
   }
   return rows;
+}
+
+/**
+ * Whole content-script time on the non-report pages, from Chromium's trace,
+ * next to the floor: the same pages in a browser with only the floor
+ * extension (see script-time.ts).
+ */
+export async function runScriptTimeBenchmarks(): Promise<BenchRow[]> {
+  const runs = Number(process.env.BENCH_SCRIPT_RUNS ?? 15);
+  const floor = await floorTimes(runs);
+  const h = await launch();
+  const rows: BenchRow[] = [];
+  try {
+    for (const entry of h.server.pages.filter((p) => p.expect === 'not-report')) {
+      const ours: number[] = [];
+      for (let i = 0; i < runs; i++) ours.push((await contentScriptTime(h.context, entry.url, 'html[data-govlens]')).get(h.extensionId) ?? NaN);
+      const base = `page ${entry.id} (not a report): first content script that only sets an attribute (floor)`;
+      rows.push(summarise(base, floor.get(entry.id)!));
+      rows.push(summarise(`page ${entry.id} (not a report): GovLens detect.js, whole (trace)`, ours, { baseline: base }));
+      const above = median(ours) - median(floor.get(entry.id)!);
+      rows.push({ name: `page ${entry.id} (not a report): GovLens detect.js above the floor (difference of medians)`, median: above, p90: NaN, runs });
+    }
+  } finally {
+    await h.close();
+  }
+  return rows;
+}
+
+async function floorTimes(runs: number): Promise<Map<string, number[]>> {
+  const server = await startSeedServer();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'govlens-floor-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args: chromiumArgs([await writeFloorExtension()], server.port),
+  });
+  const times = new Map<string, number[]>();
+  try {
+    for (const entry of server.pages.filter((p) => p.expect === 'not-report')) {
+      const xs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const perExtension = await contentScriptTime(context, entry.url, FLOOR_DONE);
+        xs.push([...perExtension.values()][0] ?? NaN);
+      }
+      times.set(entry.id, xs);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+  return times;
 }

@@ -1,16 +1,26 @@
-/** `npm run bench`: Node benchmarks of the shared core, then the built extension in Chromium. */
+/**
+ * `npm run bench`: Node benchmarks of the shared core, reader data, then the
+ * built extension in Chromium. BENCH_ONLY=<section id> runs one section.
+ */
 import { runNodeBenchmarks } from './node';
-import { runBrowserBenchmarks } from './browser';
+import { runBrowserBenchmarks, runScriptTimeBenchmarks } from './browser';
 import { runStorageBenchmarks } from './storage';
-import { printTable } from './util';
+import { printTable, type BenchRow } from './util';
+
+const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = [
+  ['node', 'Node (shared core)', runNodeBenchmarks],
+  ['storage', 'Reader data (Dexie on fake-indexeddb)', runStorageBenchmarks],
+  ['browser', 'Chromium (built extension)', runBrowserBenchmarks],
+  ['script-time', 'Chromium: content-script time on pages that are not reports (trace)', runScriptTimeBenchmarks],
+];
 
 async function main(): Promise<void> {
-  console.log('# Node (shared core)');
-  printTable(await runNodeBenchmarks());
-  console.log('\n# Reader data (Dexie on fake-indexeddb)');
-  printTable(await runStorageBenchmarks());
-  console.log('\n# Chromium (built extension)');
-  printTable(await runBrowserBenchmarks());
+  const only = process.env.BENCH_ONLY;
+  for (const [id, title, run] of SECTIONS) {
+    if (only && only !== id) continue;
+    console.log(`\n# ${title}`);
+    printTable(await run());
+  }
 }
 
 main().catch((err) => {

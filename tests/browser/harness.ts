@@ -18,6 +18,24 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Chromium's flags for a headless run with these unpacked extensions, the seed hosts resolving to the seed server. */
+export function chromiumArgs(extensionDirs: string[], serverPort: number): string[] {
+  const dirs = extensionDirs.join(',');
+  return [
+    '--headless=new',
+    '--no-sandbox',
+    `--disable-extensions-except=${dirs}`,
+    `--load-extension=${dirs}`,
+    `--host-resolver-rules=${hostResolverRules(serverPort)}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--lang=zh-CN',
+  ];
+}
+
 /**
  * Chromium with the built extension and a fresh profile; the seed pages'
  * real hostnames resolve to the local seed server, so the production
@@ -30,19 +48,7 @@ export async function launch(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${hostResolverRules(server.port)}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--lang=zh-CN',
-    ],
+    args: chromiumArgs([EXTENSION_DIR], server.port),
   });
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });

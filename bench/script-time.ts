@@ -1,0 +1,70 @@
+/**
+ * Content-script cost as Chromium's own trace reports it: the time of every
+ * EvaluateScript and FunctionCall event that runs an extension's script,
+ * compile and top-level run included, the way DevTools' Performance panel
+ * counts "Scripting". The script's own performance.now() stamps cannot see
+ * its compile or module set-up, and are rounded to 0.1 ms besides.
+ *
+ * The floor is an extension whose content script only reads the title and
+ * sets an attribute, run alone in a browser of its own: the first content
+ * script on a page pays for its isolated world, whatever it does.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { REPORT_HOST_MATCHES } from '../src/shared/hosts';
+
+export const FLOOR_DONE = 'html[data-floor]';
+
+/** The floor extension (see above), on the same hosts as ours. */
+export async function writeFloorExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'govlens-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'floor',
+    version: '1.0',
+    content_scripts: [{ matches: REPORT_HOST_MATCHES, js: ['floor.js'], run_at: 'document_idle', all_frames: true }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'floor.js'), "document.documentElement.setAttribute('data-floor', String(document.title.length));\n");
+  return dir;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+/**
+ * Loads `url` in a new page while tracing, waits for `selector` and a quiet
+ * moment, and returns the script time in ms per extension id.
+ */
+export async function contentScriptTime(context: BrowserContext, url: string, selector: string): Promise<Map<string, number>> {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await page.goto(url);
+  await page.waitForSelector(selector);
+  await page.waitForTimeout(300); // let any async tail of the script run inside the trace
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+
+  const perExtension = new Map<string, number>();
+  let coveredUntil = -1;
+  const calls = events.filter((e) => e.ph === 'X' && e.dur && (e.name === 'EvaluateScript' || e.name === 'FunctionCall')).sort((a, b) => a.ts - b.ts);
+  for (const e of calls) {
+    const m = /^chrome-extension:\/\/([a-p]{32})\//.exec(e.args?.data?.url ?? e.args?.data?.scriptName ?? '');
+    if (!m || e.ts < coveredUntil) continue; // nested calls are inside their parent's time already
+    coveredUntil = e.ts + e.dur!;
+    perExtension.set(m[1], (perExtension.get(m[1]) ?? 0) + e.dur! / 1000);
+  }
+  return perExtension;
+}
