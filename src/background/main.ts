@@ -5,6 +5,7 @@ const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(
 import { handle, toPage } from '../shared/messaging';
 import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
 import { getSiteMode, setSiteMode } from '../shared/settings';
+import { detectReport, splitUrl } from '../core/detect';
 import { injectEngine, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
 
@@ -21,6 +22,12 @@ async function activeTabId(): Promise<number | undefined> {
 
 export function startBackground(): void {
   handle<BackgroundProtocol>({
+    // Scoring runs here rather than in detect.js: its code is compiled once in
+    // the worker instead of on every page the content script visits.
+    'page:detect': async (sample) => {
+      const detection = detectReport(sample);
+      return { detection, mode: detection.isReport ? await getSiteMode(splitUrl(sample.url).host) : 'never' };
+    },
     'engine:inject': async (_p, sender) => {
       if (sender.tab?.id === undefined) return { injected: false };
       return { injected: await injectEngine(sender.tab.id, sender.frameId ?? 0) };

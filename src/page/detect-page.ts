@@ -1,23 +1,33 @@
-import { detectReport } from '../core/detect';
+import { mayBeReport } from '../core/detect/hints';
+import { toBackground } from '../shared/messaging';
 import { samplePage } from './sample';
 
+/** detect.js runs once per frame, even when both the manifest and a user-site registration inject it. */
+let started = false;
+
 /**
- * Runs on every page of the report hosts, so the non-report path only reads
- * the page and sets one attribute: no extension API, no messages, no UI. The
- * heavy engine (dictionaries, language model, UI) is injected by the
- * background once a page turns out to be a report.
+ * Runs on every page of the report hosts, so it does the least it can: it
+ * samples the page and, unless the page cannot be a report (hints.ts), sends
+ * the sample to the background, which scores it. No extension API is touched
+ * on pages without report words; the engine is injected only into reports.
  */
 export async function detectThisPage(doc: Document = document): Promise<void> {
   const html = doc.documentElement;
-  if (html.hasAttribute('data-govlens')) return;
+  if (started || html.hasAttribute('data-govlens')) return;
+  started = true;
   const t0 = performance.now();
-  const detection = detectReport(samplePage(doc));
-  html.setAttribute('data-govlens', detection.isReport ? 'report' : 'not-report');
-  // Timings for `npm run bench` (cheap to record, useful to curious users).
+  const sample = samplePage(doc);
+  const maybe = mayBeReport(sample);
+  // For `npm run bench` and curious users: the time this script spent on the page.
   html.setAttribute('data-govlens-t0', t0.toFixed(2));
   html.setAttribute('data-govlens-detect-ms', (performance.now() - t0).toFixed(3));
+  if (!maybe) {
+    html.setAttribute('data-govlens', 'not-report');
+    return;
+  }
+  const { detection, mode } = await toBackground('page:detect', sample);
+  html.setAttribute('data-govlens', detection.isReport ? 'report' : 'not-report');
   if (!detection.isReport) return;
-  // Loaded only on reports: messaging reaches for the extension API.
   const { runOnReport } = await import('./run-on-report');
-  await runOnReport(doc);
+  await runOnReport(doc, mode);
 }

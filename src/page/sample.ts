@@ -1,7 +1,7 @@
 import type { PageSample } from '../core/detect/types';
 
 // The detector reads this many characters; sampling more is wasted work.
-import { SAMPLE_CHARS } from '../core/detect';
+import { SAMPLE_CHARS } from '../core/detect/sample';
 
 /** Elements whose text is not page prose. Their text sits in body.textContent verbatim, in document order. */
 const NOT_PROSE = 'script, style, noscript, select, textarea';

@@ -14,6 +14,7 @@
  * reports and meeting news.
  */
 
+import { isGovHost } from './hints';
 import { MOJIBAKE_FORMS } from './tables';
 import { countEnumerations, countQuotedTerms, countWords, hasLianghuiFolder, hasSessionOrdinal, hasWord, hostIn } from './scan';
 
@@ -27,7 +28,6 @@ export interface Signal {
 }
 
 // Word lists, not regexes: see scan.ts for why.
-export const isGovHost = (host: string) => hostIn(host, ['gov.cn']);
 const NEWS_HOSTS = ['people.com.cn', 'xinhuanet.com', 'news.cn', 'chinanews.com.cn', 'cctv.com', 'gmw.cn', 'ce.cn', 'xmnn.cn', 'fjsen.com', 'qzwb.com', 'thepaper.cn'];
 /** Path segments gov sites use for reports and plans: zfgzbg 政府工作报告, ghjh 规划计划, ndjh 年度计划, gzzj 工作总结, lianghui and /lh/ 两会. */
 const REPORT_PATH_WORDS = ['zfgzbg', 'gzbg', 'ghjh', 'ndjh', 'gzzj', 'jhzj', 'lianghui'];

@@ -1,0 +1,40 @@
+/**
+ * The detector's first, cheapest question, asked in the page itself: could
+ * this be a report at all? Kept apart from the scoring (index.ts) so the
+ * always-injected script carries only this.
+ */
+import type { PageSample } from './types';
+
+/** scheme://host[:port]/path?query#hash → host and path (with query); no URL parser or regex in this hot path. */
+export function splitUrl(url: string): { host: string; path: string } {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0) return { host: '', path: '' };
+  let end = url.length;
+  for (const stop of ['/', '?', '#']) {
+    const i = url.indexOf(stop, scheme + 3);
+    if (i >= 0 && i < end) end = i;
+  }
+  const hostPort = url.slice(scheme + 3, end);
+  const colon = hostPort.indexOf(':');
+  const hash = url.indexOf('#', end);
+  return { host: (colon >= 0 ? hostPort.slice(0, colon) : hostPort).toLowerCase(), path: url.slice(end, hash >= 0 ? hash : url.length) };
+}
+
+export const isGovHost = (host: string) => host === 'gov.cn' || host.endsWith('.gov.cn');
+
+/**
+ * Words at least one of which every report page shows in its title, headings
+ * or opening text (in Simplified, Traditional or mojibake form). One regex,
+ * one pass: String#includes per word is slow on Chinese text (V8 looks for
+ * the first character by its low byte, which CJK text matches everywhere).
+ */
+const REPORT_HINT = /报告|報告|鎶ュ憡|两会|兩會|代表|人大|政协|政協|展望|回顾|回顧|规划|規劃|计划|計劃|总结|總結|目标|目標|工作/;
+
+/**
+ * False when the page cannot be a report: off gov.cn, with none of the
+ * report words. Most pages on news sites end here, at almost no cost; gov.cn
+ * pages are always scored.
+ */
+export function mayBeReport(sample: PageSample): boolean {
+  return isGovHost(splitUrl(sample.url).host) || REPORT_HINT.test(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`);
+}
