@@ -36,14 +36,23 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: unlike wall time, not inflated when other processes hold the CPU. */
+  tdur?: number;
   args?: { data?: { url?: string; scriptName?: string } };
+}
+
+export interface ScriptTime {
+  /** Wall-clock ms, what the page waits. */
+  wall: number;
+  /** CPU ms on the page's main thread: the script's own work, whatever else the machine is doing. */
+  cpu: number;
 }
 
 /**
  * Loads `url` in a new page while tracing, waits for `selector` and a quiet
- * moment, and returns the script time in ms per extension id.
+ * moment, and returns the script time per extension id.
  */
-export async function contentScriptTime(context: BrowserContext, url: string, selector: string): Promise<Map<string, number>> {
+export async function contentScriptTime(context: BrowserContext, url: string, selector: string): Promise<Map<string, ScriptTime>> {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -57,14 +66,15 @@ export async function contentScriptTime(context: BrowserContext, url: string, se
   await complete;
   await page.close();
 
-  const perExtension = new Map<string, number>();
+  const perExtension = new Map<string, ScriptTime>();
   let coveredUntil = -1;
   const calls = events.filter((e) => e.ph === 'X' && e.dur && (e.name === 'EvaluateScript' || e.name === 'FunctionCall')).sort((a, b) => a.ts - b.ts);
   for (const e of calls) {
     const m = /^chrome-extension:\/\/([a-p]{32})\//.exec(e.args?.data?.url ?? e.args?.data?.scriptName ?? '');
     if (!m || e.ts < coveredUntil) continue; // nested calls are inside their parent's time already
     coveredUntil = e.ts + e.dur!;
-    perExtension.set(m[1], (perExtension.get(m[1]) ?? 0) + e.dur! / 1000);
+    const sum = perExtension.get(m[1]) ?? { wall: 0, cpu: 0 };
+    perExtension.set(m[1], { wall: sum.wall + e.dur! / 1000, cpu: sum.cpu + (e.tdur ?? e.dur!) / 1000 });
   }
   return perExtension;
 }
