@@ -6,7 +6,7 @@ import { handle, toPage } from '../shared/messaging';
 import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
 import { getSiteMode, setSiteMode } from '../shared/settings';
 import { detectReport, splitUrl } from '../core/detect';
-import { injectEngine, syncUserSites } from './inject';
+import { injectAskPrompt, injectEngine, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
 
 const COMMANDS: Record<string, keyof PageProtocol> = {
@@ -24,9 +24,13 @@ export function startBackground(): void {
   handle<BackgroundProtocol>({
     // Scoring runs here rather than in detect.js: its code is compiled once in
     // the worker instead of on every page the content script visits.
-    'page:detect': async (sample) => {
-      const detection = detectReport(sample);
-      return { detection, mode: detection.isReport ? await getSiteMode(splitUrl(sample.url).host) : 'never' };
+    'page:detect': async (sample, sender) => {
+      if (!detectReport(sample).isReport) return { isReport: false };
+      const mode = await getSiteMode(splitUrl(sample.url).host);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && mode === 'always') await injectEngine(tabId, sender.frameId ?? 0);
+      if (tabId !== undefined && mode === 'ask') await injectAskPrompt(tabId, sender.frameId ?? 0);
+      return { isReport: true, mode };
     },
     'engine:inject': async (_p, sender) => {
       if (sender.tab?.id === undefined) return { injected: false };

@@ -8,8 +8,9 @@ let started = false;
 /**
  * Runs on every page of the report hosts, so it does the least it can: it
  * samples the page and, unless the page cannot be a report (hints.ts), sends
- * the sample to the background, which scores it. No extension API is touched
- * on pages without report words; the engine is injected only into reports.
+ * the sample to the background. The background scores it and, for a report,
+ * acts on the site's mode (injects the engine, or the "ask" prompt). No
+ * extension API is touched on pages without report words.
  */
 export async function detectThisPage(doc: Document = document): Promise<void> {
   const html = doc.documentElement;
@@ -25,9 +26,7 @@ export async function detectThisPage(doc: Document = document): Promise<void> {
     html.setAttribute('data-govlens', 'not-report');
     return;
   }
-  const { detection, mode } = await toBackground('page:detect', sample);
-  html.setAttribute('data-govlens', detection.isReport ? 'report' : 'not-report');
-  if (!detection.isReport) return;
-  const { runOnReport } = await import('./run-on-report');
-  await runOnReport(doc, mode);
+  const { isReport, mode } = await toBackground('page:detect', sample);
+  html.setAttribute('data-govlens', isReport ? 'report' : 'not-report');
+  if (mode) html.setAttribute('data-govlens-mode', mode);
 }

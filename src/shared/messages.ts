@@ -10,7 +10,7 @@
  * or `{ ok: false, error }`, so a storage failure reaches the UI as a message
  * instead of a silent undefined.
  */
-import type { Detection, PageSample } from '../core/detect/types';
+import type { PageSample } from '../core/detect/types';
 import type { FigureKind } from '../core/figures/types';
 import type { TermSource, GlossaryEntry } from '../core/glossary/types';
 import type { RepairKind } from '../core/repair/types';
@@ -78,8 +78,8 @@ export type ScrollTarget =
   | { kind: 'annotation'; id: string };
 
 export interface BackgroundProtocol {
-  /** From detect.js: score the page's sample; the site's mode comes back with a report. */
-  'page:detect': { req: PageSample; res: { detection: Detection; mode: SiteMode } };
+  /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
+  'page:detect': { req: PageSample; res: { isReport: boolean; mode?: SiteMode } };
   'engine:inject': { req: { allFrames?: boolean }; res: { injected: boolean } };
   'tab:enable': { req: { tabId: number }; res: { injected: boolean } };
   'site:get-mode': { req: { host: string }; res: SiteMode };

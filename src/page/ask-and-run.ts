@@ -1,0 +1,9 @@
+import { toBackground } from '../shared/messaging';
+import { askToRun } from './ask-banner';
+
+/** A report on a site set to "ask": show the prompt, then have the background inject the engine or remember "never". */
+export async function askAndRun(doc: Document): Promise<void> {
+  const answer = await askToRun(doc, navigator.language.toLowerCase().startsWith('zh'));
+  if (answer === 'never') await toBackground('site:set-mode', { host: doc.location.hostname, mode: 'never' });
+  if (answer === 'yes') await toBackground('engine:inject', {});
+}
