@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, CHROMIUM, launch } from '../tests/browser/harness';
-import { startSeedServer } from '../tests/support/server';
 import { contentScriptTime, FLOOR_DONE, writeFloorExtension, type ScriptTime } from './script-time';
 import { median, summarise, type BenchRow } from './util';
 
@@ -23,10 +22,9 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const openccSource = await readFile(require.resolve('opencc-js/t2cn'), 'utf8').catch(() => readFile('node_modules/opencc-js/dist/umd/t2cn.js', 'utf8'));
   try {
-    for (const entry of h.server.pages) {
+    for (const entry of h.server.pages.filter((p) => p.expect === 'report')) {
       const repairMs: number[] = [];
       const longest: number[] = [];
-      const detectMs: number[] = [];
       const openccMs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const page = await h.context.newPage();
@@ -38,42 +36,33 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
           }).observe({ type: 'longtask', buffered: true });
         `);
         await page.goto(entry.url);
-        const sel = entry.expect === 'report' ? 'html[data-govlens-done]' : 'html[data-govlens]';
-        await page.waitForSelector(sel, { timeout: 120_000 });
+        await page.waitForSelector('html[data-govlens-done]', { timeout: 120_000 });
         const m = (await page.evaluate(`(() => {
           const html = document.documentElement;
           return { t0: Number(html.getAttribute('data-govlens-t0')), done: Number(html.getAttribute('data-govlens-done')),
-                   detect: Number(html.getAttribute('data-govlens-detect-ms')),
                    // Only tasks from the content script's start on: the browser parsing a 1 MB page is not ours.
                    longest: Math.max(0, ...window.__tasks.filter(([start]) => start >= Number(html.getAttribute('data-govlens-t0')) - 1).map(([, d]) => d)) };
-        })()`)) as { t0: number; done: number; detect: number; longest: number };
-        detectMs.push(m.detect);
-        if (entry.expect === 'report') {
-          repairMs.push(m.done - m.t0);
-          longest.push(m.longest);
-          // Baseline in the same page: opencc-js (full t2cn build) over the whole body text.
-          await page.addScriptTag({ content: openccSource });
-          openccMs.push(
-            (await page.evaluate(`(() => {
-              const conv = window.OpenCC.Converter({ from: 't', to: 'cn' });
-              const text = document.body.innerText;
-              const t = performance.now();
-              conv(text);
-              return performance.now() - t;
-            })()`)) as number,
-          );
-        }
+        })()`)) as { t0: number; done: number; longest: number };
+        repairMs.push(m.done - m.t0);
+        longest.push(m.longest);
+        // Baseline in the same page: opencc-js (full t2cn build) over the whole body text.
+        await page.addScriptTag({ content: openccSource });
+        openccMs.push(
+          (await page.evaluate(`(() => {
+            const conv = window.OpenCC.Converter({ from: 't', to: 'cn' });
+            const text = document.body.innerText;
+            const t = performance.now();
+            conv(text);
+            return performance.now() - t;
+          })()`)) as number,
+        );
         await page.close();
       }
       const size = entry.bench ? ' (1 MB)' : '';
-      if (entry.expect === 'report') {
-        const base = `page ${entry.id}${size}: opencc-js t2cn over the body text (baseline)`;
-        rows.push(summarise(base, openccMs));
-        rows.push(summarise(`page ${entry.id}${size}: document_idle → repaired and marked`, repairMs, { baseline: base }));
-        rows.push(summarise(`page ${entry.id}${size}: longest main-thread task after document_idle (0 = none over 50 ms)`, longest));
-      } else {
-        rows.push(summarise(`page ${entry.id} (not a report): content-script detection`, detectMs));
-      }
+      const base = `page ${entry.id}${size}: opencc-js t2cn over the body text (baseline)`;
+      rows.push(summarise(base, openccMs));
+      rows.push(summarise(`page ${entry.id}${size}: document_idle → repaired and marked`, repairMs, { baseline: base }));
+      rows.push(summarise(`page ${entry.id}${size}: longest main-thread task after document_idle (0 = none over 50 ms)`, longest));
     }
   } finally {
     await h.close();
@@ -83,20 +72,30 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
 
 /**
  * Whole content-script time on the non-report pages, from Chromium's trace,
- * next to the floor: the same pages in a browser with only the floor
- * extension (see script-time.ts). CPU time is the headline: on this 2-CPU
- * machine wall time swings with whatever else is running.
+ * next to the floor: the same pages in a second browser with only the floor
+ * extension (see script-time.ts), loads alternating between the two so both
+ * see the same machine. CPU time is the headline: on this 2-CPU machine wall
+ * time swings with whatever else is running.
  */
 export async function runScriptTimeBenchmarks(): Promise<BenchRow[]> {
   const runs = Number(process.env.BENCH_SCRIPT_RUNS ?? 15);
-  const floor = await floorTimes(runs);
   const h = await launch();
+  const floorProfile = await mkdtemp(join(tmpdir(), 'govlens-floor-profile-'));
+  const floorBrowser = await chromium.launchPersistentContext(floorProfile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args: chromiumArgs([await writeFloorExtension()], h.server.port),
+  });
   const rows: BenchRow[] = [];
   try {
     for (const entry of h.server.pages.filter((p) => p.expect === 'not-report')) {
       const ours: ScriptTime[] = [];
-      for (let i = 0; i < runs; i++) ours.push((await contentScriptTime(h.context, entry.url, 'html[data-govlens]')).get(h.extensionId) ?? { wall: NaN, cpu: NaN });
-      const floorCpu = floor.get(entry.id)!.map((t) => t.cpu);
+      const floor: ScriptTime[] = [];
+      for (let i = 0; i < runs; i++) {
+        floor.push(first(await contentScriptTime(floorBrowser, entry.url, FLOOR_DONE)));
+        ours.push((await contentScriptTime(h.context, entry.url, 'html[data-govlens]')).get(h.extensionId) ?? NO_TIME);
+      }
+      const floorCpu = floor.map((t) => t.cpu);
       const oursCpu = ours.map((t) => t.cpu);
       const base = `page ${entry.id}: floor, a first content script that only sets an attribute (CPU)`;
       rows.push(summarise(base, floorCpu));
@@ -105,33 +104,12 @@ export async function runScriptTimeBenchmarks(): Promise<BenchRow[]> {
       rows.push({ name: `page ${entry.id}: GovLens detect.js above the floor (CPU, difference of medians)`, median: median(oursCpu) - median(floorCpu), p90: NaN, runs });
     }
   } finally {
+    await floorBrowser.close();
+    await rm(floorProfile, { recursive: true, force: true });
     await h.close();
   }
   return rows;
 }
 
-async function floorTimes(runs: number): Promise<Map<string, ScriptTime[]>> {
-  const server = await startSeedServer();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'govlens-floor-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    args: chromiumArgs([await writeFloorExtension()], server.port),
-  });
-  const times = new Map<string, ScriptTime[]>();
-  try {
-    for (const entry of server.pages.filter((p) => p.expect === 'not-report')) {
-      const xs: ScriptTime[] = [];
-      for (let i = 0; i < runs; i++) {
-        const perExtension = await contentScriptTime(context, entry.url, FLOOR_DONE);
-        xs.push([...perExtension.values()][0] ?? { wall: NaN, cpu: NaN });
-      }
-      times.set(entry.id, xs);
-    }
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(userDataDir, { recursive: true, force: true });
-  }
-  return times;
-}
+const NO_TIME: ScriptTime = { wall: NaN, cpu: NaN };
+const first = (times: Map<string, ScriptTime>) => [...times.values()][0] ?? NO_TIME;

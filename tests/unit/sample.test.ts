@@ -26,8 +26,8 @@ describe('samplePage', () => {
     expect(s.url).toBe('http://www.example.gov.cn/a.html');
   });
 
-  it('collects headings and title-like elements, short ones only, at most 12', () => {
-    const doc = pageOf(`<h1>2025年政府工作报告</h1><div class="art-title">湖里区</div><h2>${'长'.repeat(130)}</h2>${'<h3>小节</h3>'.repeat(20)}`);
+  it('collects h1–h3 and .title elements, short ones only, at most 12', () => {
+    const doc = pageOf(`<h1>2025年政府工作报告</h1><div class="title">湖里区</div><div class="art-title">不算</div><h2>${'长'.repeat(130)}</h2>${'<h3>小节</h3>'.repeat(20)}`);
     const s = samplePage(doc);
     expect(s.headings.slice(0, 2)).toEqual(['2025年政府工作报告', '湖里区']);
     expect(s.headings).toHaveLength(12);
