@@ -35,6 +35,6 @@ const REPORT_HINT = /报告|報告|鎶ュ憡|两会|兩會|代表|人大|政协|
  * report words. Most pages on news sites end here, at almost no cost; gov.cn
  * pages are always scored.
  */
-export function mayBeReport(sample: PageSample): boolean {
-  return isGovHost(splitUrl(sample.url).host) || REPORT_HINT.test(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`);
+export function mayBeReport(sample: PageSample, host = splitUrl(sample.url).host): boolean {
+  return isGovHost(host) || REPORT_HINT.test(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`);
 }
