@@ -3,6 +3,7 @@
  * this be a report at all? Kept apart from the scoring (index.ts) so the
  * always-injected script carries only this.
  */
+import { hasWord } from './scan';
 import type { PageSample } from './types';
 
 /** scheme://host[:port]/path?query#hash → host and path (with query); no URL parser or regex in this hot path. */
@@ -24,11 +25,11 @@ export const isGovHost = (host: string) => host === 'gov.cn' || host.endsWith('.
 
 /**
  * Words at least one of which every report page shows in its title, headings
- * or opening text (in Simplified, Traditional or mojibake form). One regex,
- * one pass: String#includes per word is slow on Chinese text (V8 looks for
- * the first character by its low byte, which CJK text matches everywhere).
+ * or opening text (in Simplified, Traditional or mojibake form). Searched
+ * with String#includes: compiling the same list as one regex cost more in a
+ * fresh page (about 0.14 ms CPU, paired A/B in Chromium).
  */
-const REPORT_HINT = /报告|報告|鎶ュ憡|两会|兩會|代表|人大|政协|政協|展望|回顾|回顧|规划|規劃|计划|計劃|总结|總結|目标|目標|工作/;
+const REPORT_HINTS = ['报告', '報告', '鎶ュ憡', '两会', '兩會', '代表', '人大', '政协', '政協', '展望', '回顾', '回顧', '规划', '規劃', '计划', '計劃', '总结', '總結', '目标', '目標', '工作'];
 
 /**
  * False when the page cannot be a report: off gov.cn, with none of the
@@ -36,5 +37,5 @@ const REPORT_HINT = /报告|報告|鎶ュ憡|两会|兩會|代表|人大|政协|
  * pages are always scored.
  */
 export function mayBeReport(sample: PageSample, host = splitUrl(sample.url).host): boolean {
-  return isGovHost(host) || REPORT_HINT.test(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`);
+  return isGovHost(host) || hasWord(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`, REPORT_HINTS);
 }
