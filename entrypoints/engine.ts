@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { boot } from '../src/page/boot';
 
-// Injected on demand by the background into report pages (see content.ts).
+// Injected by the background into pages it scored as reports (see src/page/detect-page.ts).
 export default defineUnlistedScript(() => {
   void boot();
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 
-/** Injects the engine into one frame of a tab (content scripts ask for it once a page is a report). */
+/** Injects the engine into one frame of a tab: a scored report, the ask prompt's yes, or the popup under activeTab. */
 export async function injectEngine(tabId: number, frameId = 0): Promise<boolean> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/engine.js'] });
   return true;

@@ -1,6 +1,6 @@
 /**
- * Small lookup tables for the detector's light normalisation. The detector
- * ships in the always-injected content script, so these stay a few hundred
+ * Small lookup tables for the detector's light normalisation. Detection runs
+ * on every sample the background is sent, so these stay a few hundred
  * characters; the full repair stages carry the real tables.
  */
 
