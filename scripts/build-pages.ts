@@ -9,7 +9,9 @@
  * Rules the pages keep, because tests rely on them:
  * - Seed text lines appear byte-for-byte (after trimming the line's own
  *   indentation and list bullets) in document order; nothing is repaired.
- * - No external resources: no images, fonts or scripts, one inline <style>.
+ * - No external resources: no images, fonts or script files, one inline
+ *   <style>. Negatives with `scripts: inline` carry the inline scripts a CMS
+ *   page has (font size, share menu, visit counter), which fetch nothing.
  * - Output is deterministic (seeded shuffle), so regenerating gives no diff.
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -350,7 +352,49 @@ interface Frame {
   sidebar?: string[];
   /** Layout variant: gov pages put the metadata table above the title. */
   bodyClass: string;
+  /** Inline CMS scripts (see CMS_SCRIPTS). */
+  scripts?: boolean;
 }
+
+/**
+ * What a government CMS page carries inline: a font-size switcher, a share
+ * menu, a visit counter queue and the site's navigation data. None of it
+ * fetches anything or changes the page until clicked; it is there so the
+ * detector meets script text in body.textContent, as on real pages.
+ */
+const CMS_SCRIPTS = {
+  inArticle: `
+(function () {
+  var zoom = document.getElementById('zoom');
+  var sizes = { '大': 20, '中': 17, '小': 15 };
+  function doZoom(size) { if (zoom) { zoom.style.fontSize = size + 'px'; } }
+  var links = document.querySelectorAll('.zoom-switch a');
+  for (var i = 0; i < links.length; i++) {
+    links[i].addEventListener('click', function (e) { e.preventDefault(); doZoom(sizes[this.textContent] || 17); });
+  }
+  window.shareConfig = {
+    title: document.title,
+    channels: ['wechat', 'weibo', 'qzone', 'print', 'close'],
+    labels: { wechat: '微信', weibo: '微博', qzone: 'QQ空间', print: '打印本页', close: '关闭窗口' },
+    onShare: function (channel) { if (channel === 'print') { window.print(); } if (channel === 'close') { window.close(); } }
+  };
+})();`,
+  beforeBodyEnd: `
+var _siteStat = window._siteStat || [];
+_siteStat.push(['_setSiteId', 'hl-portal-0592']);
+_siteStat.push(['_setColumn', 'xwzx/hlyw']);
+_siteStat.push(['_trackPageview']);
+window.siteNav = ${JSON.stringify(
+    Array.from({ length: 8 }, (_, i) => ({
+      id: `col${i + 1}`,
+      name: ['首页', '新闻中心', '政务公开', '政务服务', '互动交流', '走进湖里', '专题专栏', '数据开放'][i],
+      children: Array.from({ length: 6 }, (_, k) => ({ id: `col${i + 1}_${k + 1}`, name: `栏目${i + 1}-${k + 1}`, path: `/col${i + 1}/sub${k + 1}/` })),
+    })),
+  )};
+function siteSearch(form) { var q = form && form.q ? String(form.q.value).trim() : ''; return q.length > 0; }
+function toggleElderMode() { document.body.classList.toggle('elder'); return false; }
+function toggleTraditional() { document.documentElement.setAttribute('data-variant', document.documentElement.getAttribute('data-variant') === 'tw' ? 'cn' : 'tw'); return false; }`,
+};
 
 function css(s: Site): string {
   const c = s.cls;
@@ -452,7 +496,7 @@ ${meta}
 <div class="${c}-info"><span>${esc(f.dateLine)}</span>${f.info ? `<span>${esc(f.info)}</span>` : ''}<span>【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</span></div>
 <div class="${c}-content" id="zoom">
 ${f.body}
-</div>
+</div>${f.scripts ? `\n<script>${CMS_SCRIPTS.inArticle}\n</script>` : ''}
 <div class="${c}-tools">
 <div class="${c}-qr"><div class="${c}-qr-box" aria-hidden="true"></div><span>${esc(f.qrText)}</span></div>
 <div class="${c}-share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a><a href="#">打印本页</a><a href="#">关闭窗口</a></div>
@@ -461,7 +505,7 @@ ${f.body}
 ${side}
 </div>
 </div>
-<footer class="${c}-footer"><div class="${c}-wrap"><div>${footerLinks}</div><div>${s.footer.map(esc).join('　')}</div></div></footer>
+<footer class="${c}-footer"><div class="${c}-wrap"><div>${footerLinks}</div><div>${s.footer.map(esc).join('　')}</div></div></footer>${f.scripts ? `\n<script>${CMS_SCRIPTS.beforeBodyEnd}\n</script>` : ''}
 </body>
 </html>
 `;
@@ -638,6 +682,7 @@ function buildNegative(file: string): { html: string; entry: PageEntry } {
     body: renderNegativeBody(lines, site), qrText: QR_TEXT,
     sidebar: fm.sidebar ? fm.sidebar.split('/').map((s) => s.trim()) : undefined,
     bodyClass: `${site.cls}-page ${fm.id}`,
+    scripts: fm.scripts === 'inline',
   });
   const u = new URL(fm.url);
   return {
