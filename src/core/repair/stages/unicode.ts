@@ -14,6 +14,7 @@ const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
  * first keeps the common case (plain Chinese) free of any normalisation work.
  */
 const NFC_CANDIDATE_RE = /[^\u0000-\u02ff\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+const COMBINING_START_RE = /^\p{M}/u;
 
 /**
  * Strips invisible characters, decodes literal HTML entities and applies NFC
@@ -36,8 +37,12 @@ export const unicodeStage: Stage = {
       }
     }
     for (const m of text.matchAll(NFC_CANDIDATE_RE)) {
-      // Include the preceding character: a combining mark composes with it.
-      const start = m.index > 0 && !/[\u200b-\u200d\u2060\ufeff\u00ad]/.test(text[m.index - 1]) ? m.index - 1 : m.index;
+      // A leading combining mark composes with the character before it, so
+      // that character joins the span; never a compatibility ideograph (NFC
+      // would change it too, and only because a mark happened to follow).
+      const prev = text[m.index - 1];
+      const joinPrev = m.index > 0 && COMBINING_START_RE.test(m[0]) && !/[\u200b-\u200d\u2060\ufeff\u00ad\uf900-\ufaff]/.test(prev);
+      const start = joinPrev ? m.index - 1 : m.index;
       const span = text.slice(start, m.index + m[0].length);
       const nfc = span.normalize('NFC');
       if (nfc !== span) edits.push(...minimalDiff(span, nfc, start));
