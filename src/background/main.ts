@@ -8,6 +8,7 @@ import { getSiteMode, setSiteMode } from '../shared/settings';
 import { detectReport, splitUrl } from '../core/detect';
 import { injectAskPrompt, injectEngine, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
+import { openToReveal, takePendingReveal } from './reveal';
 
 const COMMANDS: Record<string, keyof PageProtocol> = {
   'toggle-repair': 'page:toggle',
@@ -39,6 +40,8 @@ export function startBackground(): void {
     // From the popup, under activeTab: the user asked for this tab explicitly.
     'tab:enable': async ({ tabId }) => ({ injected: await injectEngine(tabId, 0) }),
     'site:get-mode': ({ host }) => getSiteMode(host),
+    'annotation:reveal': ({ url, id }) => openToReveal(url, id),
+    'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
     'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
     ...storageHandlers,
   });

@@ -2,7 +2,7 @@ import { canonicalUrl, fingerprint } from '../core/fingerprint';
 import { reportRegion, reportYear } from '../core/report-meta';
 import { PAGE_UI_CSS } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
-import type { PageItems, PageProtocol, PledgeRecord, ReportInfo } from '../shared/messages';
+import type { PageItems, PageProtocol, PledgeRecord, ReportInfo, ScrollTarget } from '../shared/messages';
 import { Annotator } from './annotator';
 import { Engine } from './engine';
 import { pageItems, pledgeRecord } from './items';
@@ -76,28 +76,34 @@ export async function boot(): Promise<void> {
     const { reportId } = await toBackground('report:upsert', report);
     await annotator.load(reportId);
     savedPledges = await toBackground('pledge:list', {}).catch(() => []);
+    // Opened from a search result in the side panel: show that annotation.
+    const reveal = await toBackground('annotation:pending-reveal', {}).catch(() => null);
+    if (reveal) scrollTo({ kind: 'annotation', id: reveal });
   } catch (err) {
     console.warn('GovLens: saved work unavailable', err);
   }
 
   const items = (): PageItems => pageItems(engine, annotator, report, savedPledges);
 
+  /** Scrolls a mark into view and opens its tooltip. */
+  function scrollTo(target: ScrollTarget): boolean {
+    const mark =
+      target.kind === 'annotation'
+        ? engine.marks.find((m) => m.type === 'annotation' && m.record.id === target.id)
+        : engine.marks.find((m) => m.type === target.kind && 'index' in m && m.index === target.index);
+    if (!mark) return false;
+    const range = engine.page.range(doc, mark.start, mark.end);
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (range) tooltips.show(mark, false);
+    return Boolean(range);
+  }
+
   handle<PageProtocol>({
     'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length }),
     'page:items': items,
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),
-    'page:scroll-to': (target) => {
-      const mark =
-        target.kind === 'annotation'
-          ? engine.marks.find((m) => m.type === 'annotation' && m.record.id === target.id)
-          : engine.marks.find((m) => m.type === target.kind && 'index' in m && m.index === target.index);
-      if (!mark) return false;
-      const range = engine.page.range(doc, mark.start, mark.end);
-      range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      if (range) tooltips.show(mark, false);
-      return Boolean(range);
-    },
+    'page:scroll-to': scrollTo,
     'page:next-mark': () => tooltips.next(),
     'page:highlight-selection': ({ note }) => annotator.offerToolbar(note ? 'note' : 'buttons'),
     'page:save-pledge': ({ index }) => savePledge(index),

@@ -86,6 +86,10 @@ export interface BackgroundProtocol {
   'site:set-mode': { req: { host: string; mode: SiteMode }; res: void };
   'report:upsert': { req: ReportInfo; res: { reportId: string } };
   'annotation:list': { req: { reportId: string }; res: AnnotationRecord[] };
+  /** From the side panel: open the report in a new tab and show this annotation once the page is ready. */
+  'annotation:reveal': { req: { url: string; id: string }; res: void };
+  /** From the engine, once its annotations are anchored: the one to show in this tab, if any. */
+  'annotation:pending-reveal': { req: Record<string, never>; res: string | null };
   'annotation:add': { req: NewAnnotation; res: AnnotationRecord };
   'annotation:update': { req: { id: string; changes: AnnotationPatch }; res: AnnotationRecord };
   'annotation:delete': { req: { id: string }; res: void };

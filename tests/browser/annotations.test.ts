@@ -194,4 +194,40 @@ describe('pledges reported on by a later report (built extension, real Chromium)
     await match.getByRole('button').first().click(); // "met"
     await expect.poll(async () => ((await dump(h)).pledges as Array<{ status: string }>)[0].status).toBe('met');
   });
+  it('a search hit in the side panel opens its report in a new tab, scrolled to the highlight', async () => {
+    const FAR = '全国义务教育教学改革实验区'; // in the 名词解释 at the end of seed 000
+    const report = await h.open('000');
+    const before = Number((await attrs(report))['data-govlens-annotations'] ?? 0);
+    expect(await selectText(report, FAR)).toBe(true);
+    await report.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
+    await report.locator('govlens-ui textarea.gl-input').fill('远处的一句');
+    await report.locator('govlens-ui button[type=submit]').click();
+    await expect.poll(async () => Number((await attrs(report))['data-govlens-annotations'])).toBe(before + 1);
+    await report.close();
+
+    // From the side panel of another report, search and open the hit.
+    const other = await h.open('001');
+    const panel = await sidePanelFor(h, other);
+    await panel.getByRole('tab', { name: /全部|Everything/ }).click();
+    await panel.locator('input[type=search]').fill('义务教育教学改革');
+    const hit = panel.locator('li.hit-annotation button', { hasText: FAR });
+    await hit.waitFor();
+    const [opened] = await Promise.all([h.context.waitForEvent('page'), hit.click()]);
+    await opened.waitForSelector('html[data-govlens-annotations]', { timeout: 30_000 });
+    // The highlight is on screen: the page scrolled down to it.
+    await expect
+      .poll(
+        () =>
+          opened.evaluate((far) => {
+            const ranges = [...(CSS.highlights.get('govlens-user') ?? [])] as Range[];
+            const r = ranges.find((x) => x.toString().includes(far))?.getBoundingClientRect();
+            return r ? { scrolled: window.scrollY > 0, inView: r.top >= 0 && r.bottom <= window.innerHeight } : null;
+          }, FAR),
+        { timeout: 10_000 },
+      )
+      .toEqual({ scrolled: true, inView: true });
+    await opened.close();
+    await panel.close();
+    await other.close();
+  });
 });

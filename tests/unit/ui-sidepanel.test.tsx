@@ -15,11 +15,12 @@ import { FiguresTable } from '../../src/ui/sidepanel/FiguresTable';
 import { PledgesTab, filterPledges } from '../../src/ui/sidepanel/PledgesTab';
 import { groupTerms } from '../../src/ui/sidepanel/TermsTab';
 import { ExportTab } from '../../src/ui/sidepanel/ExportTab';
+import { SearchTab } from '../../src/ui/sidepanel/SearchTab';
 import { withEvidence } from '../../src/ui/sidepanel/SidePanel';
 import { safeHref } from '../../src/ui/common/links';
 import { parseTags, plainValue } from '../../src/ui/common/format';
 import type { FigureItem, TermItem } from '../../src/shared/messages';
-import type { SavedPledge } from '../../src/ui/sidepanel/data';
+import type { SavedPledge, SearchGroup } from '../../src/ui/sidepanel/data';
 
 const getRoot = preactRoot();
 
@@ -174,5 +175,39 @@ describe('helpers', () => {
     expect(plainValue(5.5, '%', true)).toBe('5.5%');
     expect(plainValue(12000, '人', true)).toBe('1.2万人');
     expect(plainValue(null, '', true)).toBe('');
+  });
+});
+
+describe('SearchTab', () => {
+  it('shows a highlight hit as a button that reveals it; a pledge hit is plain text', async () => {
+    vi.useFakeTimers();
+    const groups: SearchGroup[] = [
+      {
+        reportId: 'r1',
+        title: '2025年湖里区政府工作报告',
+        url: 'http://www.huli.gov.cn/a.html',
+        hits: [
+          { kind: 'annotation', id: 'a1', text: '全国义务教育教学改革实验区', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html' },
+          { kind: 'pledge', id: 'p1', text: '新增城镇就业1.2万人', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html' },
+        ],
+      },
+    ];
+    const search = vi.fn(async () => groups);
+    const onReveal = vi.fn();
+    render(<SearchTab search={search} onReveal={onReveal} />, getRoot());
+    const input = getRoot().querySelector('input[type=search]') as HTMLInputElement;
+    await act(() => {
+      input.value = '实验区';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // The search is debounced (IME input); let the timer and the search run.
+    await act(() => vi.advanceTimersByTimeAsync(250));
+    vi.useRealTimers();
+    expect(search).toHaveBeenCalledWith('实验区');
+    const buttons = [...getRoot().querySelectorAll('li.hit-annotation button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['全国义务教育教学改革实验区']);
+    expect(getRoot().querySelector('li.hit-pledge button')).toBeNull();
+    await act(() => (buttons[0] as HTMLButtonElement).click());
+    expect(onReveal).toHaveBeenCalledWith(groups[0].hits[0]);
   });
 });

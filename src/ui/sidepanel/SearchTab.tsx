@@ -2,13 +2,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { safeHref } from '../common/links';
-import type { SearchGroup } from './data';
+import type { SearchGroup, SearchHit } from './data';
 
 export interface SearchTabProps {
   search: (query: string) => Promise<SearchGroup[]>;
+  /** Shows a highlight on its page (opening the report if it is not the current tab's). */
+  onReveal: (hit: SearchHit) => void;
 }
 
-export function SearchTab({ search }: SearchTabProps) {
+export function SearchTab({ search, onReveal }: SearchTabProps) {
   const [query, setQuery] = useState('');
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
   const [error, setError] = useState<string>();
@@ -71,7 +73,13 @@ export function SearchTab({ search }: SearchTabProps) {
               {g.hits.map((h) => (
                 <li key={h.id} class={`item hit-${h.kind}`}>
                   <span class="chip">{t(h.kind === 'pledge' ? 'panel.search.pledge' : 'panel.search.highlight')}</span>
-                  <p class="text">{h.text}</p>
+                  {h.kind === 'annotation' ? (
+                    <button type="button" class="as-link text" title={t('panel.scrollTo')} onClick={() => onReveal(h)}>
+                      {h.text}
+                    </button>
+                  ) : (
+                    <p class="text">{h.text}</p>
+                  )}
                   {h.note && <p class="note">{h.note}</p>}
                   {h.tags.length > 0 && (
                     <ul class="tags">

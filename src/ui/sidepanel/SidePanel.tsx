@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageItems, ScrollTarget } from '../../shared/messages';
-import { toPage } from '../../shared/messaging';
+import { toBackground, toPage } from '../../shared/messaging';
 import { t } from '../i18n';
 import { errorText, sleep } from '../common/tabs';
 import { useLiveQuery } from '../common/useLiveQuery';
@@ -85,6 +85,11 @@ export function SidePanel() {
   };
   const scrollTo = (target: ScrollTarget) => {
     if (tabId != null) void toPage(tabId, 'page:scroll-to', target).catch((err) => setError(errorText(err)));
+  };
+  /** A search hit: scroll to it here if it is on this tab's report, else open its report to it. */
+  const reveal = (hit: data.SearchHit) => {
+    if (page?.report?.url === hit.url) scrollTo({ kind: 'annotation', id: hit.id });
+    else void act(() => toBackground('annotation:reveal', { url: hit.url, id: hit.id })).catch(() => undefined);
   };
   const tellPage = () => (tabId != null ? toPage(tabId, 'page:refresh-annotations', {}).catch(() => undefined) : undefined);
 
@@ -188,7 +193,7 @@ export function SidePanel() {
           />
         )}
         {selected === 'pledges' && <PledgesTab pledges={saved.value} onUpdate={(id, changes) => act(() => data.updatePledge(id, changes))} />}
-        {selected === 'search' && <SearchTab search={data.search} />}
+        {selected === 'search' && <SearchTab search={data.search} onReveal={reveal} />}
         {selected === 'export' && <ExportTab exportData={data.exportData} importData={data.importData} />}
       </TabPanel>
     </div>
