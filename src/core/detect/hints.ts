@@ -3,7 +3,7 @@
  * this be a report at all? Kept apart from the scoring (index.ts) so the
  * always-injected script carries only this.
  */
-import { hasWord } from './scan';
+import { hasWord, hostIn } from './scan';
 import type { PageSample } from './types';
 
 /** scheme://host[:port]/path?query#hash → host and path (with query); no URL parser or regex in this hot path. */
@@ -21,7 +21,7 @@ export function splitUrl(url: string): { host: string; path: string } {
   return { host: (colon >= 0 ? hostPort.slice(0, colon) : hostPort).toLowerCase(), path: url.slice(end, hash >= 0 ? hash : url.length) };
 }
 
-export const isGovHost = (host: string) => host === 'gov.cn' || host.endsWith('.gov.cn');
+export const isGovHost = (host: string) => hostIn(host, ['gov.cn']);
 
 /**
  * Words at least one of which every report page shows in its title, headings

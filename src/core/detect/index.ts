@@ -17,8 +17,8 @@ export { REPORT_THRESHOLD } from './score';
 export { mayBeReport, splitUrl } from './hints';
 
 export function detectReport(sample: PageSample): Detection {
-  if (!mayBeReport(sample)) return { isReport: false, score: 0, signals: ['no-report-words'], damage: [] };
   const { host, path } = splitUrl(sample.url);
+  if (!mayBeReport(sample, host)) return { isReport: false, score: 0, signals: ['no-report-words'], damage: [] };
   // Title and headings are normalised together, so the damage check sees the
   // whole sample; a newline keeps them apart for the word lists.
   const head = normaliseForDetection([sample.title, ...sample.headings].join('\n')).text;

@@ -1,7 +1,8 @@
 /**
  * Light normalisation of a page sample before scoring, so damaged copies of a
  * report still show their key words. Not a repair: it only has to make the
- * keyword and density signals fire, and it must stay cheap (content script).
+ * keyword and density signals fire, and it must stay cheap (it runs for every
+ * sample the background is sent, and in the engine).
  */
 import { MOJIBAKE_ALPHABET, MOJIBAKE_FORMS, SPINNER_FORMS, SIMP, TRAD } from './tables';
 import { countWords, hasWord } from './scan';
@@ -19,7 +20,6 @@ function removeZeroWidth(text: string): string {
 
 /** a-z, à-ü, ā-ǜ: the letters of pinyin with tone marks. */
 const isPinyinLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0xfc) || (c >= 0x101 && c <= 0x1dc);
-const isOpenParen = (c: number) => c === 0x28 || c === 0xff08;
 const isCloseParen = (c: number) => c === 0x29 || c === 0xff09;
 
 /** End of an inline pinyin gloss such as (kuò), （wěn） or (zhang3) opening at `at`, or -1. */
@@ -188,4 +188,3 @@ export function normaliseForDetection(input: string): Normalised {
 
   return { text, damage, effectiveLength: Math.round(text.length * lengthScale) };
 }
-
