@@ -40,9 +40,9 @@ export function startBackground(): void {
     // From the popup, under activeTab: the user asked for this tab explicitly.
     'tab:enable': async ({ tabId }) => ({ injected: await injectEngine(tabId, 0) }),
     'site:get-mode': ({ host }) => getSiteMode(host),
+    'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
     'annotation:reveal': ({ url, id }) => openToReveal(url, id),
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
-    'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
     ...storageHandlers,
   });
 
