@@ -201,7 +201,9 @@ describe('SearchTab', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     // The search is debounced (IME input); let the timer and the search run.
-    await act(() => vi.advanceTimersByTimeAsync(250));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(250);
+    });
     vi.useRealTimers();
     expect(search).toHaveBeenCalledWith('实验区');
     const buttons = [...getRoot().querySelectorAll('li.hit-annotation button')];
