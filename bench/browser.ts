@@ -4,9 +4,8 @@
  * performance clock (content script start → engine done), and long tasks
  * from a PerformanceObserver installed before the page loads.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -81,10 +80,11 @@ export async function runScriptTimeBenchmarks(): Promise<BenchRow[]> {
   const runs = Number(process.env.BENCH_SCRIPT_RUNS ?? 15);
   const h = await launch();
   const floorProfile = await mkdtemp(join(tmpdir(), 'govlens-floor-profile-'));
+  const floorExtension = await writeFloorExtension();
   const floorBrowser = await chromium.launchPersistentContext(floorProfile, {
     executablePath: CHROMIUM,
     headless: false,
-    args: chromiumArgs([await writeFloorExtension()], h.server.port),
+    args: chromiumArgs([floorExtension], h.server.port),
   });
   const rows: BenchRow[] = [];
   try {
@@ -105,7 +105,7 @@ export async function runScriptTimeBenchmarks(): Promise<BenchRow[]> {
     }
   } finally {
     await floorBrowser.close();
-    await rm(floorProfile, { recursive: true, force: true });
+    for (const dir of [floorProfile, floorExtension]) await rm(dir, { recursive: true, force: true });
     await h.close();
   }
   return rows;

@@ -6,7 +6,7 @@
  * its compile or module set-up, and are rounded to 0.1 ms besides.
  *
  * The floor is an extension whose content script only reads the title and
- * sets an attribute, run alone in a browser of its own: the first content
+ * sets an attribute, loaded alone in a second browser: the first content
  * script on a page pays for its isolated world, whatever it does.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
