@@ -63,26 +63,8 @@ export async function boot(): Promise<void> {
     return saved;
   }
 
-  try {
-    const text = engine.page.text;
-    report = {
-      url: canonicalUrl(location.href),
-      title: doc.title,
-      region: reportRegion(doc.title, text),
-      year: reportYear(doc.title, text),
-      // The opening 60,000 characters identify a report as well as all of it, at a fraction of the cost.
-      fingerprint: fingerprint(text.slice(0, 60_000)),
-    };
-    const { reportId } = await toBackground('report:upsert', report);
-    await annotator.load(reportId);
-    savedPledges = await toBackground('pledge:list', {}).catch(() => []);
-    // Opened from a search result in the side panel: show that annotation.
-    const reveal = await toBackground('annotation:pending-reveal', {}).catch(() => null);
-    if (reveal) scrollTo({ kind: 'annotation', id: reveal });
-  } catch (err) {
-    console.warn('GovLens: saved work unavailable', err);
-  }
-
+  // Answer the popup, side panel and commands as soon as the marks exist: saved work
+  // arrives over several storage round-trips and a command must not fail meanwhile.
   const items = (): PageItems => pageItems(engine, annotator, report, savedPledges);
 
   /** Scrolls a mark into view and opens its tooltip. */
@@ -112,6 +94,26 @@ export async function boot(): Promise<void> {
       if (annotator.reportId) await annotator.load(annotator.reportId);
     },
   });
+
+  try {
+    const text = engine.page.text;
+    report = {
+      url: canonicalUrl(location.href),
+      title: doc.title,
+      region: reportRegion(doc.title, text),
+      year: reportYear(doc.title, text),
+      // The opening 60,000 characters identify a report as well as all of it, at a fraction of the cost.
+      fingerprint: fingerprint(text.slice(0, 60_000)),
+    };
+    const { reportId } = await toBackground('report:upsert', report);
+    await annotator.load(reportId);
+    savedPledges = await toBackground('pledge:list', {}).catch(() => []);
+    // Opened from a search result in the side panel: show that annotation.
+    const reveal = await toBackground('annotation:pending-reveal', {}).catch(() => null);
+    if (reveal) scrollTo({ kind: 'annotation', id: reveal });
+  } catch (err) {
+    console.warn('GovLens: saved work unavailable', err);
+  }
 
   // Later content (lazy loading, "read more") moves positions and can bring an orphan's quote back.
   engine.onTextChanged = () => void annotator.reanchor();
