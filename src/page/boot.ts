@@ -29,8 +29,8 @@ export async function boot(): Promise<void> {
   await engine.start();
   doc.documentElement.setAttribute('data-govlens-done', performance.now().toFixed(1));
   doc.documentElement.setAttribute('data-govlens-ms', String(Math.round(performance.now() - started)));
-  doc.documentElement.setAttribute('data-govlens-longest-task-ms', String(Math.round(engine.longestSliceMs)));
-  doc.documentElement.setAttribute('data-govlens-timings', JSON.stringify({ boot: Math.round(started - bootStart), ...engine.timings }));
+  doc.documentElement.setAttribute('data-govlens-longest-task-ms', String(Math.round(engine.slicer.longestMs)));
+  doc.documentElement.setAttribute('data-govlens-timings', JSON.stringify({ boot: Math.round(started - bootStart), ...engine.timings, tasks: engine.slicer.longest }));
 
   const ui = createUiHost(doc, PAGE_UI_CSS);
   const tipMount = doc.createElement('div');

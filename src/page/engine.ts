@@ -7,19 +7,23 @@ import { findPledges, matchPledge } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
 import type { PledgeMatch, PledgeRecord } from '../shared/messages';
 import type { PledgeClause } from '../core/pledges/types';
-import { analysePage, repair, warmUpSteps } from '../core/repair';
+import { analysePageInSteps, repair, repairInSteps, warmUp } from '../core/repair';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers } from './highlights';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
-import { findMainRoot, isChrome } from './main-content';
+import { TaskSlicer } from './slicer';
+import { findMainRootInSteps, isChrome } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 
-/** Longest stretch of work before yielding to the page, so no task runs long. */
-const SLICE_MS = 16;
+/**
+ * Longest stretch of work before yielding to the page. Well under the 50 ms
+ * long-task line: on a busy machine a task's wall time can run to twice its CPU time.
+ */
+const SLICE_MS = 8;
 const MUTATION_DEBOUNCE_MS = 150;
 
 /** For pledges saved before figure kinds were stored. */
@@ -41,9 +45,7 @@ function insideChrome(el: Element): boolean {
 const PLEDGE_MATCH_MIN = 0.45;
 
 /** Characters of page text per extraction slice (cut at line ends). */
-const EXTRACT_SLICE = 12_000;
-
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+const EXTRACT_SLICE = 3_000;
 
 function shift<T extends { start: number; end: number }>(x: T, by: number): T {
   return { ...x, start: x.start + by, end: x.end + by };
@@ -88,8 +90,8 @@ export class Engine {
   private detection = { isReport: false, score: 0, signals: [] as string[] };
   /** Called after text the page added or rewrote has been repaired and marked (positions have moved). */
   onTextChanged?: () => void;
-  /** Longest single slice of work, for the benchmark. */
-  longestSliceMs = 0;
+  /** Yields between units of work; its longest tasks go to the benchmark. */
+  readonly slicer = new TaskSlicer(SLICE_MS);
 
   constructor(readonly doc: Document) {
     this.layers = new HighlightLayers(doc);
@@ -105,50 +107,51 @@ export class Engine {
       this.timings[name] = Math.round((now - t) * 10) / 10;
       t = now;
     };
+    this.slicer.restart();
     this.detection = detectReport(samplePage(this.doc));
-    this.root = findMainRoot(this.doc);
-    await nextTask();
+    await this.slicer.yield('detect');
+    this.root = await this.slicer.run('find-root', findMainRootInSteps(this.doc));
+    await this.slicer.yield('find-root');
     // The report's title often sits just outside the body container; it is damaged the same way.
     const titles = [...this.doc.querySelectorAll('h1')].filter((h) => !this.root.contains(h) && !insideChrome(h));
     const nodes = [...titles.flatMap((h) => collectTextNodes(h, this.known)), ...collectTextNodes(this.root, this.known)];
     const chunks = buildChunks(nodes);
     lap('collect');
     // Each phase gets its own task, so a long page never blocks the main thread for long.
-    await nextTask();
+    await this.slicer.yield('collect');
     // Page-level decisions (spinner used? Traditional page?) come from the whole text once.
-    this.context = analysePage(chunks.map((c) => c.text).join('\n'));
-    for (const step of warmUpSteps(this.context)) {
-      await nextTask();
-      step();
-    }
+    this.context = await this.slicer.run('analyse', analysePageInSteps(chunks.map((c) => c.text).join('\n')));
+    await this.slicer.run('warm-up', warmUp(this.context));
     lap('analyse');
-    await nextTask();
+    await this.slicer.yield('warm-up');
     const views = chunks.map((c) => new ChunkView(c));
     await this.repairViews(views);
     this.views.push(...views);
     this.page = new PageText(this.views);
     lap('repair');
+    await this.slicer.yield('repair');
     this.layers.install();
-    await this.extract();
+    await this.extractSlices();
     lap('extract+paint');
     this.observe();
   }
 
   private async repairViews(views: ChunkView[]): Promise<void> {
-    let sliceStart = performance.now();
     for (const v of views) {
       for (const n of v.chunk.nodes) this.known.add(n);
-      v.setRepair(repair(v.chunk.text, { page: this.context }));
+      const before = v.chunk.nodes.map((n) => n.nodeValue);
+      let result = await this.slicer.run('repair', repairInSteps(v.chunk.text, { page: this.context }));
+      // The repair ran across tasks: if the page changed a node meanwhile, its text is the new original.
+      const changed = v.chunk.nodes.filter((n, i) => n.nodeValue !== before[i]);
+      if (changed.length) {
+        for (const n of changed) v.adoptPageText(n);
+        result = repair(v.chunk.text, { page: this.context });
+      }
+      v.setRepair(result);
       v.layout(this.repaired);
       this.write(() => v.write());
-      const now = performance.now();
-      if (now - sliceStart > SLICE_MS) {
-        this.longestSliceMs = Math.max(this.longestSliceMs, now - sliceStart);
-        await nextTask();
-        sliceStart = performance.now();
-      }
+      await this.slicer.step('repair');
     }
-    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
   }
 
   /**
@@ -156,14 +159,18 @@ export class Engine {
    * (yielding between slices) with the whole page's sections and glossary,
    * then rebuilds the marks.
    */
-  async extract(): Promise<void> {
+  extract(): Promise<void> {
+    this.slicer.restart();
+    return this.extractSlices();
+  }
+
+  private async extractSlices(): Promise<void> {
     const text = this.page.text;
     this.reportGlossary = parseReportGlossary(text);
     const sections = findSections(text);
     const terms: Term[] = [];
     const figures: Figure[] = [];
     const pledges: PledgeClause[] = [];
-    let sliceStart = performance.now();
     for (const [a, b] of slices(text, EXTRACT_SLICE)) {
       const slice = text.slice(a, b);
       const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
@@ -174,13 +181,8 @@ export class Engine {
       terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
       figures.push(...sliceFigures.map((f) => shift(f, a)));
       pledges.push(...slicePledges.map((p) => ({ ...p, start: p.start + a, end: p.end + a, figure: p.figure && shift(p.figure, a) })));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
-        await nextTask();
-        sliceStart = performance.now();
-      }
+      await this.slicer.step('extract');
     }
-    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
     this.terms = terms;
     this.figures = figures;
     this.pledges = pledges;
@@ -208,6 +210,7 @@ export class Engine {
   }
 
   setAnnotationMarks(marks: Mark[]): Promise<void> {
+    this.slicer.restart();
     this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
     // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
     return this.paint(['user']);
@@ -236,7 +239,6 @@ export class Engine {
     const marks = only ? this.marks.filter((m) => only.includes(m.layer)) : this.marks;
     const userGeneration = this.userPaintGeneration;
     this.layers.reset(only);
-    let sliceStart = performance.now();
     for (let i = 0; i < marks.length; i++) {
       const m = marks[i];
       if (m.type === 'fix') {
@@ -249,16 +251,17 @@ export class Engine {
       if (m.layer === 'user' && userGeneration !== this.userPaintGeneration) continue;
       const r = this.page.range(this.doc, m.start, m.end);
       if (r) this.layers.add(m.layer, r);
-      if ((i & 127) === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
+      if ((i & 63) === 0) {
+        await this.slicer.step('paint');
         if (!current()) return;
-        sliceStart = performance.now();
       }
     }
+    this.slicer.record('paint');
   }
 
   /** Switches the whole page between repaired and original text. */
   toggle(repaired = !this.repaired): boolean {
+    this.slicer.restart();
     this.repaired = repaired;
     this.write(() => {
       for (const v of this.views) {
@@ -274,6 +277,7 @@ export class Engine {
   setFixState(view: number, fix: number, state: 'applied' | 'undone' | 'accepted' | 'suggested'): void {
     const v = this.views[view];
     if (!v?.fixes[fix]) return;
+    this.slicer.restart();
     v.fixes[fix] = { ...v.fixes[fix], state };
     v.layout(this.repaired);
     this.write(() => v.write());
@@ -313,6 +317,7 @@ export class Engine {
 
   /** Repairs text the page added after load (lazy loading, "read more", SPA navigation). */
   async processPending(): Promise<void> {
+    this.slicer.restart();
     const added = [...this.pending];
     this.pending.clear();
     const nodes: Text[] = [];

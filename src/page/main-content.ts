@@ -1,3 +1,4 @@
+import type { Steps } from '../core/steps';
 import { isSkippedElement } from './skip';
 
 const HAN = /[\u3400-\u9fff]/g;
@@ -27,12 +28,16 @@ export function isLinkList(el: Element): boolean {
   return linkText / Math.max(1, (el.textContent ?? '').length) > 0.5;
 }
 
+/** Text nodes counted per step of findMainRootInSteps: a few ms on a large page. */
+const NODES_PER_STEP = 2_000;
+
 /**
  * Finds the element that holds the report's main text: starting at body,
  * descend into the child holding most of the Han characters (outside page
- * chrome) while it still holds at least 60% of them.
+ * chrome) while it still holds at least 60% of them. Pauses every
+ * NODES_PER_STEP text nodes (see src/core/steps.ts).
  */
-export function findMainRoot(doc: Document = document): Element {
+export function* findMainRootInSteps(doc: Document): Steps<Element> {
   const body = doc.body;
   if (!body) return doc.documentElement;
   const counts = new Map<Element, number>();
@@ -46,7 +51,9 @@ export function findMainRoot(doc: Document = document): Element {
     },
   });
   let total = 0;
+  let seen = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (++seen % NODES_PER_STEP === 0) yield;
     const c = hanCount(n.nodeValue ?? '');
     if (!c) continue;
     total += c;

@@ -1,3 +1,5 @@
+import { runSteps, type Steps } from '../steps';
+
 /** Compact serialisation of the n-gram tables: per order, sorted keys as LEB128 gaps, then one count byte per key. */
 
 export interface OrderTable {
@@ -28,6 +30,14 @@ export function encodeTables(tables: OrderTable[]): Uint8Array {
 }
 
 export function decodeTables(bytes: Uint8Array): OrderTable[] {
+  return runSteps(decodeTablesInSteps(bytes));
+}
+
+/** Keys decoded or inserted per step of a stepwise build: a few ms of work. */
+export const KEYS_PER_STEP = 10_000;
+
+/** decodeTables as a generator that pauses every KEYS_PER_STEP keys. */
+export function* decodeTablesInSteps(bytes: Uint8Array): Steps<OrderTable[]> {
   let p = 0;
   const varint = () => {
     let v = 0;
@@ -45,7 +55,10 @@ export function decodeTables(bytes: Uint8Array): OrderTable[] {
     const len = varint();
     const keys = new Uint32Array(len);
     let prev = 0;
-    for (let j = 0; j < len; j++) keys[j] = prev += varint();
+    for (let j = 0; j < len; j++) {
+      keys[j] = prev += varint();
+      if (j % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+    }
     const counts = bytes.slice(p, p + len);
     p += len;
     tables.push({ keys, counts });

@@ -1,4 +1,5 @@
-import { decodeTables } from './codec';
+import { runSteps, type Steps } from '../steps';
+import { decodeTablesInSteps, KEYS_PER_STEP, type OrderTable } from './codec';
 import * as hash from './hash';
 import { dequantiseCount, foldChar, KEY_INIT } from './hash';
 
@@ -29,17 +30,25 @@ class CountTable {
   private readonly slots: Uint32Array;
   private readonly shift: number;
 
-  constructor(keys: Uint32Array, counts: Uint8Array) {
+  private constructor(slots: Uint32Array, shift: number) {
+    this.slots = slots;
+    this.shift = shift;
+  }
+
+  /** Fills the table in steps of KEYS_PER_STEP keys. */
+  static *build(keys: Uint32Array, counts: Uint8Array): Steps<CountTable> {
     let bits = 4;
     while (1 << bits < keys.length * 1.6) bits++;
-    this.slots = new Uint32Array(1 << bits);
-    this.shift = 32 - bits;
+    const slots = new Uint32Array(1 << bits);
+    const shift = 32 - bits;
     const mask = (1 << bits) - 1;
     for (let i = 0; i < keys.length; i++) {
-      let s = Math.imul(keys[i], 0x9e3779b1) >>> this.shift;
-      while (this.slots[s] !== 0) s = (s + 1) & mask;
-      this.slots[s] = ((keys[i] << 8) | counts[i]) >>> 0;
+      let s = Math.imul(keys[i], 0x9e3779b1) >>> shift;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = ((keys[i] << 8) | counts[i]) >>> 0;
+      if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
     }
+    return new CountTable(slots, shift);
   }
 
   /** Quantised count byte of a key (0 = absent); bytes order like the counts they stand for. */
@@ -80,13 +89,28 @@ export class CharLM {
   /** Highest order used when scoring (≤ LM_ORDER); lower is faster. */
   order = LM_ORDER;
 
-  constructor(bytes: Uint8Array) {
-    const decoded = decodeTables(bytes);
-    this.tables = decoded.map((t) => new CountTable(t.keys, t.counts));
+  private constructor(tables: CountTable[], total: number, vocab: number) {
+    this.tables = tables;
+    this.total = total;
+    this.vocab = vocab;
+  }
+
+  /** The model from its serialised tables (see codec.ts). */
+  static fromBytes(bytes: Uint8Array): CharLM {
+    return runSteps(CharLM.load(bytes));
+  }
+
+  /**
+   * fromBytes as a generator that pauses every KEYS_PER_STEP keys of decoding
+   * and table filling, so a page can load the model across many short tasks.
+   */
+  static *load(bytes: Uint8Array): Steps<CharLM> {
+    const decoded: OrderTable[] = yield* decodeTablesInSteps(bytes);
+    const tables: CountTable[] = [];
+    for (const t of decoded) tables.push(yield* CountTable.build(t.keys, t.counts));
     let total = 0;
     for (const c of decoded[0].counts) total += dequantiseCount(c);
-    this.total = total;
-    this.vocab = decoded[0].keys.length + 1;
+    return new CharLM(tables, total, decoded[0].keys.length + 1);
   }
 
   get memoryBytes(): number {

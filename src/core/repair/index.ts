@@ -1,4 +1,4 @@
-import { runPipeline, type RepairResult } from './pipeline';
+import { runPipeline, runPipelineInSteps, type RepairResult } from './pipeline';
 import type { PageContext, RepairOptions, Stage } from './types';
 import { unicodeStage } from './stages/unicode';
 import { mojibakeStage } from './stages/mojibake';
@@ -6,7 +6,8 @@ import { pinyinStage } from './stages/pinyin';
 import { traditionalStage } from './stages/traditional';
 import { spunStage } from './stages/spun';
 import { layoutStage } from './stages/layout';
-import { getLM } from '../lm';
+import { loadLMInSteps } from '../lm';
+import { runSteps, type Steps } from '../steps';
 import { traditionalToSimplified } from './traditional/script';
 
 export type { RepairResult } from './pipeline';
@@ -24,18 +25,54 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   return runPipeline(text, STAGES, options);
 }
 
+/** repair() pausing after each stage (see src/core/steps.ts). */
+export function repairInSteps(text: string, options: RepairOptions = {}): Steps<RepairResult> {
+  return runPipelineInSteps(text, STAGES, options);
+}
+
 /**
  * Page-level decisions made once over a whole page, so that chunks repaired
  * separately agree. Stages that expose a detector contribute to it.
  */
 export function analysePage(text: string): PageContext {
-  text = sampleForAnalysis(text);
-  const ctx: PageContext = {};
-  for (const stage of STAGES) {
-    const detect = (stage as Stage & { detect?: (t: string) => Partial<PageContext> }).detect;
-    if (detect) Object.assign(ctx, detect(text));
+  return runSteps(analysePageInSteps(text));
+}
+
+/** Characters per analysis step: a few ms of dictionary matching. */
+const ANALYSIS_STEP_CHARS = 4_000;
+
+/** analysePage in short steps (dictionary loads, then one window of text each); see src/core/steps.ts. */
+export function* analysePageInSteps(text: string, stepChars = ANALYSIS_STEP_CHARS): Steps<PageContext> {
+  const detectors = STAGES.flatMap((stage) => (stage.detector ? [stage.detector()] : []));
+  for (const d of detectors) if (d.prepare) yield* d.prepare();
+  for (const window of lineWindows(sampleForAnalysis(text), stepChars)) {
+    for (const d of detectors) d.add(window);
+    yield;
   }
-  return ctx;
+  return Object.assign({}, ...detectors.map((d) => d.verdict())) as PageContext;
+}
+
+/**
+ * `text` cut into pieces of about `size` characters, each ending just after a
+ * line break, or failing that a full stop, so no word is cut in two.
+ */
+export function lineWindows(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let a = 0; a < text.length; ) {
+    let b = Math.min(text.length, a + size);
+    if (b < text.length) {
+      const cut = Math.max(text.lastIndexOf('\n', b - 1), text.lastIndexOf('。', b - 1));
+      b = cut >= a ? cut + 1 : nextBoundary(text, b);
+    }
+    out.push(text.slice(a, b));
+    a = b;
+  }
+  return out;
+}
+
+function nextBoundary(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '。') return i + 1;
+  return text.length;
 }
 
 /** Evidence is dense on damaged pages: a spread of windows decides as well as 1 MB of text, far faster. */
@@ -53,12 +90,13 @@ function sampleForAnalysis(text: string): string {
 
 /**
  * One-time loads a page will need (decoding the language model, building the
- * converter), as separate steps so a caller can run each in its own task
- * instead of inside the first chunk's repair.
+ * converter) as a generator of short steps, so a caller can run them in tasks
+ * of their own instead of inside the first chunk's repair.
  */
-export function warmUpSteps(page: PageContext): Array<() => void> {
-  const steps: Array<() => void> = [];
-  if (page.spun) steps.push(() => void getLM());
-  if (page.traditional) steps.push(() => void traditionalToSimplified('體'));
-  return steps;
+export function* warmUp(page: PageContext): Steps<void> {
+  if (page.spun) yield* loadLMInSteps();
+  if (page.traditional) {
+    traditionalToSimplified('體');
+    yield;
+  }
 }

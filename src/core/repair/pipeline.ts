@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../steps';
 import { OffsetMap } from './offset-map';
 import type { Change, Edit, RepairKind, RepairOptions, Segment, Stage, Suggestion } from './types';
 
@@ -29,6 +30,11 @@ export const DEFAULT_THRESHOLD = 0.5;
  * original, so the offset map stays exact however many stages touch a span.
  */
 export function runPipeline(original: string, stages: readonly Stage[], options: RepairOptions = {}): RepairResult {
+  return runSteps(runPipelineInSteps(original, stages, options));
+}
+
+/** runPipeline pausing after each stage, for a caller that yields to the page between them (see src/core/steps.ts). */
+export function* runPipelineInSteps(original: string, stages: readonly Stage[], options: RepairOptions = {}): Steps<RepairResult> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const disabled = new Set(options.disable ?? []);
   let text = original;
@@ -53,6 +59,7 @@ export function runPipeline(original: string, stages: readonly Stage[], options:
       }
     }
     if (apply.length) [text, segs] = applyEdits(text, segs, apply);
+    yield;
   }
 
   const map = new OffsetMap(segs);

@@ -67,8 +67,22 @@ export interface PageContext {
   traditional?: boolean;
 }
 
+/**
+ * A stage's page-level verdict, built up window by window so that a long
+ * page can be analysed across several tasks. Windows end at line breaks and
+ * are fed in order; the verdict is the same as over the joined text.
+ */
+export interface PageDetector {
+  /** One-time loads (dictionaries), stepwise, before the first window. */
+  prepare?(): Generator<void, unknown>;
+  add(window: string): void;
+  verdict(): Partial<PageContext>;
+}
+
 /** What a stage sees: its input and the options. Stages are pure functions. */
 export interface Stage {
   kind: RepairKind;
   run(text: string, options: RepairOptions): Edit[];
+  /** Stages that need a page-level decision expose a detector. */
+  detector?(): PageDetector;
 }

@@ -1,4 +1,5 @@
 import { SPUN_CHARS, SPUN_WORDS } from '../../data/spun-dict';
+import { Stepwise, type Steps } from '../../steps';
 
 /** original → spun forms, as the spinner applies them. */
 export type ForwardDict = Map<string, string[]>;
@@ -51,11 +52,18 @@ export interface Origin {
 /** spun form → candidate originals (the spun form itself is always also a candidate, decided by the LM). */
 export type ReverseDict = Map<string, Origin[]>;
 
-let reverseCache: ReverseDict | undefined;
+/** Dictionary words inverted per step of the stepwise build: a few ms. */
+const WORDS_PER_STEP = 400;
+
+const reverse = new Stepwise(buildReverseDict);
 
 export function reverseDict(): ReverseDict {
-  if (reverseCache) return reverseCache;
+  return reverse.get();
+}
+
+function* buildReverseDict(): Steps<ReverseDict> {
   const { words, chars } = forwardDict();
+  yield;
   const rev: ReverseDict = new Map();
   const add = (spun: string, orig: string, layers: 1 | 2, primary: boolean) => {
     if (spun === orig) return;
@@ -65,14 +73,18 @@ export function reverseDict(): ReverseDict {
   };
   for (const [orig, forms] of chars) forms.forEach((f, i) => add(f, orig, 1, i === 0));
   for (const [orig, forms] of words) forms.forEach((f, i) => add(f, orig, 1, i === 0));
+  let n = 0;
   // Character swaps on top of the original (实现→真现) are one layer; on top of a word swap, two.
-  for (const orig of words.keys()) for (const v of charVariants(orig, chars)) add(v, orig, 1, true);
+  for (const orig of words.keys()) {
+    for (const v of charVariants(orig, chars)) add(v, orig, 1, true);
+    if (++n % WORDS_PER_STEP === 0) yield;
+  }
   for (const [orig, forms] of words) {
     forms.forEach((f, i) => {
       for (const v of charVariants(f, chars)) add(v, orig, 2, i === 0);
     });
+    if (++n % WORDS_PER_STEP === 0) yield;
   }
-  reverseCache = rev;
   return rev;
 }
 
@@ -83,12 +95,21 @@ export interface MatchIndex {
   starts: Uint8Array;
 }
 
-let indexCache: MatchIndex | undefined;
+const index = new Stepwise(buildMatchIndex);
 
 export function matchIndex(): MatchIndex {
-  if (indexCache) return indexCache;
+  return index.get();
+}
+
+/** Builds the reverse dictionary and the match index in short steps (see src/core/steps.ts). */
+export function loadMatchIndexInSteps(): Steps<MatchIndex> {
+  return index.steps();
+}
+
+function* buildMatchIndex(): Steps<MatchIndex> {
+  const forms = yield* reverse.steps();
   const byFirst = new Map<number, string[]>();
-  for (const form of reverseDict().keys()) {
+  for (const form of forms.keys()) {
     const c = form.charCodeAt(0);
     const list = byFirst.get(c);
     if (list) list.push(form);
@@ -97,8 +118,7 @@ export function matchIndex(): MatchIndex {
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const starts = new Uint8Array(65536);
   for (const c of byFirst.keys()) starts[c] = 1;
-  indexCache = { byFirst, starts };
-  return indexCache;
+  return { byFirst, starts };
 }
 
 /** A dictionary hit in the spun text: [start, end) holds `form`. */

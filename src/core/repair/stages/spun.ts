@@ -1,7 +1,7 @@
 import { getLM } from '../../lm';
 import { choicePoints } from '../spun/candidates';
 import { decide } from '../spun/decide';
-import { findMatches } from '../spun/dictionary';
+import { findMatches, loadMatchIndexInSteps, type Match } from '../spun/dictionary';
 import { spinnerGate } from '../spun/gate';
 import type { Edit, Stage } from '../types';
 
@@ -12,10 +12,22 @@ import type { Edit, Stage } from '../types';
  * original (or the form itself) that reads best in context. Edits are in input
  * coordinates and never overlap, so swaps such as 出产→消费 / 消费→生产 are safe.
  */
-export const spunStage: Stage & { detect(text: string): { spun: boolean } } = {
+export const spunStage: Stage = {
   kind: 'spun',
   /** Page-level verdict, so that every chunk of a long spun page is repaired (and none of a clean one). */
-  detect: (text) => ({ spun: spinnerGate(text.length, findMatches(text)).open }),
+  detector() {
+    // Dictionary forms never hold a line break or a full stop, so windows cut there lose no match.
+    const matches: Match[] = [];
+    let length = 0;
+    return {
+      prepare: loadMatchIndexInSteps,
+      add(window) {
+        matches.push(...findMatches(window));
+        length += window.length;
+      },
+      verdict: () => ({ spun: spinnerGate(length, matches).open }),
+    };
+  },
   run(text, options) {
     const matches = findMatches(text);
     const open = options.page?.spun ?? spinnerGate(text.length, matches).open;

@@ -8,9 +8,20 @@ import { simplifiedToTraditional, traditionalToSimplified } from '../traditional
  * way instead (the S→T dictionaries load lazily; until then nothing changes).
  * Edits cover only the characters that changed, grouped into contiguous runs.
  */
-export const traditionalStage: Stage & { detect(text: string): { traditional: boolean } } = {
+export const traditionalStage: Stage = {
   kind: 'traditional',
-  detect: (text) => ({ traditional: isTraditionalPage(scriptStats(text)) }),
+  detector() {
+    const total = { han: 0, traditional: 0, foreign: false };
+    return {
+      add(window) {
+        const s = scriptStats(window);
+        total.han += s.han;
+        total.traditional += s.traditional;
+        total.foreign ||= s.foreign;
+      },
+      verdict: () => ({ traditional: isTraditionalPage(total) }),
+    };
+  },
   run(text: string, options: RepairOptions): Edit[] {
     if (options.toTraditional) {
       if (/[\u3040-\u30ff\uac00-\ud7af]/.test(text)) return [];
