@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import '../src/core/lm/shipped';
 import { repair } from '../src/core/repair/index';
 import { extractFigures } from '../src/core/figures/index';
 import { findTerms } from '../src/core/glossary/index';

@@ -6,6 +6,11 @@ export async function injectEngine(tabId: number, frameId = 0): Promise<boolean>
   return true;
 }
 
+/** Injects the language model's data (1 MB) into a frame whose engine found a spun page. */
+export async function injectLanguageModel(tabId: number, frameId = 0): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/lm.js'] });
+}
+
 /** Injects the "repair this report?" prompt, for sites set to ask. */
 export async function injectAskPrompt(tabId: number, frameId = 0): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/ask.js'] });

@@ -6,7 +6,7 @@ import { handle, toPage } from '../shared/messaging';
 import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
 import { getSiteMode, setSiteMode } from '../shared/settings';
 import { detectReport, splitUrl } from '../core/detect';
-import { injectAskPrompt, injectEngine, syncUserSites } from './inject';
+import { injectAskPrompt, injectEngine, injectLanguageModel, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
 import { openToReveal, takePendingReveal } from './reveal';
 
@@ -32,6 +32,9 @@ export function startBackground(): void {
       if (tabId !== undefined && mode === 'always') await injectEngine(tabId, sender.frameId ?? 0);
       if (tabId !== undefined && mode === 'ask') await injectAskPrompt(tabId, sender.frameId ?? 0);
       return { isReport: true, mode };
+    },
+    'page:inject-lm': async (_p, sender) => {
+      if (sender.tab?.id !== undefined) await injectLanguageModel(sender.tab.id, sender.frameId ?? 0);
     },
     'engine:inject': async (_p, sender) => {
       if (sender.tab?.id === undefined) return { injected: false };

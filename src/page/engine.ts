@@ -14,6 +14,7 @@ import { HighlightLayers } from './highlights';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
+import { loadLanguageModel } from './language-model';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, isChrome } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
@@ -121,6 +122,11 @@ export class Engine {
     await this.slicer.yield('collect');
     // Page-level decisions (spinner used? Traditional page?) come from the whole text once.
     this.context = await this.slicer.run('analyse', analysePageInSteps(chunks.map((c) => c.text).join('\n')));
+    // Without the model the spun repair cannot choose between readings: leave such a page's words alone.
+    if (this.context.spun) {
+      if (!(await loadLanguageModel())) this.context = { ...this.context, spun: false };
+      this.slicer.restart();
+    }
     await this.slicer.run('warm-up', warmUp(this.context));
     lap('analyse');
     await this.slicer.yield('warm-up');

@@ -81,6 +81,8 @@ export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
   'page:detect': { req: PageSample; res: { isReport: boolean; mode?: SiteMode } };
   'engine:inject': { req: { allFrames?: boolean }; res: { injected: boolean } };
+  /** From the engine on a spun page: inject lm.js, the language model's data, into the sending frame. */
+  'page:inject-lm': { req: Record<string, never>; res: void };
   'tab:enable': { req: { tabId: number }; res: { injected: boolean } };
   'site:get-mode': { req: { host: string }; res: SiteMode };
   'site:set-mode': { req: { host: string; mode: SiteMode }; res: void };

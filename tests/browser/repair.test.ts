@@ -22,6 +22,29 @@ describe('repair in place (built extension, real Chromium)', () => {
     await page.close();
   });
 
+  it('injects the 1 MB language model only into the spun page', async () => {
+    const scriptsOn = async (id: string) => {
+      const entry = h.server.pages.find((p) => p.id === id)!;
+      const page = await h.context.newPage();
+      const cdp = await h.context.newCDPSession(page);
+      const urls: string[] = [];
+      cdp.on('Debugger.scriptParsed', (e) => void urls.push(e.url));
+      await cdp.send('Debugger.enable');
+      await page.goto(entry.url);
+      await page.waitForSelector('html[data-govlens-ms]');
+      await page.close();
+      return urls.filter((u) => u.startsWith('chrome-extension://')).map((u) => new URL(u).pathname);
+    };
+    const spun = await scriptsOn('004');
+    expect(spun).toContain('/engine.js');
+    expect(spun).toContain('/lm.js');
+    for (const id of ['000', '001']) {
+      const scripts = await scriptsOn(id);
+      expect(scripts).toContain('/engine.js');
+      expect(scripts).not.toContain('/lm.js');
+    }
+  });
+
   it('simplifies seed 001 and removes every inline pinyin group', async () => {
     const page = await h.open('001');
     const text = await page.evaluate(() => document.body.innerText);

@@ -1,11 +1,25 @@
-import { LM_DATA } from '../data/lm-data';
 import { base64ToBytes } from './codec';
 import { CharLM } from './model';
 import { Stepwise, type Steps } from '../steps';
 
 export { CharLM, foldCodes } from './model';
 
-const shipped = new Stepwise(() => CharLM.load(base64ToBytes(LM_DATA)));
+let dataSource: (() => string | undefined) | undefined;
+
+/**
+ * Where the serialised model (1 MB) comes from. Node callers import
+ * ./shipped, which provides the bundled data; the extension injects it as a
+ * script of its own only into pages that need it (src/page/language-model.ts).
+ */
+export function provideLMData(source: () => string | undefined): void {
+  dataSource = source;
+}
+
+const shipped = new Stepwise(() => {
+  const data = dataSource?.();
+  if (!data) throw new Error('GovLens: no language model data provided (see provideLMData)');
+  return CharLM.load(base64ToBytes(data));
+});
 
 /** Loads the shipped model one short step at a time (see src/core/steps.ts); interleaves safely with getLM(). */
 export function loadLMInSteps(): Steps<CharLM> {
