@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, CHROMIUM, launch } from '../tests/browser/harness';
-import { contentScriptTime, FLOOR_DONE, writeFloorExtension, type ScriptTime } from './script-time';
+import { contentScriptTime, FLOOR_DONE, longestExtensionTask, writeFloorExtension, type ScriptTime } from './script-time';
 import { median, summarise, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -62,6 +62,11 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       rows.push(summarise(base, openccMs));
       rows.push(summarise(`page ${entry.id}${size}: document_idle → repaired and marked`, repairMs, { baseline: base }));
       rows.push(summarise(`page ${entry.id}${size}: longest main-thread task after document_idle (0 = none over 50 ms)`, longest));
+      // The same loads again under a trace, which can tell GovLens's tasks from the page's own.
+      const ours: ScriptTime[] = [];
+      for (let i = 0; i < RUNS; i++) ours.push(await longestExtensionTask(h.context, h.extensionId, entry.url, 'html[data-govlens-done]'));
+      rows.push(summarise(`page ${entry.id}${size}: longest task running GovLens code (trace, CPU)`, ours.map((t) => t.cpu)));
+      rows.push(summarise(`page ${entry.id}${size}: longest task running GovLens code (trace, wall clock)`, ours.map((t) => t.wall)));
     }
   } finally {
     await h.close();

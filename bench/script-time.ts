@@ -34,6 +34,8 @@ export async function writeFloorExtension(): Promise<string> {
 interface TraceEvent {
   name: string;
   ph: string;
+  pid?: number;
+  tid?: number;
   ts: number;
   dur?: number;
   /** Thread (CPU) time, µs: unlike wall time, not inflated when other processes hold the CPU. */
@@ -48,33 +50,62 @@ export interface ScriptTime {
   cpu: number;
 }
 
-/**
- * Loads `url` in a new page while tracing, waits for `selector` and a quiet
- * moment, and returns the script time per extension id.
- */
-export async function contentScriptTime(context: BrowserContext, url: string, selector: string): Promise<Map<string, ScriptTime>> {
+/** Loads `url` in a new page while tracing, waits for `selector` and a quiet moment, and returns the trace. */
+async function traceLoad(context: BrowserContext, url: string, selector: string, categories: string[]): Promise<TraceEvent[]> {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
   await page.goto(url);
-  await page.waitForSelector(selector);
+  await page.waitForSelector(selector, { timeout: 120_000 });
   await page.waitForTimeout(300); // let any async tail of the script run inside the trace
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
+  return events;
+}
 
+const EXTENSION_URL = /^chrome-extension:\/\/([a-p]{32})\//;
+const extensionOf = (e: TraceEvent) => EXTENSION_URL.exec(e.args?.data?.url ?? e.args?.data?.scriptName ?? '')?.[1];
+const scriptCalls = (events: TraceEvent[]) =>
+  events.filter((e) => e.ph === 'X' && e.dur && (e.name === 'EvaluateScript' || e.name === 'FunctionCall')).sort((a, b) => a.ts - b.ts);
+
+/**
+ * Loads `url` in a new page while tracing, waits for `selector` and a quiet
+ * moment, and returns the script time per extension id.
+ */
+export async function contentScriptTime(context: BrowserContext, url: string, selector: string): Promise<Map<string, ScriptTime>> {
+  const events = await traceLoad(context, url, selector, ['devtools.timeline']);
   const perExtension = new Map<string, ScriptTime>();
   let coveredUntil = -1;
-  const calls = events.filter((e) => e.ph === 'X' && e.dur && (e.name === 'EvaluateScript' || e.name === 'FunctionCall')).sort((a, b) => a.ts - b.ts);
-  for (const e of calls) {
-    const m = /^chrome-extension:\/\/([a-p]{32})\//.exec(e.args?.data?.url ?? e.args?.data?.scriptName ?? '');
-    if (!m || e.ts < coveredUntil) continue; // nested calls are inside their parent's time already
+  for (const e of scriptCalls(events)) {
+    const id = extensionOf(e);
+    if (!id || e.ts < coveredUntil) continue; // nested calls are inside their parent's time already
     coveredUntil = e.ts + e.dur!;
-    const sum = perExtension.get(m[1]) ?? { wall: 0, cpu: 0 };
-    perExtension.set(m[1], { wall: sum.wall + e.dur! / 1000, cpu: sum.cpu + (e.tdur ?? e.dur!) / 1000 });
+    const sum = perExtension.get(id) ?? { wall: 0, cpu: 0 };
+    perExtension.set(id, { wall: sum.wall + e.dur! / 1000, cpu: sum.cpu + (e.tdur ?? e.dur!) / 1000 });
   }
   return perExtension;
+}
+
+/**
+ * The longest main-thread task (RunTask) that ran the extension's code while
+ * `url` loaded, in wall and CPU ms: the long-task API cannot tell our tasks
+ * from the page's own (a 1 MB page's first layout may come after
+ * document_idle), the trace can.
+ */
+export async function longestExtensionTask(context: BrowserContext, extensionId: string, url: string, selector: string): Promise<ScriptTime> {
+  const events = await traceLoad(context, url, selector, ['toplevel', 'devtools.timeline']);
+  const ours = scriptCalls(events).filter((e) => extensionOf(e) === extensionId);
+  let longest: ScriptTime = { wall: 0, cpu: 0 };
+  for (const task of events) {
+    // 'toplevel' names a main-thread task ThreadControllerImpl::RunTask.
+    if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !task.dur) continue;
+    const end = task.ts + task.dur;
+    if (!ours.some((c) => c.pid === task.pid && c.tid === task.tid && c.ts >= task.ts && c.ts < end)) continue;
+    if (task.dur / 1000 > longest.wall) longest = { wall: task.dur / 1000, cpu: (task.tdur ?? task.dur) / 1000 };
+  }
+  return longest;
 }
