@@ -21,7 +21,8 @@ export class Annotator {
   reportId: string | null = null;
   private cleanup: Array<() => void> = [];
 
-  constructor(private engine: Engine, private mount: HTMLElement, private pageUrl: string) {}
+  /** The address highlights are saved under; follows single-page navigation. */
+  constructor(private engine: Engine, private mount: HTMLElement, public pageUrl: string) {}
 
   get orphans(): AnnotationRecord[] {
     return this.records.filter((r) => !this.anchored.has(r.id));

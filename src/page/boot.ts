@@ -95,7 +95,14 @@ export async function boot(): Promise<void> {
     },
   });
 
-  try {
+  /**
+   * Which report this is, and the reader's saved work on it. Runs again when
+   * the address changes under a single-page app: the new article is another
+   * report, with highlights of its own.
+   */
+  let identifiedUrl = '';
+  async function identify(): Promise<void> {
+    identifiedUrl = location.href;
     const text = engine.page.text;
     report = {
       url: canonicalUrl(location.href),
@@ -105,9 +112,14 @@ export async function boot(): Promise<void> {
       // The opening 60,000 characters identify a report as well as all of it, at a fraction of the cost.
       fingerprint: fingerprint(text.slice(0, 60_000)),
     };
+    annotator.pageUrl = location.href;
     const { reportId } = await toBackground('report:upsert', report);
     await annotator.load(reportId);
     savedPledges = await toBackground('pledge:list', {}).catch(() => []);
+  }
+
+  try {
+    await identify();
     // Opened from a search result in the side panel: show that annotation.
     const reveal = await toBackground('annotation:pending-reveal', {}).catch(() => null);
     if (reveal) scrollTo({ kind: 'annotation', id: reveal });
@@ -116,5 +128,8 @@ export async function boot(): Promise<void> {
   }
 
   // Later content (lazy loading, "read more") moves positions and can bring an orphan's quote back.
-  engine.onTextChanged = () => void annotator.reanchor();
+  engine.onTextChanged = () => {
+    if (location.href === identifiedUrl) void annotator.reanchor();
+    else identify().catch((err) => console.warn('GovLens: saved work unavailable', err));
+  };
 }

@@ -26,6 +26,8 @@ import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
  */
 const SLICE_MS = 8;
 const MUTATION_DEBOUNCE_MS = 150;
+/** Characters of added text that make the page-level context be decided again. */
+const REANALYSE_CHARS = 2_000;
 
 /** For pledges saved before figure kinds were stored. */
 function guessKind(unit: string): FigureKind {
@@ -87,6 +89,10 @@ export class Engine {
   private known = new WeakSet<Text>();
   private observer: MutationObserver | null = null;
   private pending = new Set<Node>();
+  /** The address the page-level context was decided for. */
+  private analysedUrl = '';
+  /** The page removed nodes since the last processPending. */
+  private removals = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private detection = { isReport: false, score: 0, signals: [] as string[] };
   /** Called after text the page added or rewrote has been repaired and marked (positions have moved). */
@@ -120,14 +126,7 @@ export class Engine {
     lap('collect');
     // Each phase gets its own task, so a long page never blocks the main thread for long.
     await this.slicer.yield('collect');
-    // Page-level decisions (spinner used? Traditional page?) come from the whole text once.
-    this.context = await this.slicer.run('analyse', analysePageInSteps(chunks.map((c) => c.text).join('\n')));
-    // Without the model the spun repair cannot choose between readings: leave such a page's words alone.
-    if (this.context.spun) {
-      if (!(await loadLanguageModel())) this.context = { ...this.context, spun: false };
-      this.slicer.restart();
-    }
-    await this.slicer.run('warm-up', warmUp(this.context));
+    await this.analyse(chunks.map((c) => c.text));
     lap('analyse');
     await this.slicer.yield('warm-up');
     const views = chunks.map((c) => new ChunkView(c));
@@ -140,6 +139,22 @@ export class Engine {
     await this.extractSlices();
     lap('extract+paint');
     this.observe();
+  }
+
+  /**
+   * Page-level decisions (spinner used? Traditional page?) from the whole
+   * text at once, so that chunks repaired separately agree; then the loads
+   * they call for.
+   */
+  private async analyse(texts: string[]): Promise<void> {
+    this.analysedUrl = this.doc.location.href;
+    this.context = await this.slicer.run('analyse', analysePageInSteps(texts.join('\n')));
+    // Without the model the spun repair cannot choose between readings: leave such a page's words alone.
+    if (this.context.spun) {
+      if (!(await loadLanguageModel())) this.context = { ...this.context, spun: false };
+      this.slicer.restart();
+    }
+    await this.slicer.run('warm-up', warmUp(this.context));
   }
 
   private async repairViews(views: ChunkView[]): Promise<void> {
@@ -306,10 +321,12 @@ export class Engine {
   private observe(): void {
     this.observer = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === 'childList') r.addedNodes.forEach((n) => this.pending.add(n));
-        else if (r.type === 'characterData' && r.target.nodeType === Node.TEXT_NODE) this.pending.add(r.target);
+        if (r.type === 'childList') {
+          r.addedNodes.forEach((n) => this.pending.add(n));
+          if (r.removedNodes.length) this.removals = true;
+        } else if (r.type === 'characterData' && r.target.nodeType === Node.TEXT_NODE) this.pending.add(r.target);
       }
-      if (this.pending.size) {
+      if (this.pending.size || this.removals) {
         clearTimeout(this.timer);
         this.timer = setTimeout(() => void this.processPending(), MUTATION_DEBOUNCE_MS);
       }
@@ -321,9 +338,25 @@ export class Engine {
     this.observer?.observe(this.doc.body ?? this.doc.documentElement, { childList: true, characterData: true, subtree: true });
   }
 
-  /** Repairs text the page added after load (lazy loading, "read more", SPA navigation). */
+  /**
+   * Drops the text the page removed for good (an SPA replacing its article),
+   * so figures, terms and the page text follow what is on screen. Done when
+   * the debounced mutations are handled, so a node the page only moved is
+   * connected again by then and kept.
+   */
+  private pruneDetached(): boolean {
+    const kept = this.views.filter((v) => v.chunk.nodes.some((n) => n.isConnected));
+    if (kept.length === this.views.length) return false;
+    // In place: PageText holds this array.
+    this.views.splice(0, this.views.length, ...kept);
+    return true;
+  }
+
+  /** Repairs text the page added after load (lazy loading, "read more", SPA navigation) and forgets text it removed. */
   async processPending(): Promise<void> {
     this.slicer.restart();
+    const pruned = this.removals && this.pruneDetached();
+    this.removals = false;
     const added = [...this.pending];
     this.pending.clear();
     const nodes: Text[] = [];
@@ -345,9 +378,16 @@ export class Engine {
         nodes.push(...collectTextNodes(el, this.known));
       }
     }
-    if (rewritten.size) await this.repairViews([...rewritten]);
-    if (!nodes.length && !rewritten.size) return;
+    if (!nodes.length && !rewritten.size && !pruned) return;
     const views = buildChunks(nodes).map((c) => new ChunkView(c));
+    const addedChars = views.reduce((n, v) => n + v.chunk.text.length, 0);
+    // A new article (SPA navigation, a long "read more") may be damaged differently: decide again.
+    if (pruned || addedChars >= REANALYSE_CHARS || this.doc.location.href !== this.analysedUrl) {
+      const before = this.context;
+      await this.analyse([...this.views, ...views].map((v) => v.chunk.text));
+      if (before.spun !== this.context.spun || before.traditional !== this.context.traditional) this.views.forEach((v) => rewritten.add(v));
+    }
+    if (rewritten.size) await this.repairViews([...rewritten]);
     await this.repairViews(views);
     this.views.push(...views);
     this.page.refresh();

@@ -230,4 +230,33 @@ describe('pledges reported on by a later report (built extension, real Chromium)
     await panel.close();
     await other.close();
   });
+  it('follows a single-page navigation: the new article replaces the old one\'s marks, and highlights are kept per address', async () => {
+    const page = await h.open('000');
+    const oldUrl = page.url();
+    expect(await highlightTexts(page, 'figure-achieved')).toContain('74383元');
+    const before = Number((await attrs(page))['data-govlens-annotations']);
+    expect(await selectText(page, '全国人民代表大会成立70周年')).toBe(true);
+    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await expect.poll(async () => Number((await attrs(page))['data-govlens-annotations'])).toBe(before + 1);
+    // The app swaps its article for another (the spun seed 004) and changes the address, as SPAs do.
+    const lines = (await readFile(new URL('../../seeds/004_89c8bcedadaad6b3.txt', import.meta.url), 'utf8')).split('\n').filter((l) => l.trim());
+    await page.evaluate((lines) => {
+      history.pushState({}, '', '/xwzx/spa-next.html');
+      for (const el of [...document.body.children]) if (el.tagName !== 'GOVLENS-UI') el.remove();
+      const article = document.createElement('article');
+      for (const line of lines) article.appendChild(document.createElement('p')).textContent = line;
+      document.body.prepend(article);
+    }, lines);
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('0');
+    expect(await highlightTexts(page, 'figure-achieved')).not.toContain('74383元');
+
+    expect(await selectText(page, '连续四年蝉联全省城市发展')).toBe(true);
+    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
+    const saved = (await dump(h)).annotations as Array<{ url: string; exact: string }>;
+    expect(saved.find((a) => a.exact === '连续四年蝉联全省城市发展')?.url).toBe(new URL('/xwzx/spa-next.html', oldUrl).href);
+    expect(saved.find((a) => a.exact === '全国人民代表大会成立70周年')?.url).toBe(oldUrl);
+    await page.close();
+  });
 });
