@@ -15,6 +15,7 @@ import { extractFigures } from '../src/core/figures/index';
 import { findTerms } from '../src/core/glossary/index';
 import { findPledges } from '../src/core/pledges/index';
 import { dropFiguresInsideTerms } from '../src/core/annotate';
+import { detectReport, sampleFromText } from '../src/core/detect';
 import { measure, printTable, summarise, type BenchRow } from './util';
 
 export type { BenchRow } from './util';
@@ -79,6 +80,12 @@ async function annotateRows(): Promise<BenchRow[]> {
   const note = `${found.figures.length} figures, ${found.terms.length} terms, ${found.pledges.length} pledges`;
   const row = await measure('annotate (no repair), 100k', extract, { runs: 7, warmup: 1, baseline: base, note });
   return [scan, row];
+}
+
+/** Scoring one page sample, as the background does for every page with report words. */
+async function detectRows(): Promise<BenchRow[]> {
+  const samples = ['000', '001', '004'].map((id) => sampleFromText(seed(id)));
+  return [await measure('detectReport on 3 page samples (3,000 characters each)', () => samples.map(detectReport), { runs: 200, warmup: 20 })];
 }
 
 /** Spawns a command `runs` times and times each, start to exit. */
@@ -168,7 +175,7 @@ async function lmMemoryChild(): Promise<void> {
 }
 
 export async function runNodeBenchmarks(): Promise<BenchRow[]> {
-  return [...(await repairRows()), ...(await annotateRows()), ...cliRows(), ...lmMemoryRows()];
+  return [...(await repairRows()), ...(await annotateRows()), ...(await detectRows()), ...cliRows(), ...lmMemoryRows()];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -131,7 +131,7 @@ suite('anchor', () => {
     expect(anchor(other, s)).toBeNull();
   });
 
-  it('re-anchors 500 annotations on a 100,000-character page quickly', () => {
+  it('re-anchors 500 annotations on a 100,000-character page, through an insertion mid-page', () => {
     // The five seeds hold ~55k chars; reach 100k without duplicate passages by appending the
     // same text with every line reversed (same character statistics, different strings).
     const all = readdirSync(seedDir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort().map((f) => readFileSync(join(seedDir, f), 'utf8')).join('\n');
@@ -147,16 +147,8 @@ suite('anchor', () => {
     // An editor's note inserted at 50,000 shifts the second half: those need the exact path.
     const note = '(编者注:本文转载时有删节。)';
     const edited = page.slice(0, 50_000) + note + page.slice(50_000);
-    const times: number[] = [];
-    let results = anchorMany(edited, requests);
-    for (let run = 0; run < 7; run++) {
-      const t0 = performance.now();
-      results = anchorMany(edited, requests);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[3];
-    console.log(`anchorMany 500 on 100k chars: median ${median.toFixed(1)} ms`);
+    // Its speed is measured in `npm run bench` (storage section).
+    const results = anchorMany(edited, requests);
     let correct = 0;
     results.forEach((r, i) => {
       const { start, end } = requests[i];
@@ -164,7 +156,6 @@ suite('anchor', () => {
       if (r && r.start === start + shift && r.end === end + shift) correct++;
     });
     expect(correct).toBeGreaterThanOrEqual(490);
-    expect(median).toBeLessThan(100);
   });
 });
 

@@ -118,19 +118,4 @@ describe('spun stage', () => {
     expect(stats.restoreRate).toBeGreaterThan(0.86);
     expect(stats.collateralRate).toBeLessThan(0.008);
   });
-
-  it('runs on 100,000 spun characters in reasonable time', () => {
-    const base = seed('004');
-    const text = base.repeat(Math.ceil(100_000 / base.length)).slice(0, 100_000);
-    spunStage.run(text, {}); // loads the LM, warms caches
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      spunStage.run(text, {});
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    // Loose bound for loaded CI machines; measured medians are reported separately.
-    expect(times[2]).toBeLessThan(600);
-  });
 });
