@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
-    setupFiles: ['tests/setup/language-model.ts'],
+    setupFiles: ['tests/setup/core-data.ts'],
     testTimeout: 60_000,
   },
 });

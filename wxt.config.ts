@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { resolve } from 'node:path';
 import { REPORT_HOST_MATCHES } from './src/shared/hosts';
 
 // The always-on content script runs only on government and news hosts that
@@ -14,14 +13,6 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
-    resolve: {
-      // The extension does not offer Traditional output yet (the CLI does), so
-      // it ships without the ~1 MB Simplified→Traditional dictionaries.
-      alias: {
-        'opencc-js/dict/STPhrases': resolve('src/shared/stubs/empty-opencc-dict.ts'),
-        'opencc-js/dict/STCharacters': resolve('src/shared/stubs/empty-opencc-dict.ts'),
-      },
-    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

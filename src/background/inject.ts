@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { DataScript } from '../shared/messages';
 
 /** Injects the engine into one frame of a tab: a scored report, the ask prompt's yes, or the popup under activeTab. */
 export async function injectEngine(tabId: number, frameId = 0): Promise<boolean> {
@@ -6,9 +7,10 @@ export async function injectEngine(tabId: number, frameId = 0): Promise<boolean>
   return true;
 }
 
-/** Injects the language model's data (1 MB) into a frame whose engine found a spun page. */
-export async function injectLanguageModel(tabId: number, frameId = 0): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/lm.js'] });
+/** Injects a data script (the language model, the S→T tables) into a frame whose engine asked for it. */
+export async function injectDataScript(tabId: number, frameId: number, name: DataScript): Promise<void> {
+  const files = { lm: '/lm.js', s2t: '/s2t.js' } as const;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [files[name]] });
 }
 
 /** Injects the "repair this report?" prompt, for sites set to ask. */

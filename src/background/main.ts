@@ -4,9 +4,9 @@ import { i18n } from '#i18n';
 const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
 import { handle, toPage } from '../shared/messaging';
 import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
-import { getSiteMode, setSiteMode } from '../shared/settings';
+import { getSiteMode, preferTraditional, setSiteMode } from '../shared/settings';
 import { detectReport, splitUrl } from '../core/detect';
-import { injectAskPrompt, injectEngine, injectLanguageModel, syncUserSites } from './inject';
+import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
 import { openToReveal, takePendingReveal } from './reveal';
 
@@ -33,8 +33,8 @@ export function startBackground(): void {
       if (tabId !== undefined && mode === 'ask') await injectAskPrompt(tabId, sender.frameId ?? 0);
       return { isReport: true, mode };
     },
-    'page:inject-lm': async (_p, sender) => {
-      if (sender.tab?.id !== undefined) await injectLanguageModel(sender.tab.id, sender.frameId ?? 0);
+    'page:inject-data': async ({ name }, sender) => {
+      if (sender.tab?.id !== undefined) await injectDataScript(sender.tab.id, sender.frameId ?? 0, name);
     },
     'engine:inject': async (_p, sender) => {
       if (sender.tab?.id === undefined) return { injected: false };
@@ -44,6 +44,8 @@ export function startBackground(): void {
     'tab:enable': async ({ tabId }) => ({ injected: await injectEngine(tabId, 0) }),
     'site:get-mode': ({ host }) => getSiteMode(host),
     'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
+    'settings:get-traditional': () => preferTraditional.getValue(),
+    'settings:set-traditional': ({ traditional }) => preferTraditional.setValue(traditional),
     'annotation:reveal': ({ url, id }) => openToReveal(url, id),
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
     ...storageHandlers,

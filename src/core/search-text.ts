@@ -8,27 +8,15 @@
  * (~29 KB) is imported lazily the first time search is used.
  */
 
+import { parseCharTable } from './traditional-chars';
+
 export type Fold = (text: string) => string;
 
 let tableLoad: Promise<Map<number, number>> | undefined;
 
-function parseTable(dict: string): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const entry of dict.split('|')) {
-    const [trad, simp] = entry.split(' ');
-    if (!trad || !simp) continue;
-    const t = trad.codePointAt(0)!;
-    const s = simp.codePointAt(0)!;
-    // Only single code points, and only where both sides have the same UTF-16 length, so
-    // folding never moves offsets (astral characters are rare in reports).
-    if ([...trad].length === 1 && [...simp].length === 1 && trad.length === simp.length && t !== s) map.set(t, s);
-  }
-  return map;
-}
-
 function loadTable(): Promise<Map<number, number>> {
   // @ts-ignore -- opencc-js ships no type declarations for its dictionary modules.
-  tableLoad ??= import('opencc-js/dict/TSCharacters').then((m: { default: string }) => parseTable(m.default));
+  tableLoad ??= import('opencc-js/dict/TSCharacters').then((m: { default: string }) => parseCharTable(m.default));
   return tableLoad;
 }
 

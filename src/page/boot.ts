@@ -4,6 +4,7 @@ import { PAGE_UI_CSS } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
 import type { PageItems, PageProtocol, PledgeRecord, ReportInfo, ScrollTarget } from '../shared/messages';
 import { Annotator } from './annotator';
+import { provideInjectedSimplifiedToTraditional } from './data-scripts';
 import { Engine } from './engine';
 import { pageItems, pledgeRecord } from './items';
 import { Tooltips } from './tooltips';
@@ -24,6 +25,8 @@ export async function boot(): Promise<void> {
   window.__govlensEngine = engine;
   engine.userGlossary = await toBackground('glossary:get-user', {}).catch(() => []);
   engine.siteMode = await toBackground('site:get-mode', { host: location.hostname }).catch(() => 'always' as const);
+  provideInjectedSimplifiedToTraditional();
+  engine.traditionalOutput = await toBackground('settings:get-traditional', {}).catch(() => false);
 
   const started = performance.now();
   await engine.start();
@@ -85,6 +88,7 @@ export async function boot(): Promise<void> {
     'page:items': items,
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),
+    'page:set-traditional': async ({ traditional }) => ({ traditional: await engine.setTraditionalOutput(traditional) }),
     'page:scroll-to': scrollTo,
     'page:next-mark': () => tooltips.next(),
     'page:highlight-selection': ({ note }) => annotator.offerToolbar(note ? 'note' : 'buttons'),

@@ -7,14 +7,15 @@ import { findPledges, matchPledge } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
 import type { PledgeMatch, PledgeRecord } from '../shared/messages';
 import type { PledgeClause } from '../core/pledges/types';
-import { analysePageInSteps, repair, repairInSteps, warmUp } from '../core/repair';
+import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
+import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers } from './highlights';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
-import { loadLanguageModel } from './language-model';
+import { loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, isChrome } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
@@ -28,6 +29,12 @@ const SLICE_MS = 8;
 const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
+
+/** Loads the Simplified→Traditional tables (injected on demand); false when they cannot be had. */
+const loadTraditionalTables = () => loadSimplifiedToTraditional().then(
+  () => true,
+  () => false,
+);
 
 /** For pledges saved before figure kinds were stored. */
 function guessKind(unit: string): FigureKind {
@@ -97,6 +104,8 @@ export class Engine {
   private detection = { isReport: false, score: 0, signals: [] as string[] };
   /** Called after text the page added or rewrote has been repaired and marked (positions have moved). */
   onTextChanged?: () => void;
+  /** Repaired text is shown in Traditional characters (the reader's preference); see setTraditionalOutput. */
+  traditionalOutput = false;
   /** Yields between units of work; its longest tasks go to the benchmark. */
   readonly slicer = new TaskSlicer(SLICE_MS);
 
@@ -127,12 +136,13 @@ export class Engine {
     // Each phase gets its own task, so a long page never blocks the main thread for long.
     await this.slicer.yield('collect');
     await this.analyse(chunks.map((c) => c.text));
+    if (this.traditionalOutput) this.traditionalOutput = await loadTraditionalTables();
     lap('analyse');
     await this.slicer.yield('warm-up');
     const views = chunks.map((c) => new ChunkView(c));
     await this.repairViews(views);
     this.views.push(...views);
-    this.page = new PageText(this.views);
+    this.page = new PageText(this.views, this.textFold());
     lap('repair');
     await this.slicer.yield('repair');
     this.layers.install();
@@ -157,16 +167,43 @@ export class Engine {
     await this.slicer.run('warm-up', warmUp(this.context));
   }
 
+  private repairOptions(): RepairOptions {
+    return { page: this.context, toTraditional: this.traditionalOutput };
+  }
+
+  /** With Traditional output, the page text is read (figures, terms, highlights) folded back to Simplified. */
+  private textFold(): ((text: string) => string) | undefined {
+    return this.traditionalOutput ? traditionalCharsToSimplified : undefined;
+  }
+
+  /**
+   * Switches repaired text between Traditional and Simplified characters:
+   * loads the tables on first use, repairs every chunk again and re-reads the
+   * page. Answers what the page now shows.
+   */
+  async setTraditionalOutput(on: boolean): Promise<boolean> {
+    if (on === this.traditionalOutput) return on;
+    if (on && !(await loadTraditionalTables())) return this.traditionalOutput;
+    this.traditionalOutput = on;
+    this.slicer.restart();
+    await this.repairViews(this.views);
+    this.page.fold = this.textFold();
+    this.page.refresh();
+    await this.extract();
+    this.onTextChanged?.();
+    return on;
+  }
+
   private async repairViews(views: ChunkView[]): Promise<void> {
     for (const v of views) {
       for (const n of v.chunk.nodes) this.known.add(n);
       const before = v.chunk.nodes.map((n) => n.nodeValue);
-      let result = await this.slicer.run('repair', repairInSteps(v.chunk.text, { page: this.context }));
+      let result = await this.slicer.run('repair', repairInSteps(v.chunk.text, this.repairOptions()));
       // The repair ran across tasks: if the page changed a node meanwhile, its text is the new original.
       const changed = v.chunk.nodes.filter((n, i) => n.nodeValue !== before[i]);
       if (changed.length) {
         for (const n of changed) v.adoptPageText(n);
-        result = repair(v.chunk.text, { page: this.context });
+        result = repair(v.chunk.text, this.repairOptions());
       }
       v.setRepair(result);
       v.layout(this.repaired);
@@ -451,6 +488,7 @@ export class Engine {
       orphans: extra.orphans,
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
+      traditional: this.traditionalOutput,
     };
   }
 

@@ -113,10 +113,21 @@ export class ChunkView {
 
 /** The whole page text as the concatenation of its chunks, for extraction and anchoring. */
 export class PageText {
+  /** The canonical (repaired) text of every chunk, one per line, folded by `fold` if set. */
   text = '';
   offsets: number[] = [];
+  /**
+   * A length-preserving fold of the text: with Traditional output it maps the
+   * characters back to Simplified, so figures, terms and highlights are read
+   * and anchored the same whichever script the page shows.
+   */
+  fold: ((text: string) => string) | undefined;
 
-  constructor(readonly views: ChunkView[]) {
+  constructor(
+    readonly views: ChunkView[],
+    fold?: (text: string) => string,
+  ) {
+    this.fold = fold;
     this.refresh();
   }
 
@@ -129,7 +140,8 @@ export class PageText {
       parts.push(v.canonical.text);
       pos += v.canonical.text.length + 1;
     }
-    this.text = parts.join('\n');
+    const text = parts.join('\n');
+    this.text = this.fold ? this.fold(text) : text;
     this.reindex();
   }
 

@@ -52,6 +52,8 @@ export interface PageState {
   orphans: number;
   layers: Record<LayerKind, boolean>;
   siteMode: SiteMode;
+  /** The repaired view is shown in Traditional characters (the reader's preference). */
+  traditional: boolean;
 }
 
 export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
@@ -77,15 +79,21 @@ export type ScrollTarget =
   | { kind: 'pledge'; index: number }
   | { kind: 'annotation'; id: string };
 
+/** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
+export type DataScript = 'lm' | 's2t';
+
 export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
   'page:detect': { req: PageSample; res: { isReport: boolean; mode?: SiteMode } };
   'engine:inject': { req: { allFrames?: boolean }; res: { injected: boolean } };
-  /** From the engine on a spun page: inject lm.js, the language model's data, into the sending frame. */
-  'page:inject-lm': { req: Record<string, never>; res: void };
+  /** From the engine: inject a data script (lm.js for spun pages, s2t.js for Traditional output) into the sending frame. */
+  'page:inject-data': { req: { name: DataScript }; res: void };
   'tab:enable': { req: { tabId: number }; res: { injected: boolean } };
   'site:get-mode': { req: { host: string }; res: SiteMode };
   'site:set-mode': { req: { host: string; mode: SiteMode }; res: void };
+  /** The reader's script preference for repaired text: Traditional or Simplified. */
+  'settings:get-traditional': { req: Record<string, never>; res: boolean };
+  'settings:set-traditional': { req: { traditional: boolean }; res: void };
   'report:upsert': { req: ReportInfo; res: { reportId: string } };
   'annotation:list': { req: { reportId: string }; res: AnnotationRecord[] };
   /** From the side panel: open the report in a new tab and show this annotation once the page is ready. */
@@ -108,6 +116,8 @@ export interface PageProtocol {
   'page:items': { req: Record<string, never>; res: PageItems };
   'page:toggle': { req: { repaired?: boolean }; res: { showingRepaired: boolean } };
   'page:set-layer': { req: { layer: LayerKind; on: boolean }; res: void };
+  /** Shows repaired text in Traditional (true) or Simplified characters; answers what it now shows. */
+  'page:set-traditional': { req: { traditional: boolean }; res: { traditional: boolean } };
   'page:scroll-to': { req: ScrollTarget; res: boolean };
   'page:next-mark': { req: Record<string, never>; res: void };
   'page:highlight-selection': { req: { note?: boolean }; res: void };

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, type Harness } from './harness';
-import { highlightTexts, hover, sidePanelFor, tabIdOf } from './page-tools';
+import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor, tabIdOf } from './page-tools';
 
 /** Where the README's screenshots come from: this test writes them on every run. */
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
@@ -97,6 +97,39 @@ describe('side panel drives the page, and frames (built extension, real Chromium
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('html').getAttribute('data-govlens-ms'), { timeout: 20_000 }).not.toBeNull();
     expect(await frame.locator('body').innerText()).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    await page.close();
+  });
+  it('the popup shows repaired text in Traditional and back; figures, highlights and the exact original survive', async () => {
+    const page = await h.open('000');
+    const { text: pristine } = await pristineInnerText(h, page.url());
+    expect(await selectText(page, '全国人民代表大会成立70周年')).toBe(true);
+    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
+    const figures = (await attrs(page))['data-govlens-figures'];
+
+    const tabId = await tabIdOf(h, page.url());
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-testid=script-traditional]').click();
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 15_000 }).toContain('全國人民代表大會成立70週年');
+    await expect.poll(() => popup.locator('[data-testid=script-traditional]').getAttribute('aria-pressed')).toBe('true');
+    // Figures are read and highlights anchored on the text folded back to Simplified: nothing is lost.
+    expect((await attrs(page))['data-govlens-figures']).toBe(figures);
+    await expect.poll(() => highlightTexts(page, 'user')).toEqual(['全國人民代表大會成立70週年']);
+    await sendToPage(h, page, 'page:toggle', { repaired: false });
+    expect(await page.evaluate(() => document.body.innerText)).toBe(pristine);
+    await sendToPage(h, page, 'page:toggle', { repaired: true });
+
+    // The preference is kept: the next load is in Traditional from the start.
+    await page.reload();
+    await page.waitForSelector('html[data-govlens-ms]');
+    expect(await page.evaluate(() => document.body.innerText)).toContain('全國人民代表大會成立70週年');
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
+
+    await popup.reload();
+    await popup.locator('[data-testid=script-simplified]').click();
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 15_000 }).toContain('全国人民代表大会成立70周年');
+    await popup.close();
     await page.close();
   });
 });

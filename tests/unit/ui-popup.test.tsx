@@ -19,6 +19,7 @@ function actions(): PopupActions & Record<string, ReturnType<typeof vi.fn>> {
     onToggleRepaired: vi.fn(),
     onSetLayer: vi.fn(),
     onSetMode: vi.fn(),
+    onSetTraditional: vi.fn(),
     onOpenPanel: vi.fn(),
     onEnableTab: vi.fn(),
     onEnableSite: vi.fn(),
@@ -42,6 +43,7 @@ const state: PageState = {
   orphans: 2,
   layers: { fix: true, suggestion: true, 'figure-achieved': true, 'figure-target': false, 'figure-date': true, term: true, user: true, pledge: false },
   siteMode: 'ask',
+  traditional: false,
 };
 
 const text = (sel: string) => getRoot().querySelector(sel)?.textContent;
@@ -89,6 +91,16 @@ describe('PopupView', () => {
     expect(a.onToggleRepaired).toHaveBeenCalledWith(false);
     act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'mode.never')!.click());
     expect(a.onSetMode).toHaveBeenCalledWith('never');
+  });
+
+  it('shows which script the repaired text is in and switches it', () => {
+    const a = actions();
+    act(() => render(<PopupView model={{ status: 'active', state: { ...state, traditional: true } }} actions={a} />, getRoot()));
+    const simplified = getRoot().querySelector('[data-testid=script-simplified]')!;
+    expect(getRoot().querySelector('[data-testid=script-traditional]')!.getAttribute('aria-pressed')).toBe('true');
+    expect(simplified.getAttribute('aria-pressed')).toBe('false');
+    act(() => (simplified as HTMLButtonElement).click());
+    expect(a.onSetTraditional).toHaveBeenCalledWith(false);
   });
 
   it('offers to enable GovLens when no engine answers', () => {

@@ -81,6 +81,12 @@ export function Popup() {
         await toBackground('site:set-mode', { host: hostOf(tab.url), mode });
         return { siteMode: mode };
       }),
+    onSetTraditional: (traditional: boolean) =>
+      tab &&
+      run(async () => {
+        await toBackground('settings:set-traditional', { traditional });
+        return { traditional: (await toPage(tab.id, 'page:set-traditional', { traditional })).traditional };
+      }),
     onOpenPanel: () => {
       // Must run synchronously inside the click: sidePanel.open needs the user gesture.
       if (!tab) return;

@@ -17,6 +17,8 @@ export interface PopupActions {
   onToggleRepaired: (repaired: boolean) => void;
   onSetLayer: (layer: LayerKind, on: boolean) => void;
   onSetMode: (mode: SiteMode) => void;
+  /** Repaired text in Traditional (true) or Simplified characters: the reader's preference, applied to this page now. */
+  onSetTraditional: (traditional: boolean) => void;
   onOpenPanel: () => void;
   onEnableTab: () => void;
   onEnableSite: () => void;
@@ -118,6 +120,17 @@ function Active({ state, actions }: { state: PageState; actions: PopupActions })
             </button>
             <button type="button" aria-pressed={state.showingRepaired} onClick={() => actions.onToggleRepaired(true)}>
               {t('popup.repaired')}
+            </button>
+          </div>
+        </div>
+        <div class="row between">
+          <span class="small">{t('popup.script')}</span>
+          <div class="seg" role="group" aria-label={t('popup.script')}>
+            <button type="button" data-testid="script-simplified" aria-pressed={!state.traditional} onClick={() => actions.onSetTraditional(false)}>
+              {t('popup.simplified')}
+            </button>
+            <button type="button" data-testid="script-traditional" aria-pressed={state.traditional} onClick={() => actions.onSetTraditional(true)}>
+              {t('popup.traditional')}
             </button>
           </div>
         </div>

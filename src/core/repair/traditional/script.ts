@@ -3,6 +3,7 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
+import { foldChars, parseCharTable, type CharTable } from '../../traditional-chars';
 import { CHAR_COST_UNSEEN } from '../../data/charfreq';
 import { charCost } from '../mojibake/score';
 
@@ -59,20 +60,42 @@ export function traditionalToSimplified(text: string): string {
   return toSimplified(text);
 }
 
+let charTable: CharTable | undefined;
+
+/** Traditional→Simplified character by character: the same length as `text`, offsets carry over (see traditional-chars.ts). */
+export function traditionalCharsToSimplified(text: string): string {
+  charTable ??= parseCharTable(TSCharacters);
+  return foldChars(text, charTable);
+}
+
 let toTraditionalFn: ConverterFunction | null = null;
 let toTraditionalLoading: Promise<void> | null = null;
 
+/** OpenCC's Simplified→Traditional tables, as the dictionary strings opencc-js ships. */
+export interface SimplifiedToTraditionalTables {
+  phrases: string;
+  characters: string;
+}
+
+let tablesSource: (() => Promise<SimplifiedToTraditionalTables>) | undefined;
+
 /**
- * Loads the Simplified→Traditional dictionaries. The phrase table is ~1 MB,
- * so it is imported (code-split) only when the user asks for Traditional
- * output; call this when that preference is switched on.
+ * Where the Simplified→Traditional tables (~1 MB) come from. Node callers
+ * import ./s2t-tables, which loads them from opencc-js; the extension injects
+ * them as a script of their own only when the reader asks for Traditional
+ * output (src/page/data-scripts.ts).
  */
+export function provideSimplifiedToTraditional(source: () => Promise<SimplifiedToTraditionalTables>): void {
+  tablesSource = source;
+  toTraditionalLoading = null;
+}
+
+/** Loads the Simplified→Traditional tables; call it when the Traditional preference is on. */
 export function loadSimplifiedToTraditional(): Promise<void> {
-  toTraditionalLoading ??= Promise.all([import('opencc-js/dict/STPhrases'), import('opencc-js/dict/STCharacters')]).then(
-    ([phrases, chars]) => {
-      toTraditionalFn = ConverterFactory([[phrases.default, chars.default]]);
-    },
-  );
+  if (!tablesSource) return Promise.reject(new Error('GovLens: no Simplified→Traditional tables provided'));
+  toTraditionalLoading ??= tablesSource().then(({ phrases, characters }) => {
+    toTraditionalFn = ConverterFactory([[phrases, characters]]);
+  });
   return toTraditionalLoading;
 }
 
