@@ -43,6 +43,23 @@ function guessKind(unit: string): FigureKind {
   return 'count';
 }
 
+/** Longest line under a title still read as its date and source line, not as body text. */
+const HEADER_LINE_CHARS = 200;
+
+/**
+ * The short lines between a report's title and its body container (date,
+ * source, author): up to three siblings after the title, stopping at the
+ * body, a long block or another title.
+ */
+function headerLines(title: Element, body: Element): Element[] {
+  const out: Element[] = [];
+  for (let el = title.nextElementSibling; el && out.length < 3; el = el.nextElementSibling) {
+    if (el === body || el.contains(body) || el.tagName === 'H1' || (el.textContent ?? '').length > HEADER_LINE_CHARS) break;
+    if (!isSkippedElement(el) && !isChrome(el)) out.push(el);
+  }
+  return out;
+}
+
 function insideChrome(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (isChrome(e)) return true;
   return false;
@@ -128,9 +145,11 @@ export class Engine {
     await this.slicer.yield('detect');
     this.root = await this.slicer.run('find-root', findMainRootInSteps(this.doc));
     await this.slicer.yield('find-root');
-    // The report's title often sits just outside the body container; it is damaged the same way.
+    // The report's title and the date and source line under it often sit just outside the
+    // body container; they are damaged the same way.
     const titles = [...this.doc.querySelectorAll('h1')].filter((h) => !this.root.contains(h) && !insideChrome(h));
-    const nodes = [...titles.flatMap((h) => collectTextNodes(h, this.known)), ...collectTextNodes(this.root, this.known)];
+    const header = titles.flatMap((h) => [h, ...headerLines(h, this.root)]);
+    const nodes = [...header.flatMap((el) => collectTextNodes(el, this.known)), ...collectTextNodes(this.root, this.known)];
     const chunks = buildChunks(nodes);
     lap('collect');
     // Each phase gets its own task, so a long page never blocks the main thread for long.

@@ -50,8 +50,12 @@ describe('repair in place (built extension, real Chromium)', () => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('扩内需稳增长');
     expect(text).not.toMatch(PINYIN_GROUP);
-    // The title, outside the body container, is repaired too.
+    // The title and the date and source line under it, outside the body container, are repaired too.
     expect(await page.locator('h1').innerText()).toBe('湖里区政府工作报告·2026展望');
+    expect(text).toContain('发布时间：2026-01-08 09:12');
+    expect(text).toContain('来源：厦门日报');
+    // The site's own "繁體" switch in its top bar is page chrome, left alone.
+    expect(text).toContain('繁體');
     await page.close();
   });
 
