@@ -104,10 +104,18 @@ export function toCsv(reports: ReportRecord[], annotations: AnnotationRecord[]):
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const ID_PREFIX = 'urn:uuid:';
+/** Dublin Core, for the report's title on each annotation's source. */
+export const DCTERMS = 'http://purl.org/dc/terms/';
 
-export function toJsonLd(annotations: AnnotationRecord[]): object {
+/**
+ * A W3C Web Annotation collection. Each target's source is the page as a
+ * resource of its own (id, type, dcterms:title), so the report's title
+ * travels with its highlights; readers that expect a bare IRI find it in `id`.
+ */
+export function toJsonLd(annotations: AnnotationRecord[], reports: ReportRecord[] = []): object {
+  const titles = new Map(reports.map((r) => [r.id, r.title]));
   return {
-    '@context': ANNO_CONTEXT,
+    '@context': [ANNO_CONTEXT, { dcterms: DCTERMS }],
     type: 'AnnotationCollection',
     label: 'GovLens annotations',
     total: annotations.length,
@@ -123,7 +131,7 @@ export function toJsonLd(annotations: AnnotationRecord[]): object {
         modified: new Date(a.updatedAt).toISOString(),
         ...(body.length ? { body } : {}),
         target: {
-          source: a.url,
+          source: { id: a.url, type: 'Text', ...(titles.get(a.reportId) ? { 'dcterms:title': titles.get(a.reportId) } : {}) },
           ...(a.color ? { styleClass: `govlens-${a.color}` } : {}),
           selector: [
             { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix ?? '', suffix: a.quote.suffix ?? '' },
@@ -152,7 +160,10 @@ export function exportCsv(scope: ExportScope = {}, db: GovLensDB = getDb()): Pro
 }
 
 export function exportJsonLd(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
-  return guard(async () => JSON.stringify(toJsonLd((await load(db, scope)).annotations), null, 2));
+  return guard(async () => {
+    const { reports, annotations } = await load(db, scope);
+    return JSON.stringify(toJsonLd(annotations, reports), null, 2);
+  });
 }
 
 /** Every table, read in one transaction so the snapshot is consistent. */

@@ -110,12 +110,15 @@ function toTime(v: unknown, fallback: number): number {
 }
 
 /** Converts one W3C annotation; returns a problem description instead when it is unusable. */
-function fromW3C(item: unknown, now: number): Omit<AnnotationRecord, 'reportId'> | string {
+function fromW3C(item: unknown, now: number): (Omit<AnnotationRecord, 'reportId'> & { title: string }) | string {
   if (!isObj(item)) return 'not an object';
   if (!hasType(item, 'Annotation')) return 'type is not "Annotation"';
-  const target = asList(item.target).find((t) => isObj(t) && typeof t.source === 'string') as Json | undefined;
+  // The source is an IRI, or (as GovLens writes it) a resource whose id is the IRI.
+  const sourceOf = (t: unknown) => (isObj(t) ? (typeof t.source === 'string' ? t.source : isObj(t.source) && typeof t.source.id === 'string' ? t.source.id : null) : null);
+  const target = asList(item.target).find((t) => sourceOf(t) !== null) as Json | undefined;
   if (!target) return 'target has no source URL';
-  const url = target.source as string;
+  const url = sourceOf(target)!;
+  const title = isObj(target.source) && typeof target.source['dcterms:title'] === 'string' ? target.source['dcterms:title'] : '';
   if (!isPageUrl(url)) return `target.source "${url.slice(0, 80)}" is not an http(s) or file URL`;
   const selectors = asList(target.selector).filter(isObj);
   const q = selectors.find((s) => hasType(s, 'TextQuoteSelector'));
@@ -158,6 +161,7 @@ function fromW3C(item: unknown, now: number): Omit<AnnotationRecord, 'reportId'>
     // Without a quote there is nothing to find in the page until the user re-highlights it.
     orphan: !exact,
     origin: 'import',
+    title,
   };
 }
 
@@ -171,13 +175,15 @@ function parseJsonLd(items: unknown[]): Parsed {
       const id = isObj(item) && typeof item.id === 'string' ? ` (${item.id})` : '';
       throw bad(`annotation ${i + 1}${id}: ${a}.`);
     }
+    const { title, ...annotation } = a;
     const url = canonicalUrl(a.url);
     let report = reports.get(url);
     if (!report) {
-      report = { id: newId(), canonicalUrl: url, urls: [url], title: '', region: '', year: null, fingerprint: '', createdAt: now, updatedAt: now };
+      report = { id: newId(), canonicalUrl: url, urls: [url], title, region: '', year: null, fingerprint: '', createdAt: now, updatedAt: now };
       reports.set(url, report);
     }
-    annotations.push({ ...a, reportId: report.id });
+    report.title ||= title;
+    annotations.push({ ...annotation, reportId: report.id });
   });
   return { format: 'jsonld', reports: [...reports.values()], annotations, pledges: [], glossary: [], settings: [] };
 }

@@ -63,12 +63,13 @@ describe('exports', () => {
     const db = freshDb();
     const { a, b } = await sample(db);
     const doc = JSON.parse(await exportJsonLd({}, db));
-    expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(doc['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { dcterms: 'http://purl.org/dc/terms/' }]);
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.items).toHaveLength(2);
     const item = doc.items.find((i: { id: string }) => i.id === `urn:uuid:${a.id}`);
     expect(item.type).toBe('Annotation');
-    expect(item.target.source).toBe(URL1);
+    // The page as a resource: its IRI in id, the report's title beside it.
+    expect(item.target.source).toEqual({ id: URL1, type: 'Text', 'dcterms:title': '2025年湖里区政府工作报告' });
     expect(item.target.selector).toEqual([
       { type: 'TextQuoteSelector', exact: '地区生产总值增长5.5%', prefix: '前文', suffix: '后文' },
       { type: 'TextPositionSelector', start: 10, end: 10 + a.exact.length },

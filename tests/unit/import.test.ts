@@ -113,6 +113,15 @@ describe('import', () => {
     expect(a.origin).toBe('import');
   });
 
+  it('carries report titles through a JSON-LD export and import', async () => {
+    const source = await populated(3);
+    const target = freshDb();
+    await importData(await exportJsonLd({}, source), {}, target);
+    const titles = (db: GovLensDB) => db.reports.toArray().then((rs) => rs.map((r) => [r.canonicalUrl, r.title]));
+    expect(await titles(target)).toEqual(await titles(source));
+    expect((await titles(target))[0][1]).toBe('湖里区政府工作报告');
+  });
+
   it('rejects malformed files and writes nothing', async () => {
     const db = freshDb();
     const cases: [string, RegExp][] = [
