@@ -483,7 +483,8 @@ export class Engine {
     const { fixes } = this.fixCounts();
     html.setAttribute('data-govlens', 'report');
     html.setAttribute('data-govlens-fixes', String(fixes));
-    html.setAttribute('data-govlens-figures', String(this.figures.filter((f) => f.kind !== 'date').length));
+    // Dates count: the side panel lists them with the other figures, and the two numbers should agree.
+    html.setAttribute('data-govlens-figures', String(this.figures.length));
     html.setAttribute('data-govlens-terms', String(this.terms.length));
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
@@ -500,7 +501,7 @@ export class Engine {
       fixes,
       fixKinds: kinds,
       suggestions,
-      figures: this.figures.filter((f) => f.kind !== 'date').length,
+      figures: this.figures.length,
       terms: this.terms.length,
       pledges: this.pledges.length,
       annotations: extra.annotations,

@@ -56,6 +56,9 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     await panel.setViewportSize({ width: 420, height: 900 });
     await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/数字|Figures/);
     await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-000.png') });
+    // The figures tab counts what the popup and the page count.
+    const figures = (await attrs(page))['data-govlens-figures'];
+    expect(await panel.locator('[role=tab]', { hasText: /数字|Figures/ }).innerText()).toContain(figures);
     // The panel's own view switch shows the page's original text and back.
     await panel.locator('.viewbar button').first().click();
     // (The seed's title is letter-spaced with no-break spaces.)
