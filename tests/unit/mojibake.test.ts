@@ -55,6 +55,12 @@ describe('mojibake: round trips', () => {
     it(`the whole of ${name} through Windows-1252 comes back exactly`, () => {
       expect(fix(asCp1252(text)).text).toBe(text);
     });
+
+    it(`the whole of ${name} through Windows-1252 twice comes back exactly`, () => {
+      const twice = asCp1252(asCp1252(text));
+      expect(twice).not.toBe(asCp1252(text));
+      expect(fix(twice).text).toBe(text);
+    });
   }
 
   it('whole GBK texts: every span without a lost byte is restored and every guess is flagged', () => {
@@ -130,7 +136,7 @@ describe('mojibake: clean text is never touched', () => {
   });
 
   it('is idempotent on repaired mojibake', () => {
-    for (const s of [asGbk(SEEDS.s002), asCp1252(SEEDS.s002), asGbk('政府工作报告的,今年')]) {
+    for (const s of [asGbk(SEEDS.s002), asCp1252(SEEDS.s002), asCp1252(asCp1252(SEEDS.s002)), asGbk('政府工作报告的,今年')]) {
       const once = repair(s).text;
       expect(repair(once).text).toBe(once);
     }

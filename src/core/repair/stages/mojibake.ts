@@ -2,6 +2,7 @@ import type { Edit, Stage } from '../types';
 import { cp1252Byte } from '../mojibake/codecs';
 import { CONFIDENT, isTraditional, repairRun, type Codec } from '../mojibake/repair-run';
 import { isSeenUnit } from '../mojibake/score';
+import { decodeUtf8WithHoles } from '../mojibake/utf8-holes';
 import { joinTouchingDeletions } from '../layout/touching';
 
 /**
@@ -25,7 +26,7 @@ export const mojibakeStage: Stage = {
     const edits: Edit[] = [];
     const retry: [number, number, Codec][] = [];
     const tryRun = (start: number, end: number, codec: Codec) => {
-      let found = repairRun(text, start, end, codec);
+      const found = repairOnceOrTwice(text, start, end, codec);
       // Real punctuation and no-break spaces often touch a mis-decoded stretch
       // (、、鏀垮簻, æ”¿åºœ&nbsp;ä¸­……); their bytes do not continue the UTF-8
       // around them, so the pieces between them are tried on their own.
@@ -33,7 +34,7 @@ export const mojibakeStage: Stage = {
         for (const piece of text.slice(start, end).matchAll(/[^\u00a0]+/g)) {
           const [s, e] = trimPunctuation(text, start + piece.index, start + piece.index + piece[0].length);
           const pieceCodec = isCp1252Run(text.slice(s, e)) ? 'cp1252' : 'gbk';
-          if (e - s >= 2 && (e - s < end - start || pieceCodec !== codec)) found.push(...repairRun(text, s, e, pieceCodec));
+          if (e - s >= 2 && (e - s < end - start || pieceCodec !== codec)) found.push(...repairOnceOrTwice(text, s, e, pieceCodec));
         }
       }
       if (found.length) edits.push(...found);
@@ -52,12 +53,51 @@ export const mojibakeStage: Stage = {
     // Once a page has certain mojibake, short runs that need a guessed byte are worth repairing too.
     if (edits.some((e) => e.confidence === CONFIDENT)) {
       const traditionalPage = isTraditionalText(edits.map((e) => e.after).join(''));
-      for (const [start, end, codec] of retry) edits.push(...repairRun(text, start, end, codec, true, traditionalPage));
+      for (const [start, end, codec] of retry) {
+        // Twice-decoded first: peeling one layer of Ã‚Â· alone would leave Â·, itself mojibake.
+        const twice = codec === 'cp1252' ? repairTwiceDecoded(text, start, end, true) : [];
+        edits.push(...(twice.length ? twice : repairRun(text, start, end, codec, true, traditionalPage)));
+      }
       edits.sort((a, b) => a.start - b.start);
     }
     return joinTouchingDeletions(edits);
   },
 };
+
+/** One mis-decoding undone, or for Windows-1252 two when one is not enough. */
+function repairOnceOrTwice(text: string, start: number, end: number, codec: Codec): Edit[] {
+  const once = repairRun(text, start, end, codec);
+  return once.length || codec !== 'cp1252' ? once : repairTwiceDecoded(text, start, end);
+}
+
+/**
+ * Windows-1252 mojibake of Windows-1252 mojibake (Ã¥Â¹Â´ → å¹´ → 年), as text
+ * that went through two mis-configured systems shows it: one layer is peeled
+ * exactly (no lost bytes), and the result must then repair in full as usual.
+ * One edit for the whole run: the two layers do not align character by character.
+ */
+function repairTwiceDecoded(text: string, start: number, end: number, allowAllGuessed = false): Edit[] {
+  const bytes: number[] = [];
+  for (const ch of text.slice(start, end)) {
+    const b = cp1252Byte(ch);
+    if (b === undefined) return [];
+    bytes.push(b);
+  }
+  const peeled = decodeUtf8WithHoles(bytes);
+  if (!peeled || peeled.some((d) => d.guessed)) return [];
+  const inner = peeled.map((d) => d.text).join('');
+  if (inner.length < 2 || !isCp1252Run(inner)) return [];
+  const edits = repairRun(inner, 0, inner.length, 'cp1252', allowAllGuessed);
+  if (!edits.length || edits.some((e) => e.confidence !== CONFIDENT)) return [];
+  let after = '';
+  let at = 0;
+  for (const e of edits) {
+    after += inner.slice(at, e.start) + e.after;
+    at = e.end;
+  }
+  after += inner.slice(at);
+  return [{ start, end, after, kind: 'mojibake', confidence: CONFIDENT }];
+}
 
 /** CJK and full-width punctuation (、。，“”《》…—) and no-break spaces. */
 const isPunctuation = (c: number) =>
