@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
 import { attrs, pristineInnerText, sendToPage } from './page-tools';
+
+const WIN1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 const PINYIN_GROUP = /[\u4e00-\u9fff]\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/;
 
@@ -42,6 +46,33 @@ describe('repair in place (built extension, real Chromium)', () => {
       const scripts = await scriptsOn(id);
       expect(scripts).toContain('/engine.js');
       expect(scripts).not.toContain('/lm.js');
+    }
+  });
+
+  it('detects and repairs a report shown as Windows-1252 mojibake, once or twice over, on a news site', async () => {
+    const readAs1252 = (s: string) => new TextDecoder('latin1').decode(new TextEncoder().encode(s)).replace(/[\u0080-\u009f]/g, (c) => WIN1252_HIGH[c.charCodeAt(0) - 0x80]);
+    const lines = readFileSync(new URL('../../seeds/003_79a18ab8566106eb.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim()).slice(0, 40);
+    for (const layers of [1, 2]) {
+      const url = `http://news.xmnn.cn/xmxw/202401/moji${layers}.htm`;
+      let title = '鲤城区政府工作报告';
+      let body = lines;
+      for (let i = 0; i < layers; i++) {
+        title = readAs1252(title);
+        body = body.map(readAs1252);
+      }
+      // Served by the test itself: a page whose bytes were mis-declared, as the browser shows it.
+      await h.context.route(url, (route) => {
+        const doc = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><article>${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</article></body></html>`;
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: doc });
+      });
+      const page = await h.context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('html[data-govlens-ms]', { timeout: 30_000 });
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain('政府工作报告');
+      expect(text).toContain(lines[10].trim().slice(0, 20));
+      expect(text).not.toMatch(/[æåä][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œ]/);
+      await page.close();
     }
   });
 

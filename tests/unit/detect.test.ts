@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { detectReport, sampleFromText, REPORT_THRESHOLD, type PageSample } from '../../src/core/detect';
+import { looksLatinMojibake, mayBeReport } from '../../src/core/detect/hints';
 
 const ROOT = join(__dirname, '..', '..');
 const seedText = (n: string) => {
@@ -57,6 +58,33 @@ describe('detectReport on damaged variants', () => {
     expect(d.isReport, d.signals.join(' ')).toBe(true);
     expect(d.damage).toContain('mojibake');
     expect(d.signals).toContain('body:各位代表');
+  });
+
+  // As a browser shows Windows-1252 (WHATWG: 0x80-0x9F are €‚ƒ…, the five undefined bytes C1 controls) and as Latin-1 does.
+  const WIN1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+  const readAs = (table: 'windows-1252' | 'latin-1') => (s: string) =>
+    [...new TextEncoder().encode(s)].map((b) => (table === 'windows-1252' && b >= 0x80 && b < 0xa0 ? WIN1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
+  for (const table of ['windows-1252', 'latin-1'] as const) {
+    for (const layers of [1, 2]) {
+      it(`detects seed 003 read as ${table} ${layers === 1 ? 'once' : 'twice'}, on a news host without a clean title`, () => {
+        let moj = seedText('003').slice(0, 3000);
+        for (let i = 0; i < layers; i++) moj = readAs(table)(moj);
+        const sample = sampleFromText(moj, 'http://news.xmnn.cn/xmxw/202401/t20240105_1.htm');
+        expect(mayBeReport(sample)).toBe(true);
+        const d = detectReport(sample);
+        expect(d.isReport, d.signals.join(' ')).toBe(true);
+        expect(d.damage).toContain('mojibake');
+      });
+    }
+  }
+
+  it('does not take French, German or Chinese with quotes and dashes for Windows-1252 mojibake', () => {
+    for (const text of [
+      'Le président a présenté à l’Assemblée nationale un rapport détaillé sur l’économie française et ses réformes.',
+      'Die Bundesregierung hat über die wirtschaftliche Entwicklung berichtet: Größere Investitionen für Bürger.',
+      '“十四五”规划顺利收官——高质量发展取得新成效，“两个确立”深入人心，“三个一”落地见效……',
+    ])
+      expect(looksLatinMojibake(text)).toBe(false);
   });
 
   it('detects three body paragraphs of seed 000 as mojibake, without any title', () => {

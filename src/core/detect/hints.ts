@@ -37,5 +37,24 @@ const REPORT_HINTS = ['报告', '報告', '鎶ュ憡', '两会', '兩會', '代�
  * pages are always scored.
  */
 export function mayBeReport(sample: PageSample, host = splitUrl(sample.url).host): boolean {
-  return isGovHost(host) || hasWord(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`, REPORT_HINTS);
+  return isGovHost(host) || hasWord(`${sample.title}\n${sample.headings.join('\n')}\n${sample.text}`, REPORT_HINTS) || looksLatinMojibake(sample.text);
 }
+
+/**
+ * UTF-8 Chinese read as Windows-1252 or Latin-1 (æŠ¥å‘Š for 报告, once or
+ * twice over) is almost all characters between ASCII and the CJK blocks;
+ * clean Chinese has a few quotes and dashes there, French or German a few
+ * accented letters. Such a page goes to the background, which decodes it.
+ */
+export function looksLatinMojibake(text: string): boolean {
+  const n = Math.min(text.length, LATIN_PROBE);
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c < 0x3000) latin++;
+  }
+  return n >= 20 && latin >= n * LATIN_SHARE;
+}
+
+const LATIN_PROBE = 600;
+const LATIN_SHARE = 0.3;

@@ -6,6 +6,8 @@
  */
 import { MOJIBAKE_ALPHABET, MOJIBAKE_FORMS, SPINNER_FORMS, SIMP, TRAD } from './tables';
 import { countWords, hasWord } from './scan';
+import { looksLatinMojibake } from './hints';
+import { cp1252Byte } from '../repair/mojibake/codecs';
 import type { DamageKind } from './types';
 
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
@@ -117,6 +119,37 @@ function foldTraditional(text: string): { text: string; hits: number } {
   return { text: folded, hits };
 }
 
+const utf8 = new TextDecoder();
+
+function countHan(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c < 0xa000) n++;
+  }
+  return n;
+}
+
+/** Text read as Windows-1252 (or Latin-1) turned back into its bytes and decoded as UTF-8; other characters stay. */
+function undoWindows1252(text: string): string {
+  let out = '';
+  const bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length) out += utf8.decode(Uint8Array.from(bytes));
+    bytes.length = 0;
+  };
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    const b = c < 0x80 ? c : cp1252Byte(ch);
+    if (b === undefined) {
+      flush();
+      out += ch;
+    } else bytes.push(b);
+  }
+  flush();
+  return out;
+}
+
 let mojibakeForms: Map<string, string> | null = null;
 let mojibakeFormsRe: RegExp | null = null;
 
@@ -145,6 +178,18 @@ export interface Normalised {
 export function normaliseForDetection(input: string): Normalised {
   const damage: DamageKind[] = [];
   let text = removeZeroWidth(input);
+
+  // UTF-8 read as Windows-1252 decodes back exactly, once or (double mis-decoding) twice.
+  // Only a decoding that brings Chinese back counts: clean text dense with quotes and dashes stays as it is.
+  let undone = text;
+  for (let layer = 0; layer < 2 && looksLatinMojibake(undone); layer++) {
+    undone = undoWindows1252(undone);
+    if (countHan(undone) > countHan(text)) {
+      text = undone;
+      damage.push('mojibake');
+      break;
+    }
+  }
 
   let lengthScale = 1;
   if (mojibakeDensity(text.slice(0, MOJIBAKE_PROBE)) >= MOJIBAKE_THRESHOLD) {
