@@ -25,6 +25,7 @@ export function detectThisPage(doc: Document = document): void {
   const sample = samplePage(doc);
   if (!mayBeReport(sample, doc.location.hostname)) {
     html.setAttribute('data-govlens', 'not-report');
+    redetectAfterNavigation(doc);
     return;
   }
   const request: { type: 'page:detect'; payload: typeof sample } = { type: 'page:detect', payload: sample };
@@ -34,5 +35,31 @@ export function detectThisPage(doc: Document = document): void {
       const verdict = reply?.ok ? reply.value : { isReport: false };
       html.setAttribute('data-govlens', verdict.isReport ? 'report' : 'not-report');
       if (verdict.mode) html.setAttribute('data-govlens-mode', verdict.mode);
+      if (!verdict.isReport) redetectAfterNavigation(doc);
     });
+}
+
+/** Time for a single-page app to render the new article after its address changed. */
+const SETTLE_MS = 1000;
+
+declare const navigation: EventTarget | undefined;
+
+/**
+ * A single-page site may navigate in place from a page that is not a report
+ * to one that is. Where the Navigation API exists (Chromium), the next
+ * same-document navigation runs detection again once the new content has
+ * settled; one listener, nothing else until then.
+ */
+function redetectAfterNavigation(doc: Document): void {
+  if (typeof navigation === 'undefined' || doc.defaultView !== window) return;
+  navigation.addEventListener(
+    'navigatesuccess',
+    () =>
+      setTimeout(() => {
+        doc.documentElement.removeAttribute('data-govlens');
+        doc.documentElement.removeAttribute('data-govlens-t0');
+        detectThisPage(doc);
+      }, SETTLE_MS),
+    { once: true },
+  );
 }
