@@ -1,16 +1,21 @@
 import { browser } from 'wxt/browser';
 import type { DataScript } from '../shared/messages';
 
-/** Injects the engine into one frame of a tab: a scored report, the ask prompt's yes, or the popup under activeTab. */
-export async function injectEngine(tabId: number, frameId = 0): Promise<boolean> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/engine.js'] });
+const DATA_FILES = { lm: '/lm.js', s2t: '/s2t.js' } as const;
+
+/**
+ * Injects the engine into one frame of a tab: a scored report, the ask
+ * prompt's yes, or the popup under activeTab. Data scripts the page is known
+ * to need go first in the same call, which saves the engine asking for them.
+ */
+export async function injectEngine(tabId: number, frameId = 0, data: DataScript[] = []): Promise<boolean> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [...data.map((d) => DATA_FILES[d]), '/engine.js'] });
   return true;
 }
 
 /** Injects a data script (the language model, the S→T tables) into a frame whose engine asked for it. */
 export async function injectDataScript(tabId: number, frameId: number, name: DataScript): Promise<void> {
-  const files = { lm: '/lm.js', s2t: '/s2t.js' } as const;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [files[name]] });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DATA_FILES[name]] });
 }
 
 /** Injects the "repair this report?" prompt, for sites set to ask. */

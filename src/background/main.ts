@@ -3,9 +3,9 @@ import { i18n } from '#i18n';
 
 const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
 import { handle, toPage } from '../shared/messaging';
-import type { BackgroundProtocol, PageProtocol, Req } from '../shared/messages';
+import type { BackgroundProtocol, DataScript, PageProtocol, Req } from '../shared/messages';
 import { getSiteMode, preferTraditional, setSiteMode } from '../shared/settings';
-import { detectReport, splitUrl } from '../core/detect';
+import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
 import { openToReveal, takePendingReveal } from './reveal';
@@ -21,15 +21,24 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The data a report will need, known from its sample: the model for a spun page, the S→T tables for a reader of Traditional. */
+async function dataScriptsFor(verdict: Detection): Promise<DataScript[]> {
+  const data: DataScript[] = [];
+  if (verdict.damage?.includes('spun')) data.push('lm');
+  if (await preferTraditional.getValue()) data.push('s2t');
+  return data;
+}
+
 export function startBackground(): void {
   handle<BackgroundProtocol>({
     // Scoring runs here rather than in detect.js: its code is compiled once in
     // the worker instead of on every page the content script visits.
     'page:detect': async (sample, sender) => {
-      if (!detectReport(sample).isReport) return { isReport: false };
+      const verdict = detectReport(sample);
+      if (!verdict.isReport) return { isReport: false };
       const mode = await getSiteMode(splitUrl(sample.url).host);
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && mode === 'always') await injectEngine(tabId, sender.frameId ?? 0);
+      if (tabId !== undefined && mode === 'always') await injectEngine(tabId, sender.frameId ?? 0, await dataScriptsFor(verdict));
       if (tabId !== undefined && mode === 'ask') await injectAskPrompt(tabId, sender.frameId ?? 0);
       return { isReport: true, mode };
     },
