@@ -30,11 +30,6 @@ const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
 
-/** Loads the Simplified→Traditional tables (injected on demand); false when they cannot be had. */
-const loadTraditionalTables = () => loadSimplifiedToTraditional().then(
-  () => true,
-  () => false,
-);
 
 /** For pledges saved before figure kinds were stored. */
 function guessKind(unit: string): FigureKind {
@@ -155,7 +150,7 @@ export class Engine {
     // Each phase gets its own task, so a long page never blocks the main thread for long.
     await this.slicer.yield('collect');
     await this.analyse(chunks.map((c) => c.text));
-    if (this.traditionalOutput) this.traditionalOutput = await loadTraditionalTables();
+    if (this.traditionalOutput) this.traditionalOutput = await this.loadTraditionalTables();
     lap('analyse');
     await this.slicer.yield('warm-up');
     const views = chunks.map((c) => new ChunkView(c));
@@ -186,6 +181,17 @@ export class Engine {
     await this.slicer.run('warm-up', warmUp(this.context));
   }
 
+  /** Loads the Simplified→Traditional tables (injected on demand) and builds the converter in short tasks; false when they cannot be had. */
+  private loadTraditionalTables(): Promise<boolean> {
+    return loadSimplifiedToTraditional((steps) => {
+      this.slicer.restart(); // resumed by the tables' arrival, not by the slicer
+      return this.slicer.run('s2t', steps);
+    }).then(
+      () => true,
+      () => false,
+    );
+  }
+
   private repairOptions(): RepairOptions {
     return { page: this.context, toTraditional: this.traditionalOutput };
   }
@@ -202,7 +208,7 @@ export class Engine {
    */
   async setTraditionalOutput(on: boolean): Promise<boolean> {
     if (on === this.traditionalOutput) return on;
-    if (on && !(await loadTraditionalTables())) return this.traditionalOutput;
+    if (on && !(await this.loadTraditionalTables())) return this.traditionalOutput;
     this.traditionalOutput = on;
     this.slicer.restart();
     await this.repairViews(this.views);

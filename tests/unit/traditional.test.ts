@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/core/repair/pipeline';
 import { traditionalStage } from '../../src/core/repair/stages/traditional';
 import { isTraditionalPage, scriptStats } from '../../src/core/repair/traditional/detect';
-import { loadSimplifiedToTraditional } from '../../src/core/repair/traditional/script';
+import { loadSimplifiedToTraditional, simplifiedToTraditional } from '../../src/core/repair/traditional/script';
+import { ConverterFactory } from 'opencc-js/core';
+import STCharacters from 'opencc-js/dict/STCharacters';
+import STPhrases from 'opencc-js/dict/STPhrases';
 
 const fix = (s: string, toTraditional = false) => runPipeline(s, [traditionalStage], { toTraditional });
 const seed = (id: string) => readFileSync(new URL(`../../seeds/${id}.txt`, import.meta.url), 'utf8');
@@ -56,7 +59,14 @@ describe('traditional stage', () => {
   });
 
   it('offers Simplified → Traditional once its dictionaries are loaded', async () => {
-    await loadSimplifiedToTraditional();
+    let steps = 0;
+    await loadSimplifiedToTraditional((build) => {
+      for (let r = build.next(); !r.done; r = build.next()) steps++;
+    });
+    // Built in many short steps, and converting exactly as opencc-js's own converter does.
+    expect(steps).toBeGreaterThan(10);
     expect(fix('扩大内需稳增长,巩固经济基础', true).text).toBe('擴大內需穩增長,鞏固經濟基礎');
+    const text = seed('000_0cf104e84806d453');
+    expect(simplifiedToTraditional(text)).toBe(ConverterFactory([[STPhrases, STCharacters]])(text));
   });
 });

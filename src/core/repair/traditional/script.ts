@@ -2,7 +2,8 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
+import { ConverterFactory, Trie, type ConverterFunction } from 'opencc-js/core';
+import { runSteps, type Steps } from '../../steps';
 import { foldChars, parseCharTable, type CharTable } from '../../traditional-chars';
 import { CHAR_COST_UNSEEN } from '../../data/charfreq';
 import { charCost } from '../mojibake/score';
@@ -90,13 +91,35 @@ export function provideSimplifiedToTraditional(source: () => Promise<SimplifiedT
   toTraditionalLoading = null;
 }
 
-/** Loads the Simplified→Traditional tables; call it when the Traditional preference is on. */
-export function loadSimplifiedToTraditional(): Promise<void> {
+/**
+ * Loads the Simplified→Traditional tables and builds the converter; call it
+ * when the Traditional preference is on. Building takes tens of ms, so it is
+ * done in steps (see src/core/steps.ts): `run` lets a page yield between them.
+ */
+export function loadSimplifiedToTraditional(run: (steps: Steps<void>) => Promise<void> | void = runSteps): Promise<void> {
   if (!tablesSource) return Promise.reject(new Error('GovLens: no Simplified→Traditional tables provided'));
-  toTraditionalLoading ??= tablesSource().then(({ phrases, characters }) => {
-    toTraditionalFn = ConverterFactory([[phrases, characters]]);
-  });
+  toTraditionalLoading ??= tablesSource().then((tables) => run(buildSimplifiedToTraditional(tables)));
   return toTraditionalLoading;
+}
+
+/** Dictionary entries added to the trie per step: a few ms. */
+const ENTRIES_PER_STEP = 4_000;
+
+/**
+ * What ConverterFactory([[phrases, characters]]) builds, one trie, in steps.
+ * As in opencc-js, the characters go in first and the phrases over them.
+ */
+function* buildSimplifiedToTraditional({ phrases, characters }: SimplifiedToTraditionalTables): Steps<void> {
+  const trie = new Trie();
+  for (const dict of [characters, phrases]) {
+    const entries = dict.split('|');
+    for (let i = 0; i < entries.length; i++) {
+      const [from, to] = entries[i].split(' ');
+      if (from && to !== undefined) trie.addWord(from, to);
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    }
+  }
+  toTraditionalFn = (text) => trie.convert(text);
 }
 
 /** Simplified→Traditional, or null while the dictionaries are still loading (the load is started). */
