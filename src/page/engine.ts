@@ -17,7 +17,7 @@ import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
 import { loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
-import { findMainRootInSteps, isChrome } from './main-content';
+import { findMainRootInSteps, reportHeader } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 
@@ -36,28 +36,6 @@ function guessKind(unit: string): FigureKind {
   if (unit === '%' || unit.includes('百分点')) return 'percent';
   if (unit.endsWith('元')) return 'amount';
   return 'count';
-}
-
-/** Longest line under a title still read as its date and source line, not as body text. */
-const HEADER_LINE_CHARS = 200;
-
-/**
- * The short lines between a report's title and its body container (date,
- * source, author): up to three siblings after the title, stopping at the
- * body, a long block or another title.
- */
-function headerLines(title: Element, body: Element): Element[] {
-  const out: Element[] = [];
-  for (let el = title.nextElementSibling; el && out.length < 3; el = el.nextElementSibling) {
-    if (el === body || el.contains(body) || el.tagName === 'H1' || (el.textContent ?? '').length > HEADER_LINE_CHARS) break;
-    if (!isSkippedElement(el) && !isChrome(el)) out.push(el);
-  }
-  return out;
-}
-
-function insideChrome(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (isChrome(e)) return true;
-  return false;
 }
 
 /**
@@ -140,10 +118,7 @@ export class Engine {
     await this.slicer.yield('detect');
     this.root = await this.slicer.run('find-root', findMainRootInSteps(this.doc));
     await this.slicer.yield('find-root');
-    // The report's title and the date and source line under it often sit just outside the
-    // body container; they are damaged the same way.
-    const titles = [...this.doc.querySelectorAll('h1')].filter((h) => !this.root.contains(h) && !insideChrome(h));
-    const header = titles.flatMap((h) => [h, ...headerLines(h, this.root)]);
+    const header = reportHeader(this.doc, this.root);
     const nodes = [...header.flatMap((el) => collectTextNodes(el, this.known)), ...collectTextNodes(this.root, this.known)];
     const chunks = buildChunks(nodes);
     lap('collect');

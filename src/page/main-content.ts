@@ -74,3 +74,34 @@ export function* findMainRootInSteps(doc: Document): Steps<Element> {
     root = best;
   }
 }
+
+/** Longest line under a title still read as its date and source line, not as body text. */
+const HEADER_LINE_CHARS = 200;
+
+/**
+ * The short lines between a report's title and its body container (date,
+ * source, author): up to three siblings after the title, stopping at the
+ * body, a long block or another title.
+ */
+function headerLines(title: Element, body: Element): Element[] {
+  const out: Element[] = [];
+  for (let el = title.nextElementSibling; el && out.length < 3; el = el.nextElementSibling) {
+    if (el === body || el.contains(body) || el.tagName === 'H1' || (el.textContent ?? '').length > HEADER_LINE_CHARS) break;
+    if (!isSkippedElement(el) && !isChrome(el)) out.push(el);
+  }
+  return out;
+}
+
+function insideChrome(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isChrome(e)) return true;
+  return false;
+}
+
+/**
+ * The report's title and the date and source line under it, where they sit
+ * outside the body container: they are damaged the same way as the body.
+ */
+export function reportHeader(doc: Document, body: Element): Element[] {
+  const titles = [...doc.querySelectorAll('h1')].filter((h) => !body.contains(h) && !insideChrome(h));
+  return titles.flatMap((h) => [h, ...headerLines(h, body)]);
+}
