@@ -54,4 +54,12 @@ describe('page analysis in steps', () => {
     expect(analysePage(simplifiedToTraditional(clean)!)).toEqual({ spun: false, traditional: true });
     expect(analysePage(clean)).toEqual({ spun: false, traditional: false });
   });
+
+  it('sees a spun page shown in Traditional characters as spun, even lightly spun', () => {
+    expect(analysePage(simplifiedToTraditional(spin(clean, { seed: 7 }))!)).toEqual({ spun: true, traditional: true });
+    // One word in twenty swapped: in Traditional, only the folded text still shows enough spinner forms.
+    const light = spin(clean, { seed: 7, wordRate: 0.05, charRate: 0.05 });
+    expect(analysePage(light).spun).toBe(true);
+    expect(analysePage(simplifiedToTraditional(light)!)).toEqual({ spun: true, traditional: true });
+  });
 });

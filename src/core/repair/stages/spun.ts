@@ -4,6 +4,7 @@ import { decide } from '../spun/decide';
 import { findMatches, loadMatchIndexInSteps, type Match } from '../spun/dictionary';
 import { spinnerGate } from '../spun/gate';
 import type { Edit, Stage } from '../types';
+import { traditionalCharsToSimplified } from '../traditional/script';
 
 /**
  * Reverses synonym spinning (伪原创). Finds dictionary forms left to right,
@@ -22,7 +23,8 @@ export const spunStage: Stage = {
     return {
       prepare: loadMatchIndexInSteps,
       add(window) {
-        matches.push(...findMatches(window));
+        // Folded to Simplified character by character (cheap, same length): a spun page shown in Traditional is spun too.
+        matches.push(...findMatches(traditionalCharsToSimplified(window)));
         length += window.length;
       },
       verdict: () => ({ spun: spinnerGate(length, matches).open }),
