@@ -130,6 +130,13 @@ export class Engine {
     await this.slicer.yield('warm-up');
     const views = chunks.map((c) => new ChunkView(c));
     await this.repairViews(views);
+    // Mojibake hides a page's other damage from the analysis (the spinner's forms, Traditional
+    // characters): once it is decoded, look again, and repair again if that changes the verdict.
+    if (views.some((v) => v.fixes.some((f) => f.kind === 'mojibake'))) {
+      const before = this.context;
+      await this.analyse(views.map((v) => v.canonical.text));
+      if (before.spun !== this.context.spun || before.traditional !== this.context.traditional) await this.repairViews(views);
+    }
     this.views.push(...views);
     this.page = new PageText(this.views, this.textFold());
     lap('repair');

@@ -76,6 +76,25 @@ describe('repair in place (built extension, real Chromium)', () => {
     }
   });
 
+  it('repairs a spun report shown as mojibake: once decoded, the spinner is seen and undone', async () => {
+    const readAs1252 = (s: string) => new TextDecoder('latin1').decode(new TextEncoder().encode(s)).replace(/[\u0080-\u009f]/g, (c) => WIN1252_HIGH[c.charCodeAt(0) - 0x80]);
+    const lines = readFileSync(new URL('../../seeds/004_89c8bcedadaad6b3.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
+    const url = 'http://news.xmnn.cn/xmxw/202412/moji-spun.htm';
+    await h.context.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(readAs1252('思明区政府工作报告'))}</title></head><body><article>${lines.map((l) => `<p>${escapeHtml(readAs1252(l))}</p>`).join('')}</article></body></html>`,
+      }),
+    );
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('html[data-govlens-ms]', { timeout: 30_000 });
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    expect(text).not.toContain('间断四年留任');
+    await page.close();
+  });
+
   it('simplifies seed 001 and removes every inline pinyin group', async () => {
     const page = await h.open('001');
     const text = await page.evaluate(() => document.body.innerText);
