@@ -30,7 +30,6 @@ const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
 
-
 /** For pledges saved before figure kinds were stored. */
 function guessKind(unit: string): FigureKind {
   if (unit === '%' || unit.includes('百分点')) return 'percent';
@@ -133,9 +132,7 @@ export class Engine {
     // Mojibake hides a page's other damage from the analysis (the spinner's forms, Traditional
     // characters): once it is decoded, look again, and repair again if that changes the verdict.
     if (views.some((v) => v.fixes.some((f) => f.kind === 'mojibake'))) {
-      const before = this.context;
-      await this.analyse(views.map((v) => v.canonical.text));
-      if (before.spun !== this.context.spun || before.traditional !== this.context.traditional) await this.repairViews(views);
+      if (await this.analyseAgain(views.map((v) => v.canonical.text))) await this.repairViews(views);
     }
     this.views.push(...views);
     this.page = new PageText(this.views, this.textFold());
@@ -161,6 +158,13 @@ export class Engine {
       this.slicer.restart();
     }
     await this.slicer.run('warm-up', warmUp(this.context));
+  }
+
+  /** Decides the page-level context again; true when it changed, so text repaired under the old one must be repaired again. */
+  private async analyseAgain(texts: string[]): Promise<boolean> {
+    const before = this.context;
+    await this.analyse(texts);
+    return before.spun !== this.context.spun || before.traditional !== this.context.traditional;
   }
 
   /** Loads the Simplified→Traditional tables (injected on demand) and builds the converter in short tasks; false when they cannot be had. */
@@ -427,9 +431,7 @@ export class Engine {
     const addedChars = views.reduce((n, v) => n + v.chunk.text.length, 0);
     // A new article (SPA navigation, a long "read more") may be damaged differently: decide again.
     if (pruned || addedChars >= REANALYSE_CHARS || this.doc.location.href !== this.analysedUrl) {
-      const before = this.context;
-      await this.analyse([...this.views, ...views].map((v) => v.chunk.text));
-      if (before.spun !== this.context.spun || before.traditional !== this.context.traditional) this.views.forEach((v) => rewritten.add(v));
+      if (await this.analyseAgain([...this.views, ...views].map((v) => v.chunk.text))) this.views.forEach((v) => rewritten.add(v));
     }
     if (rewritten.size) await this.repairViews([...rewritten]);
     await this.repairViews(views);

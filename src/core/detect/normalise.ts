@@ -123,10 +123,7 @@ const utf8 = new TextDecoder();
 
 function countHan(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c < 0xa000) n++;
-  }
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) n++;
   return n;
 }
 

@@ -9,7 +9,7 @@ let dataSource: (() => string | undefined) | undefined;
 /**
  * Where the serialised model (1 MB) comes from. Node callers import
  * ./shipped, which provides the bundled data; the extension injects it as a
- * script of its own only into pages that need it (src/page/language-model.ts).
+ * script of its own only into pages that need it (src/page/data-scripts.ts).
  */
 export function provideLMData(source: () => string | undefined): void {
   dataSource = source;
