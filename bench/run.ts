@@ -5,6 +5,7 @@
 import { runNodeBenchmarks } from './node';
 import { runBrowserBenchmarks, runScriptTimeBenchmarks } from './browser';
 import { runStorageBenchmarks } from './storage';
+import { cpus, loadavg } from 'node:os';
 import { printTable, type BenchRow } from './util';
 
 const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = [
@@ -16,6 +17,8 @@ const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = 
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
+  // Figures depend on the machine: say which (the README quotes them with the core count).
+  console.log(`# machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const [id, title, run] of SECTIONS) {
     if (only && only !== id) continue;
     console.log(`\n# ${title}`);

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { REPORT_HOST_MATCHES } from '../src/shared/hosts';
+import { extensionOf as extensionOfUrl, extensionTasks, TASK_CATEGORIES, type Task, type TraceEvent } from './trace-tasks';
 
 export const FLOOR_DONE = 'html[data-floor]';
 
@@ -29,18 +30,6 @@ export async function writeFloorExtension(): Promise<string> {
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   await writeFile(join(dir, 'floor.js'), "document.documentElement.setAttribute('data-floor', String(document.title.length));\n");
   return dir;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid?: number;
-  tid?: number;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, µs: unlike wall time, not inflated when other processes hold the CPU. */
-  tdur?: number;
-  args?: { data?: { url?: string; scriptName?: string } };
 }
 
 export interface ScriptTime {
@@ -67,8 +56,7 @@ async function traceLoad(context: BrowserContext, url: string, selector: string,
   return events;
 }
 
-const EXTENSION_URL = /^chrome-extension:\/\/([a-p]{32})\//;
-const extensionOf = (e: TraceEvent) => EXTENSION_URL.exec(e.args?.data?.url ?? e.args?.data?.scriptName ?? '')?.[1];
+const extensionOf = (e: TraceEvent) => extensionOfUrl(e.args?.data?.url ?? e.args?.data?.scriptName);
 const scriptCalls = (events: TraceEvent[]) =>
   events.filter((e) => e.ph === 'X' && e.dur && (e.name === 'EvaluateScript' || e.name === 'FunctionCall')).sort((a, b) => a.ts - b.ts);
 
@@ -91,21 +79,16 @@ export async function contentScriptTime(context: BrowserContext, url: string, se
 }
 
 /**
- * The longest main-thread task (RunTask) that ran the extension's code while
- * `url` loaded, in wall and CPU ms: the long-task API cannot tell our tasks
- * from the page's own (a 1 MB page's first layout may come after
- * document_idle), the trace can.
+ * The main-thread tasks that ran the extension's code while `url` loaded
+ * (see trace-tasks.ts): the long-task API cannot tell our tasks from the
+ * page's own (a 1 MB page's first layout may come after document_idle), the
+ * trace can.
  */
-export async function longestExtensionTask(context: BrowserContext, extensionId: string, url: string, selector: string): Promise<ScriptTime> {
-  const events = await traceLoad(context, url, selector, ['toplevel', 'devtools.timeline']);
-  const ours = scriptCalls(events).filter((e) => extensionOf(e) === extensionId);
-  let longest: ScriptTime = { wall: 0, cpu: 0 };
-  for (const task of events) {
-    // 'toplevel' names a main-thread task ThreadControllerImpl::RunTask.
-    if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !task.dur) continue;
-    const end = task.ts + task.dur;
-    if (!ours.some((c) => c.pid === task.pid && c.tid === task.tid && c.ts >= task.ts && c.ts < end)) continue;
-    if (task.dur / 1000 > longest.wall) longest = { wall: task.dur / 1000, cpu: (task.tdur ?? task.dur) / 1000 };
-  }
-  return longest;
+export async function extensionTasksOnLoad(context: BrowserContext, extensionId: string, url: string, selector: string): Promise<Task[]> {
+  return extensionTasks(await traceLoad(context, url, selector, TASK_CATEGORIES), extensionId);
+}
+
+/** The longest of them, wall and CPU. */
+export function longest(tasks: Task[]): ScriptTime {
+  return tasks.reduce((a, t) => (t.cpu > a.cpu ? { wall: t.wall, cpu: t.cpu } : a), { wall: 0, cpu: 0 });
 }

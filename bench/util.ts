@@ -4,8 +4,8 @@ export interface BenchRow {
   median: number;
   p90: number;
   runs: number;
-  /** Defaults to 'ms'. Memory rows use 'MB'. */
-  unit?: 'ms' | 'MB';
+  /** Defaults to 'ms'. Memory rows use 'MB', sizes 'KB'. */
+  unit?: 'ms' | 'MB' | 'KB' | 'count';
   /** Name of another row in the same table to print a ratio against (row median / baseline median). */
   baseline?: string;
   /** Free text shown after the numbers, e.g. "placeholder stage". */

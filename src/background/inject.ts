@@ -6,10 +6,16 @@ const DATA_FILES = { lm: '/lm.js', s2t: '/s2t.js' } as const;
 /**
  * Injects the engine into one frame of a tab: a scored report, the ask
  * prompt's yes, or the popup under activeTab. Data scripts the page is known
- * to need go first in the same call, which saves the engine asking for them.
+ * to need are injected at the same time, which saves the engine asking for
+ * them, but each by a call of its own: the files of one call are evaluated in
+ * one task (lm.js and engine.js together made a 35-40 ms task).
  */
 export async function injectEngine(tabId: number, frameId = 0, data: DataScript[] = []): Promise<boolean> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [...data.map((d) => DATA_FILES[d]), '/engine.js'] });
+  const target = { tabId, frameIds: [frameId] };
+  await Promise.all([
+    browser.scripting.executeScript({ target, files: ['/engine.js'] }),
+    ...data.map((d) => browser.scripting.executeScript({ target, files: [DATA_FILES[d]] })),
+  ]);
   return true;
 }
 

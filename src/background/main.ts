@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 
 const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
 import { handle, toPage } from '../shared/messaging';
-import type { BackgroundProtocol, DataScript, PageProtocol, Req } from '../shared/messages';
+import type { BackgroundProtocol, DataScript, PageProtocol, PageVerdict, Req } from '../shared/messages';
 import { getSiteMode, preferTraditional, setSiteMode } from '../shared/settings';
 import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
@@ -22,26 +22,43 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 /** The data a report will need, known from its sample: the model for a spun page, the S→T tables for a reader of Traditional. */
-async function dataScriptsFor(verdict: Detection): Promise<DataScript[]> {
+function dataScriptsFor(verdict: Detection, traditional: boolean): DataScript[] {
   const data: DataScript[] = [];
   if (verdict.damage?.includes('spun')) data.push('lm');
-  if (await preferTraditional.getValue()) data.push('s2t');
+  if (traditional) data.push('s2t');
   return data;
+}
+
+/** The worker's clock as ms since the epoch, comparable with a page's (src/page/verdict.ts). */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** The verdict as the engine needs it (src/page/verdict.ts). */
+function pageVerdict(detection: Detection): PageVerdict {
+  const { isReport, score, signals, damage } = detection;
+  return { isReport, score, signals, damage };
 }
 
 export function startBackground(): void {
   handle<BackgroundProtocol>({
     // Scoring runs here rather than in detect.js: its code is compiled once in
     // the worker instead of on every page the content script visits.
+    // The reply does not wait for the injection: detect.js keeps it for the engine, which is
+    // being injected meanwhile (src/page/verdict.ts).
     'page:detect': async (sample, sender) => {
-      const verdict = detectReport(sample);
-      if (!verdict.isReport) return { isReport: false };
-      const mode = await getSiteMode(splitUrl(sample.url).host);
+      const received = epochNow();
+      const detection = detectReport(sample);
+      if (!detection.isReport) return { isReport: false };
+      const [mode, traditional] = await Promise.all([getSiteMode(splitUrl(sample.url).host), preferTraditional.getValue()]);
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && mode === 'always') await injectEngine(tabId, sender.frameId ?? 0, await dataScriptsFor(verdict));
-      if (tabId !== undefined && mode === 'ask') await injectAskPrompt(tabId, sender.frameId ?? 0);
-      return { isReport: true, mode };
+      const frameId = sender.frameId ?? 0;
+      const data = mode === 'always' ? dataScriptsFor(detection, traditional) : [];
+      const injecting = epochNow();
+      const failed = (err: unknown) => console.warn('GovLens: injection failed', err);
+      if (tabId !== undefined && mode === 'always') injectEngine(tabId, frameId, data).catch(failed);
+      if (tabId !== undefined && mode === 'ask') injectAskPrompt(tabId, frameId).catch(failed);
+      return { ...pageVerdict(detection), mode, traditional, data, at: { received, injecting } };
     },
+    'page:score': (sample) => pageVerdict(detectReport(sample)),
     'page:inject-data': async ({ name }, sender) => {
       if (sender.tab?.id !== undefined) await injectDataScript(sender.tab.id, sender.frameId ?? 0, name);
     },

@@ -7,15 +7,47 @@ declare global {
   // Set by lm.js and s2t.js in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
+  /** Called by a data script once it has set its global. */
+  var __govlensOnData: ((name: DataScript) => void) | undefined;
+}
+
+/** Data scripts the background injects along with the engine (the verdict says which). */
+let announced: readonly DataScript[] = [];
+
+/** How long to wait for an announced data script before asking for it after all. */
+const ANNOUNCED_WAIT_MS = 5_000;
+
+export function expectDataScripts(names: readonly DataScript[] = []): void {
+  announced = names;
+}
+
+/** Resolves when the data script `name` reports its arrival, or after `ms`. */
+function arrival(name: DataScript, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const previous = globalThis.__govlensOnData;
+    const timer = setTimeout(resolve, ms);
+    globalThis.__govlensOnData = (arrived) => {
+      previous?.(arrived);
+      if (arrived !== name) return;
+      clearTimeout(timer);
+      resolve();
+    };
+  });
 }
 
 /**
  * Heavy data only some pages need is not part of engine.js: the background
- * injects it into this frame on request, as a script of its own. `present`
- * says whether it has arrived.
+ * injects it into this frame, as a script of its own, with the engine when
+ * the page's sample called for it, else on request. `present` says whether
+ * it has arrived.
  */
 async function inject(name: DataScript, present: () => boolean): Promise<boolean> {
-  if (!present()) await toBackground('page:inject-data', { name }).catch(() => undefined);
+  if (present()) return true;
+  if (announced.includes(name)) {
+    await arrival(name, ANNOUNCED_WAIT_MS);
+    if (present()) return true;
+  }
+  await toBackground('page:inject-data', { name }).catch(() => undefined);
   return present();
 }
 

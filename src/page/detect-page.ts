@@ -1,9 +1,7 @@
 import { mayBeReport } from '../core/detect/hints';
-import type { BackgroundProtocol, Reply, Res } from '../shared/messages';
+import type { PageVerdict, Reply } from '../shared/messages';
 import { extensionApi } from '../shared/extension-api';
 import { samplePage } from './sample';
-
-type Verdict = Res<BackgroundProtocol, 'page:detect'>;
 
 /**
  * Runs on every page of the report hosts, so it does the least it can: it
@@ -29,14 +27,18 @@ export function detectThisPage(doc: Document = document): void {
     return;
   }
   const request: { type: 'page:detect'; payload: typeof sample } = { type: 'page:detect', payload: sample };
-  void extensionApi()
+  // Kept for engine.js, which the background injects into this world as it replies (src/page/verdict.ts).
+  globalThis.__govlensVerdict = extensionApi()
     .runtime.sendMessage(request)
-    .then((reply: Reply<Verdict> | undefined) => {
-      const verdict = reply?.ok ? reply.value : { isReport: false };
-      html.setAttribute('data-govlens', verdict.isReport ? 'report' : 'not-report');
-      if (verdict.mode) html.setAttribute('data-govlens-mode', verdict.mode);
-      if (!verdict.isReport) redetectAfterNavigation(doc);
-    });
+    .then(
+      (reply: Reply<PageVerdict> | undefined) => (reply?.ok ? reply.value : { isReport: false }),
+      () => ({ isReport: false }),
+    );
+  void globalThis.__govlensVerdict.then((verdict) => {
+    html.setAttribute('data-govlens', verdict.isReport ? 'report' : 'not-report');
+    if (verdict.mode) html.setAttribute('data-govlens-mode', verdict.mode);
+    if (!verdict.isReport) redetectAfterNavigation(doc);
+  });
 }
 
 /** Time for a single-page app to render the new article after its address changed. */

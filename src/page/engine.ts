@@ -1,4 +1,3 @@
-import { detectReport } from '../core/detect';
 import { extractFigures, findSections } from '../core/figures';
 import type { Figure, FigureKind } from '../core/figures/types';
 import { findTerms } from '../core/glossary';
@@ -14,7 +13,6 @@ import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers } from './highlights';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
-import { samplePage } from './sample';
 import { loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, reportHeader } from './main-content';
@@ -90,7 +88,10 @@ export class Engine {
   /** The page removed nodes since the last processPending. */
   private removals = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private detection = { isReport: false, score: 0, signals: [] as string[] };
+  /** The background's verdict on the page's sample (src/page/verdict.ts), for the popup. */
+  detection = { isReport: false, score: 0, signals: [] as string[] };
+  /** Called once, when the part of the page in view is repaired and marked. */
+  onFirstMarks?: () => void;
   /** Called after text the page added or rewrote has been repaired and marked (positions have moved). */
   onTextChanged?: () => void;
   /** Repaired text is shown in Traditional characters (the reader's preference); see setTraditionalOutput. */
@@ -113,8 +114,6 @@ export class Engine {
       t = now;
     };
     this.slicer.restart();
-    this.detection = detectReport(samplePage(this.doc));
-    await this.slicer.yield('detect');
     this.root = await this.slicer.run('find-root', findMainRootInSteps(this.doc));
     await this.slicer.yield('find-root');
     const header = reportHeader(this.doc, this.root);
@@ -140,6 +139,7 @@ export class Engine {
     await this.slicer.yield('repair');
     this.layers.install();
     await this.extractSlices();
+    this.onFirstMarks?.();
     lap('extract+paint');
     this.observe();
   }

@@ -10,7 +10,7 @@
  * or `{ ok: false, error }`, so a storage failure reaches the UI as a message
  * instead of a silent undefined.
  */
-import type { PageSample } from '../core/detect/types';
+import type { DamageKind, PageSample } from '../core/detect/types';
 import type { FigureKind } from '../core/figures/types';
 import type { TermSource, GlossaryEntry } from '../core/glossary/types';
 import type { RepairKind } from '../core/repair/types';
@@ -82,9 +82,31 @@ export type ScrollTarget =
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
 export type DataScript = 'lm' | 's2t';
 
+/**
+ * The background's verdict on a page's sample. It travels to the engine with
+ * the injection (detect.js keeps it for engine.js, which shares its world),
+ * so the page is scored once, and carries what the engine would otherwise
+ * have to ask for before it can start.
+ */
+export interface PageVerdict {
+  isReport: boolean;
+  mode?: SiteMode;
+  score?: number;
+  signals?: string[];
+  damage?: DamageKind[];
+  /** The reader's script preference (Traditional output), read while the sample was scored. */
+  traditional?: boolean;
+  /** Data scripts injected with the engine, each in a task of its own: the engine waits for them instead of asking. */
+  data?: DataScript[];
+  /** The background's clock (ms since the epoch): the sample's arrival (the worker awake) and the injection's start. */
+  at?: { received: number; injecting: number };
+}
+
 export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
-  'page:detect': { req: PageSample; res: { isReport: boolean; mode?: SiteMode } };
+  'page:detect': { req: PageSample; res: PageVerdict };
+  /** From an engine injected where detect.js did not run (the popup's "Enable on this tab"): score the sample, inject nothing. */
+  'page:score': { req: PageSample; res: PageVerdict };
   'engine:inject': { req: { allFrames?: boolean }; res: { injected: boolean } };
   /** From the engine: inject a data script (lm.js for spun pages, s2t.js for Traditional output) into the sending frame. */
   'page:inject-data': { req: { name: DataScript }; res: void };

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSeedServer, hostResolverRules } from '../support/server';
 
-export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
+// GOVLENS_EXTENSION_DIR: another build (the bench compares builds side by side).
+export const EXTENSION_DIR = process.env.GOVLENS_EXTENSION_DIR ?? resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Harness {
