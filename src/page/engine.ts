@@ -1,22 +1,22 @@
-import { extractFigures, findSections } from '../core/figures';
+import type { DamageKind } from '../core/detect/types';
 import type { Figure, FigureKind } from '../core/figures/types';
-import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { findPledges, matchPledge } from '../core/pledges';
-import { parseReportGlossary } from '../core/glossary';
+import { matchPledge } from '../core/pledges';
 import type { PledgeMatch, PledgeRecord } from '../shared/messages';
 import type { PledgeClause } from '../core/pledges/types';
-import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
+import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions, type RepairResult } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
-import { HighlightLayers } from './highlights';
+import { HighlightLayers, LAYER_STYLES } from './highlights';
+import { pageInputs, placeMarks, readChunk, readingKey, type ChunkMarks, type PageInputs } from './extract';
+import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, reportHeader } from './main-content';
-import { buildChunks, collectTextNodes } from './text-index';
+import { buildChunks, collectTextNodes, collectTextNodesInSteps, type Chunk } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 
 /**
@@ -41,30 +41,36 @@ function guessKind(unit: string): FigureKind {
  */
 const PLEDGE_MATCH_MIN = 0.45;
 
-/** Characters of page text per extraction slice (cut at line ends). */
-const EXTRACT_SLICE = 3_000;
-
-function shift<T extends { start: number; end: number }>(x: T, by: number): T {
-  return { ...x, start: x.start + by, end: x.end + by };
+/**
+ * The in-page engine: repairs the report's text nodes in place, keeps the
+ * originals for exact restoration, and marks figures, terms and pledges.
+ */
+export interface EngineOptions {
+  /**
+   * Repair and mark the chunks in view first (default). Off, the engine
+   * works through the page top to bottom and marks it when all is read:
+   * the "whole-page run" the viewport-first result must equal.
+   */
+  viewportFirst?: boolean;
+  /** Where the chunks are (tests without layout give their own). */
+  readingOrder?: (doc: Document, chunks: readonly Chunk[]) => Promise<ReadingOrder>;
 }
 
-/** [start, end) slices of about `size` characters, ending at line breaks so no sentence is cut. */
-function* slices(text: string, size: number): Generator<[number, number]> {
-  let a = 0;
-  while (a < text.length) {
-    let b = Math.min(text.length, a + size);
-    if (b < text.length) {
-      const nl = text.indexOf('\n', b);
-      b = nl < 0 ? text.length : nl + 1;
-    }
-    yield [a, b];
-    a = b;
-  }
-}
+const ALL_LAYERS = Object.keys(LAYER_STYLES) as LayerKind[];
+
+/** Page-level decisions that change how a chunk is repaired. */
+const sameContext = (a: PageContext, b: PageContext) => Boolean(a.spun) === Boolean(b.spun) && Boolean(a.traditional) === Boolean(b.traditional);
 
 /**
  * The in-page engine: repairs the report's text nodes in place, keeps the
  * originals for exact restoration, and marks figures, terms and pledges.
+ *
+ * The part of the page in view comes first (start()): the chunks in the
+ * viewport and a screen below it are repaired under the page-level guess the
+ * detection sample allows and marked at once; then the page-level analysis
+ * reads the whole page, the rest is repaired nearest first, and the whole
+ * page is read for its marks. A chunk in view whose repair or marks the
+ * whole page changes is written and marked again once, in one task.
  */
 export class Engine {
   views: ChunkView[] = [];
@@ -77,6 +83,8 @@ export class Engine {
   repaired = true;
   context: PageContext = {};
   userGlossary: GlossaryEntry[] = [];
+  /** The reader's glossary on its way from the background: awaited before the first reading for terms. */
+  userGlossaryArriving: Promise<GlossaryEntry[]> | undefined;
   siteMode: SiteMode = 'always';
   readonly layers: HighlightLayers;
   private root!: Element;
@@ -90,6 +98,8 @@ export class Engine {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The background's verdict on the page's sample (src/page/verdict.ts), for the popup. */
   detection = { isReport: false, score: 0, signals: [] as string[] };
+  /** Damage the background saw in the page's sample: the page-level guess for the chunks in view. */
+  hint: DamageKind[] = [];
   /** Called once, when the part of the page in view is repaired and marked. */
   onFirstMarks?: () => void;
   /** Called after text the page added or rewrote has been repaired and marked (positions have moved). */
@@ -98,9 +108,21 @@ export class Engine {
   traditionalOutput = false;
   /** Yields between units of work; its longest tasks go to the benchmark. */
   readonly slicer = new TaskSlicer(SLICE_MS);
+  private readonly viewportFirst: boolean;
+  private readonly readingOrder: NonNullable<EngineOptions['readingOrder']>;
+  /** Each chunk's last reading (its key says what it depended on) and the highlight ranges painted for it. */
+  private readings = new WeakMap<ChunkView, { key: string; marks: ChunkMarks }>();
+  private painted = new Map<ChunkView, { key: string; ranges: Map<LayerKind, Range[]> }>();
+  /** Marks of each chunk, as rebuildMarks() placed them. */
+  private marksByView = new Map<ChunkView, Mark[]>();
 
-  constructor(readonly doc: Document) {
+  constructor(
+    readonly doc: Document,
+    options: EngineOptions = {},
+  ) {
     this.layers = new HighlightLayers(doc);
+    this.viewportFirst = options.viewportFirst ?? true;
+    this.readingOrder = options.readingOrder ?? readingOrder;
   }
 
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
@@ -117,31 +139,100 @@ export class Engine {
     this.root = await this.slicer.run('find-root', findMainRootInSteps(this.doc));
     await this.slicer.yield('find-root');
     const header = reportHeader(this.doc, this.root);
-    const nodes = [...header.flatMap((el) => collectTextNodes(el, this.known)), ...collectTextNodes(this.root, this.known)];
+    const nodes = [...header.flatMap((el) => collectTextNodes(el, this.known)), ...(await this.slicer.run('collect', collectTextNodesInSteps(this.root, this.known)))];
     const chunks = buildChunks(nodes);
+    const views = chunks.map((c) => new ChunkView(c));
+    this.views.push(...views);
+    this.page = new PageText(this.views, this.textFold());
     lap('collect');
     // Each phase gets its own task, so a long page never blocks the main thread for long.
     await this.slicer.yield('collect');
-    await this.analyse(chunks.map((c) => c.text));
+    this.layers.install();
+    const order = this.viewportFirst ? await this.readingOrder(this.doc, chunks) : { near: [], rest: views.map((_, i) => i) };
+    this.slicer.restart(); // resumed by the browser's report of the layout
+    const near = order.near.map((i) => views[i]);
+    const rest = order.rest.map((i) => views[i]);
+    this.order = [...near, ...rest].map((v) => v.chunk);
     if (this.traditionalOutput) this.traditionalOutput = await this.loadTraditionalTables();
+    if (near.length) {
+      await this.markFirst(near);
+      lap('first-marks');
+      this.onFirstMarks?.();
+      await this.slicer.yield('first-marks');
+    }
+    // The page-level decisions, from the whole page, as a whole-page run makes them.
+    const guess = this.context;
+    await this.analyse(chunks.map((c) => c.text));
     lap('analyse');
     await this.slicer.yield('warm-up');
-    const views = chunks.map((c) => new ChunkView(c));
-    await this.repairViews(views);
+    await this.repairViews(rest);
+    // Chunks in view repaired under a guess the whole page overturned are repaired again, not yet shown.
+    if (!sameContext(guess, this.context)) await this.repairUnshown(near);
     // Mojibake hides a page's other damage from the analysis (the spinner's forms, Traditional
     // characters): once it is decoded, look again, and repair again if that changes the verdict.
-    if (views.some((v) => v.fixes.some((f) => f.kind === 'mojibake'))) {
-      if (await this.analyseAgain(views.map((v) => v.canonical.text))) await this.repairViews(views);
+    if (this.views.some((v) => v.fixes.some((f) => f.kind === 'mojibake'))) {
+      if (await this.analyseAgain(this.views.map((v) => v.canonical.text))) {
+        await this.repairViews(rest);
+        await this.repairUnshown(near.map((v) => this.viewOf(v.chunk) ?? v));
+      }
     }
-    this.views.push(...views);
-    this.page = new PageText(this.views, this.textFold());
+    this.page.refresh();
     lap('repair');
     await this.slicer.yield('repair');
-    this.layers.install();
-    await this.extractSlices();
-    this.onFirstMarks?.();
+    await this.readAll();
+    if (!near.length) this.onFirstMarks?.();
     lap('extract+paint');
     this.observe();
+  }
+
+  /**
+   * The chunks in view, repaired and marked before anything else: under the
+   * damage the detection sample showed (Traditional characters; a spun page
+   * waits for the whole-page verdict and its model), with the sections and
+   * glossary of the page as it is now.
+   */
+  private async markFirst(near: ChunkView[]): Promise<void> {
+    this.context = { traditional: this.hint.includes('traditional'), spun: false };
+    await this.slicer.run('warm-up', warmUp(this.context));
+    await this.repairViews(near);
+    this.page.refresh();
+    await this.readViews(near, await this.inputs());
+    this.rebuildMarkList();
+    for (const v of near) {
+      this.paintView(v);
+      await this.slicer.step('paint');
+    }
+    this.setAttributes();
+  }
+
+  /**
+   * Repairs chunks that are on show again under the current context without
+   * touching the page: each gets a new view, swapped in for the old one, and
+   * written with the whole page's marks in one task (see readAll).
+   */
+  private async repairUnshown(views: ChunkView[]): Promise<void> {
+    for (const old of views) {
+      const i = this.views.indexOf(old);
+      if (i < 0) continue;
+      const result = await this.slicer.run('repair', repairInSteps(old.chunk.text, this.repairOptions()));
+      const view = new ChunkView(old.chunk);
+      view.setRepair(result);
+      view.layout(this.repaired);
+      this.views[i] = view;
+      // The view whose ranges are painted, even if `old` was itself not yet written.
+      this.unwritten.set(view, this.unwritten.get(old) ?? old);
+      this.unwritten.delete(old);
+      await this.slicer.step('repair');
+    }
+  }
+
+  /** Views computed but not yet written, with the view they replace (whose ranges are still painted). */
+  private unwritten = new Map<ChunkView, ChunkView>();
+  /** Chunks in the order they were repaired and are painted: nearest the viewport first. */
+  private order: Chunk[] = [];
+
+  private viewOf(chunk: Chunk): ChunkView | undefined {
+    return this.views.find((v) => v.chunk === chunk);
   }
 
   /**
@@ -164,7 +255,7 @@ export class Engine {
   private async analyseAgain(texts: string[]): Promise<boolean> {
     const before = this.context;
     await this.analyse(texts);
-    return before.spun !== this.context.spun || before.traditional !== this.context.traditional;
+    return !sameContext(before, this.context);
   }
 
   /** Loads the Simplified→Traditional tables (injected on demand) and builds the converter in short tasks; false when they cannot be had. */
@@ -209,7 +300,7 @@ export class Engine {
     for (const v of views) {
       for (const n of v.chunk.nodes) this.known.add(n);
       const before = v.chunk.nodes.map((n) => n.nodeValue);
-      let result = await this.slicer.run('repair', repairInSteps(v.chunk.text, this.repairOptions()));
+      let result: RepairResult = await this.slicer.run('repair', repairInSteps(v.chunk.text, this.repairOptions()));
       // The repair ran across tasks: if the page changed a node meanwhile, its text is the new original.
       const changed = v.chunk.nodes.filter((n, i) => n.nodeValue !== before[i]);
       if (changed.length) {
@@ -223,77 +314,168 @@ export class Engine {
     }
   }
 
+  /** The page-level inputs of reading, from the page text as it is now. */
+  private async inputs(): Promise<PageInputs> {
+    if (this.userGlossaryArriving) {
+      this.userGlossary = await this.userGlossaryArriving;
+      this.userGlossaryArriving = undefined;
+      this.slicer.restart(); // resumed by the reply, not by the slicer
+    }
+    return pageInputs(this.page.text, this.userGlossary);
+  }
+
+  /** Reads each view's marks (see extract.ts), again only where its text or the page inputs it depends on changed. */
+  private async readViews(views: ChunkView[], inputs: PageInputs): Promise<void> {
+    this.reportGlossary = inputs.report;
+    for (const v of views) {
+      const i = this.views.indexOf(v);
+      if (i < 0) continue;
+      const start = this.page.offsets[i];
+      const text = this.page.text.slice(start, start + v.canonical.text.length);
+      const key = readingKey(text, start, inputs);
+      if (this.readings.get(v)?.key !== key) {
+        this.readings.set(v, { key, marks: readChunk(text, start, inputs) });
+        await this.slicer.step('extract');
+      }
+    }
+  }
+
   /**
-   * Finds figures, terms and pledges in the canonical text, slice by slice
-   * (yielding between slices) with the whole page's sections and glossary,
-   * then rebuilds the marks.
+   * The whole page read with the whole page's inputs, then painted nearest
+   * first. A chunk already painted is painted again only if its marks
+   * changed; chunks in view repaired again are written in the same task as
+   * their new marks (one change where the reader looks).
+   */
+  private async readAll(): Promise<void> {
+    const current = new Set(this.views);
+    for (const v of [...this.painted.keys()]) if (!current.has(v)) this.forgetPaint(v);
+    // Nearest first, then anything the page added since.
+    const byChunk = new Map(this.views.map((v) => [v.chunk, v]));
+    const ordered = [...new Set([...this.order.flatMap((c) => byChunk.get(c) ?? []), ...this.views])];
+    await this.readViews(ordered, await this.inputs());
+    this.rebuildMarkList();
+    // One task: the chunks in view written again and their new marks painted.
+    for (const [view, old] of this.unwritten) {
+      this.write(() => view.write());
+      this.paintView(view, undefined, old);
+    }
+    this.unwritten.clear();
+    this.setAttributes();
+    for (const v of ordered) {
+      if (this.painted.get(v)?.key === this.readings.get(v)?.key) continue;
+      this.paintView(v);
+      await this.slicer.step('paint');
+    }
+    this.slicer.record('paint');
+  }
+
+  /**
+   * Finds figures, terms and pledges in the canonical text, chunk by chunk
+   * (yielding between chunks) with the whole page's sections and glossary,
+   * then repaints the chunks whose marks changed.
    */
   extract(): Promise<void> {
     this.slicer.restart();
-    return this.extractSlices();
+    return this.readAll();
   }
 
-  private async extractSlices(): Promise<void> {
-    const text = this.page.text;
-    this.reportGlossary = parseReportGlossary(text);
-    const sections = findSections(text);
-    const terms: Term[] = [];
+  /** Rebuilds the mark list (and the figure, term and pledge lists) from each chunk's fixes and reading. */
+  private rebuildMarkList(): void {
+    const byView = new Map<ChunkView, Mark[]>();
     const figures: Figure[] = [];
+    const terms: Term[] = [];
     const pledges: PledgeClause[] = [];
-    for (const [a, b] of slices(text, EXTRACT_SLICE)) {
-      const slice = text.slice(a, b);
-      const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
-      const sliceTerms = findTerms(slice, { user: this.userGlossary, report: this.reportGlossary });
-      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
-      const sliceFigures = extractFigures(slice, { sections: local }).filter((f) => !sliceTerms.some((t) => t.start <= f.start && f.end <= t.end));
-      const slicePledges = findPledges(slice, sliceFigures, local);
-      terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
-      figures.push(...sliceFigures.map((f) => shift(f, a)));
-      pledges.push(...slicePledges.map((p) => ({ ...p, start: p.start + a, end: p.end + a, figure: p.figure && shift(p.figure, a) })));
-      await this.slicer.step('extract');
-    }
-    this.terms = terms;
-    this.figures = figures;
-    this.pledges = pledges;
-    await this.rebuildMarks();
-  }
-
-  rebuildMarks(): Promise<void> {
-    const marks: Mark[] = [];
+    const fixMarks: Mark[] = [];
     this.views.forEach((v, vi) => {
       const base = this.page.offsets[vi];
+      const list: Mark[] = [];
       v.fixes.forEach((f, fi) => {
         const r = v.canonical.ranges[fi];
         const shownLen = r.end - r.start;
         // A fix showing nothing (a deleted annotation) still gets a one-character mark before it.
         const start = base + (shownLen ? r.start : Math.max(0, r.start - 1));
         const end = base + (shownLen ? r.end : r.start);
-        marks.push({ type: 'fix', layer: f.state === 'suggested' ? 'suggestion' : 'fix', start, end, view: vi, fix: fi });
+        list.push({ type: 'fix', layer: f.state === 'suggested' ? 'suggestion' : 'fix', start, end, view: vi, fix: fi });
       });
+      fixMarks.push(...list);
+      const reading = this.readings.get(v);
+      if (reading) {
+        const placed = placeMarks(reading.marks, base);
+        for (const figure of placed.figures) list.push({ type: 'figure', layer: figureLayer(figure), start: figure.start, end: figure.end, figure, index: figures.push(figure) - 1 });
+        for (const term of placed.terms) list.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index: terms.push(term) - 1 });
+        for (const pledge of placed.pledges) list.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index: pledges.push(pledge) - 1 });
+      }
+      byView.set(v, list);
     });
-    this.figures.forEach((figure, index) => marks.push({ type: 'figure', layer: figureLayer(figure), start: figure.start, end: figure.end, figure, index }));
-    this.terms.forEach((term, index) => marks.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index }));
-    this.pledges.forEach((pledge, index) => marks.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index }));
-    this.marks = [...marks.filter((m) => m.type !== 'annotation'), ...this.marks.filter((m) => m.type === 'annotation')];
+    this.figures = figures;
+    this.terms = terms;
+    this.pledges = pledges;
+    const annotations = this.marks.filter((m) => m.type === 'annotation');
+    for (const m of annotations) {
+      const v = this.views[this.page.chunkAt(m.start)];
+      if (v) byView.get(v)?.push(m);
+    }
+    this.marksByView = byView;
+    this.marks = [...[...byView.values()].flat().filter((m) => m.type !== 'annotation'), ...annotations];
+  }
+
+  rebuildMarks(): Promise<void> {
+    this.rebuildMarkList();
     return this.paint();
   }
 
   setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.slicer.restart();
     this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
+    this.rebuildMarkList();
     // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
     return this.paint(['user']);
   }
 
-  private paintGeneration = 0;
+  /** Whether a mark shows in the current view (original text hides all but the reader's own and the repairs' places). */
+  private shows(m: Mark): boolean {
+    if (m.type === 'fix') {
+      const f = this.views[m.view]?.fixes[m.fix];
+      // In the original view, undone and suggested fixes still show where a repair would go.
+      if (!f || (!this.repaired && m.layer === 'fix')) return false;
+      return f.state !== 'undone';
+    }
+    return this.repaired || m.type === 'annotation';
+  }
 
   /**
-   * Recreates highlight ranges from marks (after any text write, node offsets
-   * change). Range building yields between slices, so a page with thousands
-   * of marks never blocks the main thread; a newer paint cancels an older one.
+   * Replaces one chunk's highlight ranges (all layers, or `only`) with those
+   * of its marks, in one task, so the chunk never shows half its marks.
+   * `replaces` is a view this one took over from, whose ranges go.
    */
+  private paintView(view: ChunkView, only?: LayerKind[], replaces?: ChunkView): void {
+    const old = this.painted.get(replaces ?? view);
+    if (replaces) this.painted.delete(replaces);
+    const ranges = new Map(old?.ranges);
+    for (const layer of only ?? ALL_LAYERS) {
+      const rs = ranges.get(layer);
+      if (rs) this.layers.remove(layer, rs);
+      ranges.delete(layer);
+    }
+    for (const m of this.marksByView.get(view) ?? []) {
+      if ((only && !only.includes(m.layer)) || !this.shows(m)) continue;
+      const r = this.page.range(this.doc, m.start, m.end);
+      if (!r) continue;
+      this.layers.add(m.layer, r);
+      const list = ranges.get(m.layer);
+      if (list) list.push(r);
+      else ranges.set(m.layer, [r]);
+    }
+    this.painted.set(view, { key: only && old ? old.key : (this.readings.get(view)?.key ?? ''), ranges });
+  }
+
+  private paintGeneration = 0;
   private userPaintGeneration = 0;
 
+  /**
+   * Paints every chunk again (all layers, or `only`), chunk by chunk, each
+   * in one task; a newer paint cancels an older one.
+   */
   paint(only?: LayerKind[]): Promise<void> {
     this.setAttributes();
     // A full paint supersedes everything; a user-layer paint only earlier user-layer paints.
@@ -305,27 +487,20 @@ export class Engine {
 
   private async paintSlices(generation: number, only?: LayerKind[]): Promise<void> {
     const current = () => (only ? generation === this.userPaintGeneration : generation === this.paintGeneration);
-    const marks = only ? this.marks.filter((m) => only.includes(m.layer)) : this.marks;
-    const userGeneration = this.userPaintGeneration;
-    this.layers.reset(only);
-    for (let i = 0; i < marks.length; i++) {
-      const m = marks[i];
-      if (m.type === 'fix') {
-        const f = this.views[m.view].fixes[m.fix];
-        // In the original view, undone and suggested fixes still show where a repair would go.
-        if (!this.repaired && m.layer === 'fix') continue;
-        if (f.state === 'undone') continue;
-      } else if (!this.repaired && m.type !== 'annotation') continue;
-      // A user-layer paint that started after this one owns that layer now.
-      if (m.layer === 'user' && userGeneration !== this.userPaintGeneration) continue;
-      const r = this.page.range(this.doc, m.start, m.end);
-      if (r) this.layers.add(m.layer, r);
-      if ((i & 63) === 0) {
-        await this.slicer.step('paint');
-        if (!current()) return;
-      }
+    for (const v of this.painted.keys()) if (!this.views.includes(v)) this.forgetPaint(v);
+    for (const v of this.views) {
+      this.paintView(v, only);
+      await this.slicer.step('paint');
+      if (!current()) return;
     }
     this.slicer.record('paint');
+  }
+
+  /** Takes a chunk the page removed off the highlights. */
+  private forgetPaint(view: ChunkView): void {
+    const old = this.painted.get(view);
+    if (old) for (const [layer, rs] of old.ranges) this.layers.remove(layer, rs);
+    this.painted.delete(view);
   }
 
   /** Switches the whole page between repaired and original text. */
@@ -350,7 +525,9 @@ export class Engine {
     v.fixes[fix] = { ...v.fixes[fix], state };
     v.layout(this.repaired);
     this.write(() => v.write());
-    void this.paint();
+    // Only this chunk's text moved: its ranges are rebuilt, in the same task as the write.
+    this.paintView(v);
+    this.setAttributes();
   }
 
   private write(fn: () => void): void {

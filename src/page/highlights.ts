@@ -30,7 +30,7 @@ export function highlightApiAvailable(): boolean {
  */
 export class HighlightLayers {
   private highlights = new Map<LayerKind, Highlight>();
-  private ranges = new Map<LayerKind, Range[]>();
+  private ranges = new Map<LayerKind, Set<Range>>();
   private visible = new Set<LayerKind>(Object.keys(LAYER_STYLES) as LayerKind[]);
   private style: HTMLStyleElement | null = null;
 
@@ -48,19 +48,31 @@ export class HighlightLayers {
   /** Starts a repaint: empties the given layers, or all (they fill again through add()). */
   reset(only?: LayerKind[]): void {
     for (const layer of only ?? (Object.keys(LAYER_STYLES) as LayerKind[])) {
-      this.ranges.set(layer, []);
+      this.ranges.set(layer, new Set());
       this.highlight(layer)?.clear();
     }
   }
 
-  /** Adds one range; the browser paints it with the next frame, so long pages fill in progressively. */
+  /** Adds one range; the browser paints it with the next frame. */
   add(layer: LayerKind, range: Range): void {
-    this.ranges.get(layer)?.push(range) ?? this.ranges.set(layer, [range]);
+    let set = this.ranges.get(layer);
+    if (!set) this.ranges.set(layer, (set = new Set()));
+    set.add(range);
     this.highlight(layer)?.add(range);
   }
 
+  /** Takes ranges out of a layer (a part of the page being marked again). */
+  remove(layer: LayerKind, ranges: Iterable<Range>): void {
+    const set = this.ranges.get(layer);
+    const h = this.highlight(layer);
+    for (const r of ranges) {
+      set?.delete(r);
+      h?.delete(r);
+    }
+  }
+
   set(layer: LayerKind, ranges: Range[]): void {
-    this.ranges.set(layer, [...ranges]);
+    this.ranges.set(layer, new Set(ranges));
     const h = this.highlight(layer);
     if (!h) return;
     h.clear();
@@ -68,7 +80,7 @@ export class HighlightLayers {
   }
 
   get(layer: LayerKind): Range[] {
-    return this.ranges.get(layer) ?? [];
+    return [...(this.ranges.get(layer) ?? [])];
   }
 
   isVisible(layer: LayerKind): boolean {

@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../core/steps';
 import { isChrome, isLinkList } from './main-content';
 import { isSkippedElement } from './skip';
 
@@ -22,10 +23,20 @@ function blockOf(node: Node): Element | null {
 
 /** Text nodes under `root` that GovLens may touch, in document order. */
 export function collectTextNodes(root: Node, known?: WeakSet<Text>, skipChrome = true): Text[] {
+  return runSteps(collectTextNodesInSteps(root, known, skipChrome));
+}
+
+/** Nodes visited (elements and text) per step of collectTextNodesInSteps: a few ms on a large page. */
+const NODES_PER_STEP = 500;
+
+/** collectTextNodes pausing every NODES_PER_STEP nodes visited (see src/core/steps.ts). */
+export function* collectTextNodesInSteps(root: Node, known?: WeakSet<Text>, skipChrome = true): Steps<Text[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const out: Text[] = [];
+  let visited = 0;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
     acceptNode: (n) => {
+      visited++;
       if (n.nodeType === Node.ELEMENT_NODE) {
         const el = n as Element;
         if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
@@ -37,7 +48,13 @@ export function collectTextNodes(root: Node, known?: WeakSet<Text>, skipChrome =
       return NodeFilter.FILTER_ACCEPT;
     },
   });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    out.push(n as Text);
+    if (visited >= NODES_PER_STEP) {
+      visited = 0;
+      yield;
+    }
+  }
   return out;
 }
 

@@ -24,4 +24,29 @@ describe('the engine on a report page (built extension, real Chromium)', () => {
     for (const key of ['message', 'score', 'inject']) expect(timings[key]).toBeTypeOf('number');
     await page.close();
   });
+
+  it('marks what is in view and a screen below it first, the rest of the 1 MB page after', async () => {
+    const entry = h.server.pages.find((p) => p.bench)!;
+    const page = await h.context.newPage();
+    // The highlights as they are at the moment GovLens says the first marks are painted (same task).
+    await page.addInitScript(`
+      new MutationObserver((records, observer) => {
+        if (!document.documentElement.hasAttribute('data-govlens-first-marks')) return;
+        observer.disconnect();
+        const tops = [];
+        for (const [, h] of CSS.highlights) for (const r of h) tops.push(r.getBoundingClientRect().top);
+        window.__atFirstMarks = { tops, done: document.documentElement.hasAttribute('data-govlens-done'), height: innerHeight };
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-govlens-first-marks'] });
+    `);
+    await page.goto(entry.url);
+    await page.waitForSelector('html[data-govlens-ms]', { timeout: 120_000 });
+    const first = (await page.evaluate('window.__atFirstMarks')) as { tops: number[]; done: boolean; height: number };
+    expect(first.done).toBe(false);
+    expect(first.tops.length).toBeGreaterThan(10);
+    // Chunks end between blocks, so one in view may run a little past the screen below.
+    expect(Math.max(...first.tops)).toBeLessThan(4 * first.height);
+    const all = (await page.evaluate(`(() => { const tops = []; for (const [, h] of CSS.highlights) for (const r of h) tops.push(r.getBoundingClientRect().top); return tops; })()`)) as number[];
+    expect(Math.max(...all)).toBeGreaterThan(50 * first.height);
+    await page.close();
+  });
 });

@@ -179,7 +179,8 @@ export class CharLM {
       const first = codes[k];
       let p = this.unigram[first];
       const j1 = this.singleQ(first);
-      if (p === 0) p = this.unigram[first] = (DEQUANT[j1] + 0.5) / (this.total + 0.5 * this.vocab);
+      // Read back what the Float32Array kept: the first use must give what every later one does.
+      if (p === 0) p = this.unigram[first] = Math.fround((DEQUANT[j1] + 0.5) / (this.total + 0.5 * this.vocab));
       let j2 = 0;
       let j3 = 0;
       let j4 = 0;
@@ -216,7 +217,7 @@ export class CharLM {
   private computeProb(codes: ArrayLike<number>, i: number, floor: number): number {
     const first = codes[i];
     let p = this.unigram[first];
-    if (p === 0) p = this.unigram[first] = (DEQUANT[this.singleQ(first)] + 0.5) / (this.total + 0.5 * this.vocab);
+    if (p === 0) p = this.unigram[first] = Math.fround((DEQUANT[this.singleQ(first)] + 0.5) / (this.total + 0.5 * this.vocab));
     let joint = keyStep(KEY_INIT, first);
     let ctx = KEY_INIT;
     let prevJoint = this.singleQ(first); // count byte of the shorter n-gram ending in codes[i]

@@ -1,0 +1,75 @@
+import { extractFigures, findSections, type Section } from '../core/figures';
+import type { Figure } from '../core/figures/types';
+import { findTerms, parseReportGlossary } from '../core/glossary';
+import type { GlossaryEntry, Term } from '../core/glossary/types';
+import { findPledges } from '../core/pledges';
+import type { PledgeClause } from '../core/pledges/types';
+
+/**
+ * Figures, terms and pledges are read chunk by chunk (a chunk is a few
+ * thousand characters ending between blocks), each with the page-level
+ * inputs: the page's sections (review or plan part), the report's own
+ * glossary and the reader's. A chunk's marks depend on nothing else, so the
+ * chunks in view can be read first and the rest later, in any order, with
+ * the same result as reading the page top to bottom; and a chunk whose text
+ * and inputs did not change is not read again.
+ */
+export interface PageInputs {
+  sections: Section[];
+  report: GlossaryEntry[];
+  user: GlossaryEntry[];
+  /** Changes whenever either glossary's content does (part of every chunk's cache key). */
+  glossaryKey: string;
+}
+
+/** Marks of one chunk, in the chunk's own coordinates. */
+export interface ChunkMarks {
+  figures: Figure[];
+  terms: Term[];
+  pledges: PledgeClause[];
+}
+
+export function pageInputs(text: string, user: GlossaryEntry[]): PageInputs {
+  const report = parseReportGlossary(text);
+  const glossaryKey = JSON.stringify([report, user]);
+  return { sections: findSections(text), report, user, glossaryKey };
+}
+
+function shift<T extends { start: number; end: number }>(x: T, by: number): T {
+  return { ...x, start: x.start + by, end: x.end + by };
+}
+
+/**
+ * The sections overlapping [start, end), relative to `start` and cut to the
+ * chunk: all its reading can see of them (sectionAt), and the same however
+ * the text before the chunk was repaired.
+ */
+function localSections(sections: Section[], start: number, end: number): Section[] {
+  return sections
+    .filter((s) => s.start < end && s.end > start)
+    .map((s) => ({ ...s, start: Math.max(0, s.start - start), end: Math.min(end, s.end) - start }));
+}
+
+/** Reads one chunk: `text` is its canonical text, which starts at `start` in the page text the inputs were read from. */
+export function readChunk(text: string, start: number, inputs: PageInputs): ChunkMarks {
+  const sections = localSections(inputs.sections, start, start + text.length);
+  const terms = findTerms(text, { user: inputs.user, report: inputs.report });
+  // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
+  const figures = extractFigures(text, { sections }).filter((f) => !terms.some((t) => t.start <= f.start && f.end <= t.end));
+  const pledges = findPledges(text, figures, sections);
+  return { figures, terms, pledges };
+}
+
+/** What a chunk's reading depends on: equal keys, equal marks. */
+export function readingKey(text: string, start: number, inputs: PageInputs): string {
+  return JSON.stringify([localSections(inputs.sections, start, start + text.length), inputs.glossaryKey]) + text;
+}
+
+/** Chunk marks placed in page coordinates. */
+export function placeMarks(marks: ChunkMarks, start: number): ChunkMarks {
+  return {
+    figures: marks.figures.map((f) => shift(f, start)),
+    terms: marks.terms.map((t) => shift(t, start)),
+    pledges: marks.pledges.map((p) => ({ ...shift(p, start), figure: p.figure && shift(p.figure, start) })),
+  };
+}
