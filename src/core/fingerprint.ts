@@ -8,7 +8,7 @@
 
 const SHINGLE = 5;
 const SKETCH_SIZE = 128;
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/gu;
 
 function hashShingle(chars: string[], at: number): number {
   // FNV-1a over the code points, then a murmur3 finaliser to spread the bits.
@@ -26,11 +26,14 @@ function hashShingle(chars: string[], at: number): number {
 }
 
 function sketch(text: string): number[] {
-  const han: string[] = [];
-  for (const ch of text) if (HAN.test(ch)) han.push(ch);
-  const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE <= han.length; i++) hashes.add(hashShingle(han, i));
-  return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+  // One native match for all Han characters and a typed-array sort: a page's fingerprint is one short task.
+  const han = text.match(HAN) ?? [];
+  const hashes = new Uint32Array(Math.max(0, han.length - SHINGLE + 1));
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hashShingle(han, i);
+  hashes.sort();
+  const out: number[] = [];
+  for (let i = 0; i < hashes.length && out.length < SKETCH_SIZE; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i]);
+  return out;
 }
 
 /** A compact (≤ 1 KB) fingerprint of the report body: hex bottom-k hashes joined together. */

@@ -9,6 +9,11 @@
 /** Traditional code point → Simplified code point, only where both are single BMP characters. */
 export type CharTable = Map<number, number>;
 
+/** One code point exactly (a BMP character, or one surrogate pair). */
+function oneCodePoint(s: string): boolean {
+  return s.length === 1 || (s.length === 2 && s.codePointAt(0)! > 0xffff);
+}
+
 export function parseCharTable(dict: string): CharTable {
   const map: CharTable = new Map();
   for (const entry of dict.split('|')) {
@@ -18,7 +23,7 @@ export function parseCharTable(dict: string): CharTable {
     const s = simp.codePointAt(0)!;
     // Only single code points, and only where both sides have the same UTF-16 length, so
     // folding never moves offsets (astral characters are rare in reports).
-    if ([...trad].length === 1 && [...simp].length === 1 && trad.length === simp.length && t !== s) map.set(t, s);
+    if (trad.length === simp.length && oneCodePoint(trad) && oneCodePoint(simp) && t !== s) map.set(t, s);
   }
   return map;
 }

@@ -9,12 +9,13 @@ import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../co
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers, LAYER_STYLES } from './highlights';
-import { pageInputs, placeMarks, readChunk, readingKey, type ChunkMarks, type PageInputs } from './extract';
+import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, type PageInputs } from './extract';
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
+import type { Steps } from '../core/steps';
 import { findMainRootInSteps, reportHeader } from './main-content';
 import { buildChunks, collectTextNodes, collectTextNodesInSteps, type Chunk } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
@@ -197,7 +198,7 @@ export class Engine {
     await this.repairViews(near);
     this.page.refresh();
     await this.readViews(near, await this.inputs());
-    this.rebuildMarkList();
+    await this.rebuildMarkList();
     for (const v of near) {
       this.paintView(v);
       await this.slicer.step('paint');
@@ -321,7 +322,9 @@ export class Engine {
       this.userGlossaryArriving = undefined;
       this.slicer.restart(); // resumed by the reply, not by the slicer
     }
-    return pageInputs(this.page.text, this.userGlossary);
+    const inputs = pageInputs(this.page.text, this.userGlossary);
+    await this.slicer.step('extract');
+    return inputs;
   }
 
   /** Reads each view's marks (see extract.ts), again only where its text or the page inputs it depends on changed. */
@@ -334,7 +337,7 @@ export class Engine {
       const text = this.page.text.slice(start, start + v.canonical.text.length);
       const key = readingKey(text, start, inputs);
       if (this.readings.get(v)?.key !== key) {
-        this.readings.set(v, { key, marks: readChunk(text, start, inputs) });
+        this.readings.set(v, { key, marks: await this.slicer.run('extract', readChunkInSteps(text, start, inputs)) });
         await this.slicer.step('extract');
       }
     }
@@ -353,7 +356,7 @@ export class Engine {
     const byChunk = new Map(this.views.map((v) => [v.chunk, v]));
     const ordered = [...new Set([...this.order.flatMap((c) => byChunk.get(c) ?? []), ...this.views])];
     await this.readViews(ordered, await this.inputs());
-    this.rebuildMarkList();
+    await this.rebuildMarkList();
     // One task: the chunks in view written again and their new marks painted.
     for (const [view, old] of this.unwritten) {
       this.write(() => view.write());
@@ -380,13 +383,20 @@ export class Engine {
   }
 
   /** Rebuilds the mark list (and the figure, term and pledge lists) from each chunk's fixes and reading. */
-  private rebuildMarkList(): void {
+  private rebuildMarkList(): Promise<void> {
+    return this.slicer.run('marks', this.markListInSteps());
+  }
+
+  /** Views whose marks are placed per step of markListInSteps (placing copies every mark: 26 ms at once on the 1 MB page). */
+  private static readonly VIEWS_PER_STEP = 16;
+
+  private *markListInSteps(): Steps<void> {
     const byView = new Map<ChunkView, Mark[]>();
     const figures: Figure[] = [];
     const terms: Term[] = [];
     const pledges: PledgeClause[] = [];
-    const fixMarks: Mark[] = [];
-    this.views.forEach((v, vi) => {
+    for (let vi = 0; vi < this.views.length; vi++) {
+      const v = this.views[vi];
       const base = this.page.offsets[vi];
       const list: Mark[] = [];
       v.fixes.forEach((f, fi) => {
@@ -397,7 +407,6 @@ export class Engine {
         const end = base + (shownLen ? r.end : r.start);
         list.push({ type: 'fix', layer: f.state === 'suggested' ? 'suggestion' : 'fix', start, end, view: vi, fix: fi });
       });
-      fixMarks.push(...list);
       const reading = this.readings.get(v);
       if (reading) {
         const placed = placeMarks(reading.marks, base);
@@ -406,28 +415,41 @@ export class Engine {
         for (const pledge of placed.pledges) list.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index: pledges.push(pledge) - 1 });
       }
       byView.set(v, list);
-    });
+      if (vi % Engine.VIEWS_PER_STEP === Engine.VIEWS_PER_STEP - 1) yield;
+    }
     this.figures = figures;
     this.terms = terms;
     this.pledges = pledges;
-    const annotations = this.marks.filter((m) => m.type === 'annotation');
-    for (const m of annotations) {
-      const v = this.views[this.page.chunkAt(m.start)];
-      if (v) byView.get(v)?.push(m);
-    }
     this.marksByView = byView;
-    this.marks = [...[...byView.values()].flat().filter((m) => m.type !== 'annotation'), ...annotations];
+    const annotations = this.marks.filter((m) => m.type === 'annotation');
+    this.marks = [...[...byView.values()].flat(), ...annotations];
+    this.placeAnnotations();
   }
 
-  rebuildMarks(): Promise<void> {
-    this.rebuildMarkList();
+  /** The reader's highlights by the chunk they lie in (a mark never crosses chunks: page.range refuses it). */
+  private placeAnnotations(): void {
+    this.annotationsByView = new Map();
+    for (const m of this.marks) {
+      if (m.type !== 'annotation') continue;
+      const v = this.views[this.page.chunkAt(m.start)];
+      if (!v) continue;
+      const list = this.annotationsByView.get(v);
+      if (list) list.push(m);
+      else this.annotationsByView.set(v, [m]);
+    }
+  }
+
+  private annotationsByView = new Map<ChunkView, Mark[]>();
+
+  async rebuildMarks(): Promise<void> {
+    await this.rebuildMarkList();
     return this.paint();
   }
 
   setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.slicer.restart();
     this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
-    this.rebuildMarkList();
+    this.placeAnnotations();
     // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
     return this.paint(['user']);
   }
@@ -457,7 +479,7 @@ export class Engine {
       if (rs) this.layers.remove(layer, rs);
       ranges.delete(layer);
     }
-    for (const m of this.marksByView.get(view) ?? []) {
+    for (const m of [...(this.marksByView.get(view) ?? []), ...(this.annotationsByView.get(view) ?? [])]) {
       if ((only && !only.includes(m.layer)) || !this.shows(m)) continue;
       const r = this.page.range(this.doc, m.start, m.end);
       if (!r) continue;

@@ -4,6 +4,7 @@ import { findTerms, parseReportGlossary } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { findPledges } from '../core/pledges';
 import type { PledgeClause } from '../core/pledges/types';
+import { runSteps, type Steps } from '../core/steps';
 
 /**
  * Figures, terms and pledges are read chunk by chunk (a chunk is a few
@@ -52,10 +53,17 @@ function localSections(sections: Section[], start: number, end: number): Section
 
 /** Reads one chunk: `text` is its canonical text, which starts at `start` in the page text the inputs were read from. */
 export function readChunk(text: string, start: number, inputs: PageInputs): ChunkMarks {
+  return runSteps(readChunkInSteps(text, start, inputs));
+}
+
+/** readChunk pausing between terms, figures and pledges (the first call of each builds its tables). */
+export function* readChunkInSteps(text: string, start: number, inputs: PageInputs): Steps<ChunkMarks> {
   const sections = localSections(inputs.sections, start, start + text.length);
   const terms = findTerms(text, { user: inputs.user, report: inputs.report });
+  yield;
   // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
   const figures = extractFigures(text, { sections }).filter((f) => !terms.some((t) => t.start <= f.start && f.end <= t.end));
+  yield;
   const pledges = findPledges(text, figures, sections);
   return { figures, terms, pledges };
 }

@@ -1,16 +1,16 @@
 import type { Steps } from '../core/steps';
 import { isSkippedElement } from './skip';
+import { walkInSteps } from './walk';
 
-const HAN = /[\u3400-\u9fff]/g;
 /** Page chrome that never holds the report body. */
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"]';
 const CHROME_NAME = /(^|[-_\s])(nav|menu|breadcrumb|crumb|footer|foot|sidebar|side|share|copyright|toolbar|topbar|related|links?)([-_\s]|$)/i;
 
+const NOT_HAN = /[^\u3400-\u9fff]+/g;
+
+/** Han characters (U+3400–U+9FFF) in `s`, counted by the regex engine's native code (cold page code runs a loop slowly). */
 function hanCount(s: string): number {
-  HAN.lastIndex = 0;
-  let n = 0;
-  while (HAN.exec(s)) n++;
-  return n;
+  return s.replace(NOT_HAN, '').length;
 }
 
 export function isChrome(el: Element): boolean {
@@ -28,36 +28,44 @@ export function isLinkList(el: Element): boolean {
   return linkText / Math.max(1, (el.textContent ?? '').length) > 0.5;
 }
 
-/** Text nodes counted per step of findMainRootInSteps: a few ms on a large page. */
-const NODES_PER_STEP = 2_000;
+/** Work per step of findMainRootInSteps (nodes visited): a few ms on a large page. */
+const NODES_PER_STEP = 500;
 
 /**
  * Finds the element that holds the report's main text: starting at body,
  * descend into the child holding most of the Han characters (outside page
  * chrome) while it still holds at least 60% of them. Pauses every
- * NODES_PER_STEP text nodes (see src/core/steps.ts).
+ * NODES_PER_STEP nodes (see src/core/steps.ts).
  */
 export function* findMainRootInSteps(doc: Document): Steps<Element> {
   const body = doc.body;
   if (!body) return doc.documentElement;
+  // Each element's own Han characters first (its text nodes'), summed into its ancestors once at the end.
   const counts = new Map<Element, number>();
-  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (n) => {
-      if (n.nodeType === Node.ELEMENT_NODE) {
-        const el = n as Element;
-        return isSkippedElement(el) || isChrome(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
+  const elements: Element[] = [];
   let total = 0;
-  let seen = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (++seen % NODES_PER_STEP === 0) yield;
-    const c = hanCount(n.nodeValue ?? '');
-    if (!c) continue;
+  const visit = (n: Node): boolean => {
+    if (n.nodeType === Node.ELEMENT_NODE) {
+      const el = n as Element;
+      if (isSkippedElement(el) || isChrome(el)) return false;
+      elements.push(el);
+      return true;
+    }
+    if (n.nodeType !== Node.TEXT_NODE) return true;
+    const text = n.nodeValue ?? '';
+    const c = hanCount(text);
+    const parent = n.parentElement;
+    if (c && parent && parent !== body) counts.set(parent, (counts.get(parent) ?? 0) + c);
     total += c;
-    for (let el = n.parentElement; el && el !== body; el = el.parentElement) counts.set(el, (counts.get(el) ?? 0) + c);
+    return true;
+  };
+  for (const walk = walkInSteps(body, visit, NODES_PER_STEP); !walk.next().done; ) yield;
+  // Document order puts every element before its descendants: backwards, children are summed before their parents.
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const el = elements[i];
+    const c = counts.get(el);
+    const parent = el.parentElement;
+    if (c && parent && parent !== body) counts.set(parent, (counts.get(parent) ?? 0) + c);
   }
   let root: Element = body;
   for (;;) {

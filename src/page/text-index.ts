@@ -1,6 +1,7 @@
 import { runSteps, type Steps } from '../core/steps';
 import { isChrome, isLinkList } from './main-content';
 import { isSkippedElement } from './skip';
+import { walkInSteps } from './walk';
 
 /** A run of text nodes repaired together, so words split across inline nodes still match. */
 export interface Chunk {
@@ -31,30 +32,18 @@ const NODES_PER_STEP = 500;
 
 /** collectTextNodes pausing every NODES_PER_STEP nodes visited (see src/core/steps.ts). */
 export function* collectTextNodesInSteps(root: Node, known?: WeakSet<Text>, skipChrome = true): Steps<Text[]> {
-  const doc = root.ownerDocument ?? (root as Document);
   const out: Text[] = [];
-  let visited = 0;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (n) => {
-      visited++;
-      if (n.nodeType === Node.ELEMENT_NODE) {
-        const el = n as Element;
-        if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
-        if (skipChrome && el !== root && (isChrome(el) || (el.tagName !== 'P' && isLinkList(el)))) return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_SKIP;
-      }
-      const t = n as Text;
-      if (known?.has(t) || !(t.nodeValue ?? '').trim()) return NodeFilter.FILTER_SKIP;
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    out.push(n as Text);
-    if (visited >= NODES_PER_STEP) {
-      visited = 0;
-      yield;
+  const visit = (n: Node): boolean => {
+    if (n.nodeType === Node.ELEMENT_NODE) {
+      const el = n as Element;
+      if (isSkippedElement(el)) return false;
+      return !(skipChrome && el !== root && (isChrome(el) || (el.tagName !== 'P' && isLinkList(el))));
     }
-  }
+    const t = n as Text;
+    if (n.nodeType === Node.TEXT_NODE && !known?.has(t) && (t.nodeValue ?? '').trim()) out.push(t);
+    return true;
+  };
+  yield* walkInSteps(root, visit, NODES_PER_STEP);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runPipeline } from '../../src/core/repair/pipeline';
 import { traditionalStage } from '../../src/core/repair/stages/traditional';
 import { isTraditionalPage, scriptStats } from '../../src/core/repair/traditional/detect';
@@ -68,5 +68,28 @@ describe('traditional stage', () => {
     expect(fix('扩大内需稳增长,巩固经济基础', true).text).toBe('擴大內需穩增長,鞏固經濟基礎');
     const text = seed('000_0cf104e84806d453');
     expect(simplifiedToTraditional(text)).toBe(ConverterFactory([[STPhrases, STCharacters]])(text));
+  });
+});
+
+describe('Traditional tables shipped ready (scripts/build-traditional-tables.ts)', () => {
+  it('hold exactly what OpenCC and the character frequencies give', async () => {
+    const { computeTraditionalOnly, computeVariantPairs } = await import('../../scripts/build-traditional-tables');
+    const { TRADITIONAL_ONLY, VARIANT_PAIRS } = await import('../../src/core/data/traditional-tables');
+    expect(new Set(TRADITIONAL_ONLY)).toEqual(new Set(computeTraditionalOnly()));
+    expect(VARIANT_PAIRS.split('|')).toEqual(computeVariantPairs().map((p) => p.join(' ')));
+  });
+
+  it('convert exactly as opencc-js ConverterFactory does, built in many steps', async () => {
+    vi.resetModules(); // a converter of its own, not the one earlier tests built at once
+    const { traditionalToSimplified, loadTraditionalToSimplifiedInSteps } = await import('../../src/core/repair/traditional/script');
+    const { computeVariantPairs } = await import('../../scripts/build-traditional-tables');
+    const TSCharacters = (await import('opencc-js/dict/TSCharacters')).default;
+    const TSPhrases = (await import('opencc-js/dict/TSPhrases')).default;
+    let steps = 0;
+    for (const it = loadTraditionalToSimplifiedInSteps(); !it.next().done; ) steps++;
+    expect(steps).toBeGreaterThan(3);
+    const reference = ConverterFactory([computeVariantPairs()], [[TSPhrases, TSCharacters]]);
+    const text = seed('001_ab26684728578657') + '衞生 顯著 乾隆 著作';
+    expect(traditionalToSimplified(text)).toBe(reference(text));
   });
 });

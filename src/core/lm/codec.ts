@@ -68,8 +68,21 @@ export function* decodeTablesInSteps(bytes: Uint8Array): Steps<OrderTable[]> {
 
 /** Base64 without Node's Buffer (src/core must run in the browser too). */
 export function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return runSteps(base64ToBytesInSteps(b64));
+}
+
+/** Base64 characters decoded per step (a multiple of 4): a few ms. */
+const BASE64_PER_STEP = 1 << 17;
+
+/** base64ToBytes pausing every BASE64_PER_STEP characters (the model's 1 MB in one go was a 16 ms task). */
+export function* base64ToBytesInSteps(b64: string): Steps<Uint8Array> {
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((b64.length / 4) * 3 - padding);
+  let at = 0;
+  for (let from = 0; from < b64.length; from += BASE64_PER_STEP) {
+    const bin = atob(b64.slice(from, from + BASE64_PER_STEP));
+    for (let i = 0; i < bin.length; i++) out[at++] = bin.charCodeAt(i);
+    yield;
+  }
   return out;
 }

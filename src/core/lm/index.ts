@@ -1,4 +1,4 @@
-import { base64ToBytes } from './codec';
+import { base64ToBytesInSteps } from './codec';
 import { CharLM } from './model';
 import { Stepwise, type Steps } from '../steps';
 
@@ -15,10 +15,10 @@ export function provideLMData(source: () => string | undefined): void {
   dataSource = source;
 }
 
-const shipped = new Stepwise(() => {
+const shipped = new Stepwise(function* () {
   const data = dataSource?.();
   if (!data) throw new Error('GovLens: no language model data provided (see provideLMData)');
-  return CharLM.load(base64ToBytes(data));
+  return yield* CharLM.load(yield* base64ToBytesInSteps(data));
 });
 
 /** Loads the shipped model one short step at a time (see src/core/steps.ts); interleaves safely with getLM(). */

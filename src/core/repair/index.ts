@@ -8,7 +8,7 @@ import { spunStage } from './stages/spun';
 import { layoutStage } from './stages/layout';
 import { loadLMInSteps } from '../lm';
 import { runSteps, type Steps } from '../steps';
-import { traditionalToSimplified } from './traditional/script';
+import { loadTraditionalToSimplifiedInSteps } from './traditional/script';
 
 export type { RepairResult } from './pipeline';
 export type { Change, Suggestion, RepairKind, RepairOptions } from './types';
@@ -95,8 +95,5 @@ function sampleForAnalysis(text: string): string {
  */
 export function* warmUp(page: PageContext): Steps<void> {
   if (page.spun) yield* loadLMInSteps();
-  if (page.traditional) {
-    traditionalToSimplified('體');
-    yield;
-  }
+  if (page.traditional) yield* loadTraditionalToSimplifiedInSteps();
 }

@@ -4,9 +4,15 @@ import { Stepwise, type Steps } from '../../steps';
 /** original → spun forms, as the spinner applies them. */
 export type ForwardDict = Map<string, string[]>;
 
-function parse(src: string): ForwardDict {
+/** Dictionary entries parsed per step: a few ms. */
+const ENTRIES_PER_STEP = 1_000;
+
+function* parse(src: string): Steps<ForwardDict> {
   const out: ForwardDict = new Map();
-  for (const entry of src.split(/\s+/)) {
+  const entries = src.split(/\s+/);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     if (!entry) continue;
     const eq = entry.indexOf('=');
     const orig = entry.slice(0, eq);
@@ -18,11 +24,12 @@ function parse(src: string): ForwardDict {
   return out;
 }
 
-let forwardCache: { words: ForwardDict; chars: ForwardDict } | undefined;
+const forward = new Stepwise(function* () {
+  return { words: yield* parse(SPUN_WORDS), chars: yield* parse(SPUN_CHARS) };
+});
 
 export function forwardDict(): { words: ForwardDict; chars: ForwardDict } {
-  forwardCache ??= { words: parse(SPUN_WORDS), chars: parse(SPUN_CHARS) };
-  return forwardCache;
+  return forward.get();
 }
 
 /**
@@ -52,8 +59,8 @@ export interface Origin {
 /** spun form → candidate originals (the spun form itself is always also a candidate, decided by the LM). */
 export type ReverseDict = Map<string, Origin[]>;
 
-/** Dictionary words inverted per step of the stepwise build: a few ms. */
-const WORDS_PER_STEP = 400;
+/** Dictionary words inverted per step of the stepwise build: a few ms (400 made steps of up to 20 ms). */
+const WORDS_PER_STEP = 150;
 
 const reverse = new Stepwise(buildReverseDict);
 
@@ -62,7 +69,7 @@ export function reverseDict(): ReverseDict {
 }
 
 function* buildReverseDict(): Steps<ReverseDict> {
-  const { words, chars } = forwardDict();
+  const { words, chars } = yield* forward.steps();
   yield;
   const rev: ReverseDict = new Map();
   const add = (spun: string, orig: string, layers: 1 | 2, primary: boolean) => {

@@ -4,7 +4,7 @@ import { decide } from '../spun/decide';
 import { findMatches, loadMatchIndexInSteps, type Match } from '../spun/dictionary';
 import { spinnerGate } from '../spun/gate';
 import type { Edit, Stage } from '../types';
-import { traditionalCharsToSimplified } from '../traditional/script';
+import { loadCharTableInSteps, traditionalCharsToSimplified } from '../traditional/script';
 
 /**
  * Reverses synonym spinning (伪原创). Finds dictionary forms left to right,
@@ -21,7 +21,10 @@ export const spunStage: Stage = {
     const matches: Match[] = [];
     let length = 0;
     return {
-      prepare: loadMatchIndexInSteps,
+      *prepare() {
+        yield* loadMatchIndexInSteps();
+        yield* loadCharTableInSteps();
+      },
       add(window) {
         // Folded to Simplified character by character (cheap, same length): a spun page shown in Traditional is spun too.
         matches.push(...findMatches(traditionalCharsToSimplified(window)));
@@ -31,6 +34,8 @@ export const spunStage: Stage = {
     };
   },
   run(text, options) {
+    // The page's verdict says no spinner: nothing to look up (the dictionary index is not even needed).
+    if (options.page?.spun === false) return [];
     const matches = findMatches(text);
     const open = options.page?.spun ?? spinnerGate(text.length, matches).open;
     if (!open) return [];

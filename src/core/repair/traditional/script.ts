@@ -1,72 +1,73 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import { ConverterFactory, Trie, type ConverterFunction } from 'opencc-js/core';
-import { runSteps, type Steps } from '../../steps';
+import { Trie, type ConverterFunction } from 'opencc-js/core';
+import { runSteps, Stepwise, type Steps } from '../../steps';
 import { foldChars, parseCharTable, type CharTable } from '../../traditional-chars';
-import { CHAR_COST_UNSEEN } from '../../data/charfreq';
-import { charCost } from '../mojibake/score';
+import { TRADITIONAL_ONLY, VARIANT_PAIRS } from '../../data/traditional-tables';
 
 let tradOnly: Set<string> | null = null;
-let toSimplified: ConverterFunction | null = null;
-let variants: [string, string][] | null = null;
-
-/**
- * Hong Kong / Taiwan variant forms OpenCC's t→cn table does not know (衞 for
- * 衛), mapped to the standard Traditional form. Only variants that are neither
- * a source nor a target of the t→cn table are kept: the raw tables also map
- * ordinary characters such as 著 → 着 or 才 → 纔, which would break phrase
- * conversion (顯著 must become 显著).
- */
-function variantPairs(): [string, string][] {
-  if (variants) return variants;
-  const known = new Set<string>();
-  for (const pair of TSCharacters.split('|')) for (const ch of pair.replace(' ', '')) known.add(ch);
-  variants = [];
-  for (const pair of `${HKVariantsRev}|${TWVariantsRev}`.split('|')) {
-    const [from, to] = pair.split(' ');
-    if (from && to && [...from].length === 1 && !known.has(from) && charCost(from) >= CHAR_COST_UNSEEN) variants.push([from, to]);
-  }
-  return variants;
-}
 
 /**
  * Characters that only occur in Traditional text: sources of OpenCC's
  * Traditional→Simplified character table that are not also a Simplified form
- * (so 後, 於, 個 count; 乾 and 著, which Simplified also uses, mostly do not).
+ * (so 後, 於, 個 count; 乾 and 著, which Simplified also uses, mostly do not),
+ * and Hong Kong/Taiwan variant forms the table does not know. Computed at
+ * build time (scripts/build-traditional-tables.ts).
  */
 export function traditionalOnly(): Set<string> {
-  if (tradOnly) return tradOnly;
-  const sources: string[] = [];
-  const targets = new Set<string>();
-  for (const pair of TSCharacters.split('|')) {
-    const sp = pair.indexOf(' ');
-    const from = pair.slice(0, sp);
-    const to = pair.slice(sp + 1);
-    sources.push(from);
-    for (const ch of to) targets.add(ch);
+  return (tradOnly ??= new Set(TRADITIONAL_ONLY));
+}
+
+/** Dictionary entries added to a trie per step: a few ms (the t→cn tables, 4,000 entries, took 11–20 ms at once). */
+const ENTRIES_PER_STEP = 500;
+
+/** Adds "from to" entries joined by "|" to a trie, ENTRIES_PER_STEP a step. */
+function* addEntries(trie: Trie, dict: string): Steps<void> {
+  const entries = dict.split('|');
+  for (let i = 0; i < entries.length; i++) {
+    const [from, to] = entries[i].split(' ');
+    if (from && to !== undefined) trie.addWord(from, to);
+    if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
-  tradOnly = new Set(sources.filter((ch) => !targets.has(ch)));
-  for (const [from] of variantPairs()) tradOnly.add(from);
-  return tradOnly;
 }
 
 /**
- * OpenCC Traditional→Simplified (mainland) converter, built on first use from
- * the t→cn dictionaries only, after folding HK/TW variant forms.
+ * OpenCC Traditional→Simplified (mainland): what ConverterFactory([variants],
+ * [[TSPhrases, TSCharacters]]) builds, HK/TW variant forms folded first, then
+ * the t→cn characters and the phrases over them; built in steps.
  */
-export function traditionalToSimplified(text: string): string {
-  toSimplified ??= ConverterFactory([variantPairs()], [[TSPhrases, TSCharacters]]);
-  return toSimplified(text);
+const toSimplified = new Stepwise(function* () {
+  const variants = new Trie();
+  yield* addEntries(variants, VARIANT_PAIRS);
+  const trie = new Trie();
+  for (const dict of [TSCharacters, TSPhrases]) yield* addEntries(trie, dict);
+  return (text: string) => trie.convert(variants.convert(text));
+});
+
+/** Builds the Traditional→Simplified converter in short steps (see src/core/steps.ts). */
+export function loadTraditionalToSimplifiedInSteps(): Steps<unknown> {
+  return toSimplified.steps();
 }
 
-let charTable: CharTable | undefined;
+/** Traditional→Simplified with OpenCC's t→cn tables (built on first use if no one built it in steps). */
+export function traditionalToSimplified(text: string): string {
+  return toSimplified.get()(text);
+}
+
+/** The character table of traditionalCharsToSimplified, parsed in steps. */
+const charTable = new Stepwise<CharTable>(function* () {
+  yield;
+  return parseCharTable(TSCharacters);
+});
+
+/** Parses the one-to-one character table in a step of its own. */
+export function loadCharTableInSteps(): Steps<unknown> {
+  return charTable.steps();
+}
 
 /** Traditional→Simplified character by character: the same length as `text`, offsets carry over (see traditional-chars.ts). */
 export function traditionalCharsToSimplified(text: string): string {
-  charTable ??= parseCharTable(TSCharacters);
-  return foldChars(text, charTable);
+  return foldChars(text, charTable.get());
 }
 
 let toTraditionalFn: ConverterFunction | null = null;
@@ -102,23 +103,13 @@ export function loadSimplifiedToTraditional(run: (steps: Steps<void>) => Promise
   return toTraditionalLoading;
 }
 
-/** Dictionary entries added to the trie per step: a few ms. */
-const ENTRIES_PER_STEP = 4_000;
-
 /**
  * What ConverterFactory([[phrases, characters]]) builds, one trie, in steps.
  * As in opencc-js, the characters go in first and the phrases over them.
  */
 function* buildSimplifiedToTraditional({ phrases, characters }: SimplifiedToTraditionalTables): Steps<void> {
   const trie = new Trie();
-  for (const dict of [characters, phrases]) {
-    const entries = dict.split('|');
-    for (let i = 0; i < entries.length; i++) {
-      const [from, to] = entries[i].split(' ');
-      if (from && to !== undefined) trie.addWord(from, to);
-      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-    }
-  }
+  for (const dict of [characters, phrases]) yield* addEntries(trie, dict);
   toTraditionalFn = (text) => trie.convert(text);
 }
 
