@@ -83,3 +83,9 @@ export function findPledges(text: string, figures: Figure[], sections: Section[]
   }
   return out;
 }
+
+import { extractFigures } from '../figures';
+/** Pledges of a whole text (figures and sections found here). */
+export function extractPledges(text: string): PledgeClause[] {
+  return findPledges(text, extractFigures(text));
+}
