@@ -13,7 +13,8 @@ import '../src/core/lm/shipped';
 import { repair } from '../src/core/repair/index';
 import { extractFigures } from '../src/core/figures/index';
 import { findTerms } from '../src/core/glossary/index';
-import { findPledges } from '../src/core/pledges/index';
+import { extractPledgesInSteps } from '../src/core/pledges/index';
+import { runSteps } from '../src/core/steps';
 import { dropFiguresInsideTerms } from '../src/core/annotate';
 import { detectReport, sampleFromText } from '../src/core/detect';
 import { measure, printTable, summarise, type BenchRow } from './util';
@@ -73,7 +74,7 @@ async function annotateRows(): Promise<BenchRow[]> {
   const extract = () => {
     const figures = extractFigures(text);
     const terms = findTerms(text);
-    const pledges = findPledges(text, figures);
+    const pledges = runSteps(extractPledgesInSteps(text, { figures }));
     return { figures: dropFiguresInsideTerms(figures, terms), terms, pledges };
   };
   const found = extract();

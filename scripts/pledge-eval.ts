@@ -20,6 +20,8 @@ export interface EvalSet {
   report: string;
   labels: string;
   heldOut: boolean;
+  /** Only this range of 1-based lines was labelled: pledges outside it are not counted. */
+  lines?: [number, number];
 }
 
 const SETS: EvalSet[] = [
@@ -27,6 +29,8 @@ const SETS: EvalSet[] = [
   { name: 'national-2016', report: '../shared/corpus/national/2016.txt', labels: 'tests/fixtures/blind/pledges/national-2016.tsv', heldOut: true },
   { name: 'hubei-2026', report: '../shared/corpus/provincial-2026/hubei.txt', labels: 'tests/fixtures/blind/pledges/provincial-2026-hubei.tsv', heldOut: true },
   { name: 'dev national-2023', report: '../shared/corpus/national/2023.txt', labels: 'tests/fixtures/pledges/dev/national-2023.tsv', heldOut: false },
+  { name: 'dev national-2022', report: '../shared/corpus/national/2022.txt', labels: 'tests/fixtures/pledges/dev/national-2022-part.tsv', heldOut: false, lines: [82, 119] },
+  { name: 'dev national-2021', report: '../shared/corpus/national/2021.txt', labels: 'tests/fixtures/pledges/dev/national-2021-outline.tsv', heldOut: false, lines: [85, 113] },
   { name: 'dev hebei-2026', report: '../shared/corpus/provincial-2026/hebei.txt', labels: 'tests/fixtures/pledges/dev/provincial-2026-hebei.tsv', heldOut: false },
   { name: 'dev fujian-2026', report: '../shared/corpus/provincial-2026/fujian.txt', labels: 'tests/fixtures/pledges/dev/provincial-2026-fujian.tsv', heldOut: false },
   { name: 'dev seed 000', report: 'seeds/000_0cf104e84806d453.txt', labels: 'tests/fixtures/pledges/dev/seed-000.tsv', heldOut: false },
@@ -129,7 +133,10 @@ export function evaluate(set: EvalSet): SetResult {
   const text = read(set.report);
   const labels = readLabels(read(set.labels), text);
   const starts = lineStarts(text);
-  const found: Span[] = extractPledges(text).map((p) => ({ start: p.start, end: p.end, text: p.text, line: lineOf(starts, p.start) }));
+  const inRange = (line: number) => !set.lines || (line >= set.lines[0] && line <= set.lines[1]);
+  const found: Span[] = extractPledges(text)
+    .map((p) => ({ start: p.start, end: p.end, text: p.text, line: lineOf(starts, p.start) }))
+    .filter((p) => inRange(p.line));
   const pairs = matchSpans(labels, found);
   const ml = new Set(pairs.map(([i]) => i));
   const mf = new Set(pairs.map(([, j]) => j));

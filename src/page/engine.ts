@@ -3,10 +3,10 @@ import { extractFigures, findSections } from '../core/figures';
 import type { Figure, FigureKind } from '../core/figures/types';
 import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { findPledges, matchPledge } from '../core/pledges';
+import { extractPledgesInSteps, matchPledge } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
 import type { PledgeMatch, PledgeRecord } from '../shared/messages';
-import type { PledgeClause } from '../core/pledges/types';
+import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
 import type { PageContext, RepairKind } from '../core/repair/types';
@@ -74,7 +74,7 @@ export class Engine {
   marks: Mark[] = [];
   figures: Figure[] = [];
   terms: Term[] = [];
-  pledges: PledgeClause[] = [];
+  pledges: Pledge[] = [];
   reportGlossary: GlossaryEntry[] = [];
   repaired = true;
   context: PageContext = {};
@@ -239,19 +239,18 @@ export class Engine {
     const sections = findSections(text);
     const terms: Term[] = [];
     const figures: Figure[] = [];
-    const pledges: PledgeClause[] = [];
     for (const [a, b] of slices(text, EXTRACT_SLICE)) {
       const slice = text.slice(a, b);
       const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
       const sliceTerms = findTerms(slice, { user: this.userGlossary, report: this.reportGlossary });
       // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
       const sliceFigures = extractFigures(slice, { sections: local }).filter((f) => !sliceTerms.some((t) => t.start <= f.start && f.end <= t.end));
-      const slicePledges = findPledges(slice, sliceFigures, local);
       terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
       figures.push(...sliceFigures.map((f) => shift(f, a)));
-      pledges.push(...slicePledges.map((p) => ({ ...p, start: p.start + a, end: p.end + a, figure: p.figure && shift(p.figure, a) })));
       await this.slicer.step('extract');
     }
+    // Pledges need the whole page's outline (heading path, plan parts): one pass over the page, in steps.
+    const pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures }));
     this.terms = terms;
     this.figures = figures;
     this.pledges = pledges;

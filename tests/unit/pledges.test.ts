@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/core/figures';
-import { findPledges, matchPledge } from '../../src/core/pledges';
+import { extractPledges, matchPledge } from '../../src/core/pledges';
 
 const root = resolve(__dirname, '../..');
 const read = (f: string) => readFileSync(resolve(root, f), 'utf8');
 
 function pledgesOf(file: string) {
   const text = read(file);
-  return { text, pledges: findPledges(text, extractFigures(text)) };
+  return { text, pledges: extractPledges(text) };
 }
 
 describe('findPledges on seed 000 (2025年工作计划)', () => {
@@ -85,7 +85,7 @@ describe('findPledges on seed 002 (二、2024年工作计划)', () => {
 describe('findPledges dueYear', () => {
   it('prefers an explicit year in the clause', () => {
     const text = '2025年工作安排\n到2027年建成5G基站1万个,新建口袋公园4个。';
-    const pledges = findPledges(text, extractFigures(text));
+    const pledges = extractPledges(text);
     expect(pledges.map((p) => [p.figure?.text, p.dueYear])).toEqual([['1万个', 2027], ['4个', 2025]]);
   });
 });
@@ -95,7 +95,7 @@ describe('matchPledge', () => {
   const reviewFigures = extractFigures(review);
   it('matches a jobs pledge to the later report of new jobs', () => {
     const planText = '2024年工作安排\n新增城镇就业3万人以上。';
-    const [pledge] = findPledges(planText, extractFigures(planText));
+    const [pledge] = extractPledges(planText);
     const matches = matchPledge(pledge, reviewFigures, review);
     expect(matches[0].figure.text).toBe('3.1万人');
     expect(matches[0].score).toBeGreaterThan(0.5);
@@ -109,7 +109,7 @@ describe('matchPledge', () => {
   it('matches an investment target to the completed investment', () => {
     const later = read('seeds/002_da23955f95c06a62.txt');
     const planText = '2023年工作计划\n力促固定资产投资超640亿元。';
-    const [pledge] = findPledges(planText, extractFigures(planText));
+    const [pledge] = extractPledges(planText);
     const matches = matchPledge(pledge, extractFigures(later), later);
     expect(matches[0].figure.text).toBe('668.5亿元');
   });
