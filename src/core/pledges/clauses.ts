@@ -190,7 +190,8 @@ export function speaksOfFuture(text: string, start: number, end: number, news: b
   FUTURE_MODAL.lastIndex = 0;
   for (let m = FUTURE_MODAL.exec(head); m; m = FUTURE_MODAL.exec(head)) {
     const after = start + m.index + m[0].length;
-    if (verbAt(text, after) || /^[于在到]/.test(text.slice(after, after + 1))) return true;
+    // A two-character verb at least: 将增值税… is 将 + a noun, not 将 + 增.
+    if (verbAt(text, after, 'framed') || /^[于在到]/.test(text.slice(after, after + 1))) return true;
   }
   return false;
 }

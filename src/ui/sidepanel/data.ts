@@ -15,7 +15,7 @@ import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../c
 import { toBackground } from '../../shared/messaging';
 
 export type { PledgeStatus };
-export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'met', 'missed', 'unclear'];
+export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'progress', 'met', 'partly', 'missed'];
 
 /** A saved pledge with the report it came from, as the panel lists it. */
 export interface SavedPledge {
