@@ -1,11 +1,10 @@
 import { detectReport } from '../core/detect';
 import { extractFigures, findSections } from '../core/figures';
-import type { Figure, FigureKind } from '../core/figures/types';
+import type { Figure } from '../core/figures/types';
 import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { extractPledgesInSteps, matchPledge } from '../core/pledges';
+import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
-import type { PledgeMatch, PledgeRecord } from '../shared/messages';
 import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
@@ -29,19 +28,6 @@ const SLICE_MS = 8;
 const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
-
-/** For pledges saved before figure kinds were stored. */
-function guessKind(unit: string): FigureKind {
-  if (unit === '%' || unit.includes('百分点')) return 'percent';
-  if (unit.endsWith('元')) return 'amount';
-  return 'count';
-}
-
-/**
- * Lowest match score shown as "seems to report on". The reader confirms every
- * match, so a missed match costs more than a weak one shown.
- */
-const PLEDGE_MATCH_MIN = 0.45;
 
 /** Characters of page text per extraction slice (cut at line ends). */
 const EXTRACT_SLICE = 3_000;
@@ -75,6 +61,8 @@ export class Engine {
   figures: Figure[] = [];
   terms: Term[] = [];
   pledges: Pledge[] = [];
+  /** The page's headings and parts (review, plan), from the last extraction. */
+  outline: Outline | null = null;
   reportGlossary: GlossaryEntry[] = [];
   repaired = true;
   context: PageContext = {};
@@ -250,7 +238,9 @@ export class Engine {
       await this.slicer.step('extract');
     }
     // Pledges need the whole page's outline (heading path, plan parts): one pass over the page, in steps.
-    const pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures }));
+    const outline = await this.slicer.run('pledges', buildOutlineInSteps(text));
+    const pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures, outline }));
+    this.outline = outline;
     this.terms = terms;
     this.figures = figures;
     this.pledges = pledges;
@@ -438,18 +428,6 @@ export class Engine {
     this.page.refresh();
     await this.extract();
     this.onTextChanged?.();
-  }
-
-  /** Saved pledges (from earlier reports of this region) that this page seems to report on. */
-  matchSavedPledges(saved: PledgeRecord[]): PledgeMatch[] {
-    const out: PledgeMatch[] = [];
-    const achieved = this.figures.filter((f) => !f.target && f.kind !== 'date');
-    for (const p of saved) {
-      const figure = p.figure ? { start: 0, end: 0, text: p.figure.text, kind: p.figure.kind ?? guessKind(p.figure.unit), value: p.figure.value, unit: p.figure.unit, target: true } : undefined;
-      const [best] = matchPledge({ text: p.text, figure }, achieved, this.page.text);
-      if (best && best.score >= PLEDGE_MATCH_MIN) out.push({ pledgeId: p.id, pledgeText: p.text, snippet: best.snippet, score: best.score, figureText: best.figure.text });
-    }
-    return out.sort((a, b) => b.score - a.score);
   }
 
   fixCounts(): { fixes: number; suggestions: number; kinds: Partial<Record<RepairKind, number>> } {

@@ -32,6 +32,8 @@ const OUTCOME_VERB = /实现|达到|达|完成|保持|覆盖|建成|开工|竣�
 const SUBJECT_MODAL = /要|将|力争|确保|计划|拟|必须|务必|应当|应/g;
 // Where a frame (围绕…方向, 依托…平台) ends and the action begins.
 const FRAME_END = /(?:方向|目标|要求|导向|领域|方面|产业|要|重点|需求|契机|机遇|基础|平台|载体|优势|资源|理念|思路|模式|原则|部署|标准|任务|战略|主线|问题|环节|行业|链条|链|体系|格局|阶段|节点|站位|力度|姿态|片区|区域|园区|社区|场所|地区|为抓手|为重点|为核心|为引领|为牵引|等|中|上|下|部)$/;
+// Who acts: a government or place (湖里区, 省政府, 我市, 国务院, 各地区各部门), as opposed to what is done.
+const ACTOR = /(?:省|市|区|县|镇|乡|街道|政府|国务院|我们|我省|我市|我区|我县|各地|各部门|各级|部|委|局|办)(?:也|还|都|今年|明年|年内)?$/;
 const CO_AGENT = /^(?:与|同|会同|联合|携手|配合|协同|联动)/;
 
 /** The action verb (after any adverbs) starting exactly at pos, as [start, end), or null. */
@@ -124,8 +126,11 @@ export function commitmentStart(text: string, start: number, end: number, goal: 
   }
   // A frame, then the action: 围绕产业提升、园区管理等挖掘高价值场景资源. The frame stays in the pledge.
   if (FRAMING.test(clause)) {
-    for (let p = s + 2; p < end - 2; p++) {
-      if ((FRAME_END.test(text.slice(s, p)) && verbAt(text, p, 'framed')) || (p >= s + 4 && LIGHT_VERB.test(text.slice(p, p + 2)))) return { start: s, verbPos: p, verb: true };
+    // Verbs that cannot be nouns first (…主导产业发展方向持续加强招商引资: 发展 is still the frame), then any.
+    for (const kind of [true, 'framed'] as const) {
+      for (let p = s + 2; p < end - 2; p++) {
+        if ((FRAME_END.test(text.slice(s, p)) && verbAt(text, p, kind)) || (p >= s + 4 && LIGHT_VERB.test(text.slice(p, p + 2)))) return { start: s, verbPos: p, verb: true };
+      }
     }
     return null;
   }
@@ -138,7 +143,11 @@ export function commitmentStart(text: string, start: number, end: number, goal: 
   SUBJECT_MODAL.lastIndex = 0;
   for (let m = SUBJECT_MODAL.exec(clause); m && m.index <= 16; m = SUBJECT_MODAL.exec(clause)) {
     const after = s + m.index + m[0].length;
-    if (m.index >= 2 && (verbAt(text, after) || /^[^，,]{0,4}(?:有力|提效|并举|有效|加力)/.test(text.slice(after, end)))) return { start: s, verbPos: s, verb: false };
+    if (m.index >= 2 && (verbAt(text, after) || /^[^，,]{0,4}(?:有力|提效|并举|有效|加力)/.test(text.slice(after, end)))) {
+      // An actor is not part of the pledge (湖里区将加快推进…); a policy is (积极的财政政策要加力提效).
+      if (ACTOR.test(clause.slice(0, m.index)) && verbAt(text, after)) return { start: after, verbPos: after, verb: true };
+      return { start: s, verbPos: s, verb: false };
+    }
   }
   OUTCOME_VERB.lastIndex = 0;
   const o = OUTCOME_VERB.exec(clause);
@@ -189,6 +198,8 @@ export function speaksOfFuture(text: string, start: number, end: number, news: b
   if (news && /^\s*(?:[^，,]{0,8}?)(?:力争|确保)/.test(head)) return true;
   FUTURE_MODAL.lastIndex = 0;
   for (let m = FUTURE_MODAL.exec(head); m; m = FUTURE_MODAL.exec(head)) {
+    // In a review 要 quotes requirements met (落实疫情要防住、经济要稳住的要求); 将, 计划, 拟 still look ahead.
+    if (!news && m[0] === '要') continue;
     const after = start + m.index + m[0].length;
     // A two-character verb at least: 将增值税… is 将 + a noun, not 将 + 增.
     if (verbAt(text, after, 'framed') || /^[于在到]/.test(text.slice(after, after + 1))) return true;

@@ -15,7 +15,7 @@ export interface FollowedPledge {
 }
 
 export interface Evidence {
-  /** The later report's sentence, quoted. Offsets index the later report's text. */
+  /** The later report's sentence, quoted, and where it starts and ends in the later page's text. */
   sentence: string;
   start: number;
   end: number;
@@ -31,11 +31,15 @@ export interface FollowUp {
   verdict?: Verdict;
 }
 
-/** The later report, read once for all the pledges followed into it. */
+/**
+ * The later report, read once for all the pledges followed into it: its review sentences, one per line, and
+ * the achieved figures in them. Compact and plain, so a page can hand it to the side panel.
+ */
 export interface LaterReport {
   text: string;
-  sentences: Array<{ start: number; end: number }>;
-  /** Achieved figures (not targets) inside the review sentences. */
+  /** Offsets into `text`; pageStart is where the sentence starts in the page's text. */
+  sentences: Array<{ start: number; end: number; pageStart: number }>;
+  /** Achieved figures (not targets) of the review sentences, offsets into `text`. */
   achieved: Figure[];
 }
 
@@ -45,21 +49,35 @@ const SENTENCE_END = /[。！？!?；;\n]/g;
  * The later report's sentences that look back: those of its review parts. A page without a review part
  * (a news story) offers its sentences outside plan parts.
  */
-export function readLaterReport(text: string, figures: Figure[], outline: Outline = buildOutline(text)): LaterReport {
+export function readLaterReport(pageText: string, figures: Figure[], outline: Outline = buildOutline(pageText)): LaterReport {
   let parts = outline.parts.filter((p) => p.mode === 'review');
   if (!parts.length) parts = outline.parts.filter((p) => p.mode === 'other');
-  const sentences: LaterReport['sentences'] = [];
+  const spans: Array<[number, number]> = [];
   for (const part of parts) {
     let s = part.start;
     SENTENCE_END.lastIndex = part.start;
-    for (let m = SENTENCE_END.exec(text); m && m.index < part.end; m = SENTENCE_END.exec(text)) {
-      if (m.index - s > 6) sentences.push({ start: s, end: m.index });
+    for (let m = SENTENCE_END.exec(pageText); m && m.index < part.end; m = SENTENCE_END.exec(pageText)) {
+      if (m.index - s > 6) spans.push([s, m.index]);
       s = m.index + 1;
     }
-    if (part.end - s > 6) sentences.push({ start: s, end: part.end });
+    if (part.end - s > 6) spans.push([s, part.end]);
   }
-  const inReview = (pos: number) => sentences.some((x) => x.start <= pos && pos < x.end);
-  const achieved = figures.filter((f) => !f.target && f.kind !== 'date' && f.value !== null && inReview(f.start));
+  let text = '';
+  const sentences: LaterReport['sentences'] = [];
+  for (const [a, b] of spans) {
+    sentences.push({ start: text.length, end: text.length + b - a, pageStart: a });
+    text += pageText.slice(a, b) + '\n';
+  }
+  const achieved: Figure[] = [];
+  let k = 0;
+  for (const f of figures) {
+    if (f.target || f.kind === 'date' || f.value === null) continue;
+    while (k < spans.length && spans[k][1] <= f.start) k++;
+    if (k < spans.length && spans[k][0] <= f.start && f.end <= spans[k][1]) {
+      const shift = sentences[k].start - spans[k][0];
+      achieved.push({ ...f, start: f.start + shift, end: f.end + shift });
+    }
+  }
   return { text, sentences, achieved };
 }
 
@@ -81,11 +99,15 @@ function coverage(pledge: Set<string>, sentence: Set<string>): number {
   return common >= 2 || (common === 1 && pledge.size === 1) ? common / pledge.size : 0;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
+/**
+ * How alike two measures are: the mean of Dice and the overlap coefficient, so that a shorter name of the
+ * same measure (新增就业 for 新增城镇就业) scores well while names sharing one pair of characters do not.
+ */
+function alike(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let common = 0;
   for (const x of a) if (b.has(x)) common++;
-  return (2 * common) / (a.size + b.size);
+  return ((2 * common) / (a.size + b.size) + common / Math.min(a.size, b.size)) / 2;
 }
 
 /** Lowest coverage for a sentence to be offered as evidence for an action. */
@@ -155,12 +177,12 @@ export function followPledge(pledge: FollowedPledge, later: LaterReport, max = 3
     for (const f of later.achieved) {
       if (f.unit !== figure.unit || (figure.kind && f.kind !== figure.kind) || isChange(text, f.start) !== change) continue;
       // 国内生产总值超过126万亿元，增长5.2%: a bare change takes the sentence's subject, as the figure reader found it.
-      const score = dice(measure, measureOf(text, f, f.subject ?? ''));
+      const score = alike(measure, measureOf(text, f, f.subject ?? ''));
       if (score > (best?.score ?? 0)) best = { f, score };
     }
     if (best && best.score >= VERDICT_MIN) {
       const s = later.sentences.find((x) => x.start <= best!.f.start && best!.f.start < x.end)!;
-      out.evidence.push({ sentence: text.slice(s.start, s.end).trim(), start: s.start, end: s.end, score: Number(best.score.toFixed(3)), figure: best.f.text });
+      out.evidence.push({ sentence: text.slice(s.start, s.end).trim(), start: s.pageStart, end: s.pageStart + s.end - s.start, score: Number(best.score.toFixed(3)), figure: best.f.text });
       if (!MULTI_YEAR.test(pledge.text) && best.f.value !== null) out.verdict = proposeVerdict(figure.value, pledge.direction ?? 'exact', best.f.value);
     }
   }
@@ -168,10 +190,10 @@ export function followPledge(pledge: FollowedPledge, later: LaterReport, max = 3
   const words = bigrams(pledge.text);
   const ranked: Evidence[] = [];
   for (const s of later.sentences) {
-    if (out.evidence.some((e) => e.start === s.start)) continue;
+    if (out.evidence.some((e) => e.start === s.pageStart)) continue;
     const sentence = text.slice(s.start, s.end);
     const score = coverage(words, bigrams(sentence));
-    if (score >= EVIDENCE_MIN) ranked.push({ sentence: sentence.trim(), start: s.start, end: s.end, score: Number(score.toFixed(3)) });
+    if (score >= EVIDENCE_MIN) ranked.push({ sentence: sentence.trim(), start: s.pageStart, end: s.pageStart + s.end - s.start, score: Number(score.toFixed(3)) });
   }
   // Best first; of equal scores the shorter sentence, which says less besides.
   ranked.sort((a, b) => b.score - a.score || a.end - a.start - (b.end - b.start));

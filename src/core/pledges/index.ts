@@ -6,8 +6,10 @@ import type { Pledge } from './types';
 
 export type { Direction, Pledge, PledgeClause, PledgeKind } from './types';
 export { extractPledgesInSteps, type PledgeOptions } from './extract';
-export { buildOutline, type Outline, type Heading, type Part } from './outline';
-export { matchPledge, type PledgeMatch } from './match';
+export { buildOutline, buildOutlineInSteps, type Outline, type Heading, type Part } from './outline';
+export { followPledge, proposeVerdict, readLaterReport, type Evidence, type FollowUp, type FollowedPledge, type LaterReport, type Verdict } from './follow';
+export { regionKey, sameRegion } from './region';
+export { shownStatus, type ShownStatus } from './status';
 
 /** The pledges of a whole text, its figures found here (CLI, tests, measurement). */
 export function extractPledges(text: string): Pledge[] {
