@@ -77,12 +77,13 @@ export function PlanOutline({ pledges, onScrollTo, onSave }: PlanOutlineProps) {
   const shown = useMemo(() => filterOutline(pledges, f), [pledges, f]);
   const tree = useMemo(() => outlineTree(shown), [shown]);
   const targets = shown.filter((p) => p.kind === 'target').length;
+  const headings = new Set(shown.map((p) => p.area.join(SEP))).size;
   if (!pledges.length) return <p class="muted small">{t('panel.page.noPledges')}</p>;
   const set = (k: keyof OutlineFilter) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLSelectElement).value });
   return (
     <section class="stack outline">
       <p class="small muted" role="status">
-        {t('panel.outline.summary', [shown.length, tree.children.length, targets, shown.length - targets])}
+        {t('panel.outline.summary', [shown.length, headings, targets, shown.length - targets])}
       </p>
       <div class="filters filters-4">
         <label>
