@@ -25,6 +25,9 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       const repairMs: number[] = [];
       const longest: number[] = [];
       const openccMs: number[] = [];
+      const pledgeTask: number[] = [];
+      const pledgeMs: number[] = [];
+      let pledges = 0;
       for (let i = 0; i < RUNS; i++) {
         const page = await h.context.newPage();
         // Strings, not functions: tsx's name-keeping helpers do not exist inside the page.
@@ -44,6 +47,11 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
         })()`)) as { t0: number; done: number; longest: number };
         repairMs.push(m.done - m.t0);
         longest.push(m.longest);
+        // The engine's own account: the longest task that ended in pledge work, and the pledge phase's wall time.
+        const timings = JSON.parse((await page.getAttribute('html', 'data-govlens-timings')) ?? '{}') as { pledges?: number; tasks?: Record<string, number> };
+        pledgeTask.push(timings.tasks?.pledges ?? NaN);
+        pledgeMs.push(timings.pledges ?? NaN);
+        pledges = Number(await page.getAttribute('html', 'data-govlens-pledges'));
         // Baseline in the same page: opencc-js (full t2cn build) over the whole body text.
         await page.addScriptTag({ content: openccSource });
         openccMs.push(
@@ -62,6 +70,8 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       rows.push(summarise(base, openccMs));
       rows.push(summarise(`page ${entry.id}${size}: document_idle → repaired and marked`, repairMs, { baseline: base }));
       rows.push(summarise(`page ${entry.id}${size}: longest main-thread task after document_idle (0 = none over 50 ms)`, longest));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, longest task ending in pledge extraction (engine slicer)`, pledgeTask, { note: `${pledges} pledges` }));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, outline + extraction phase (wall, tasks yielding)`, pledgeMs));
       // The same loads again under a trace, which can tell GovLens's tasks from the page's own.
       const ours: ScriptTime[] = [];
       for (let i = 0; i < RUNS; i++) ours.push(await longestExtensionTask(h.context, h.extensionId, entry.url, 'html[data-govlens-done]'));

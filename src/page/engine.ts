@@ -238,8 +238,11 @@ export class Engine {
       await this.slicer.step('extract');
     }
     // Pledges need the whole page's outline (heading path, plan parts): one pass over the page, in steps.
+    const pledgeStart = performance.now();
     const outline = await this.slicer.run('pledges', buildOutlineInSteps(text));
     const pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures, outline }));
+    this.slicer.record('pledges');
+    this.timings.pledges = Math.round((performance.now() - pledgeStart) * 10) / 10;
     this.outline = outline;
     this.terms = terms;
     this.figures = figures;
@@ -453,6 +456,7 @@ export class Engine {
     // Dates count: the side panel lists them with the other figures, and the two numbers should agree.
     html.setAttribute('data-govlens-figures', String(this.figures.length));
     html.setAttribute('data-govlens-terms', String(this.terms.length));
+    html.setAttribute('data-govlens-pledges', String(this.pledges.length));
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
 

@@ -14,9 +14,13 @@ const EXPLICIT_DUE = /(?:到|至|于|在)((?:19|20)\d{2})年|((?:19|20)\d{2})年
 /** Figures that can be a target's measure: quantities, not dates, ranks, durations or numbers inside a quoted name. */
 function measurable(text: string, f: Figure): boolean {
   if (f.kind === 'date' || f.kind === 'rank' || f.value === null || DURATION_UNITS.has(f.unit)) return false;
-  // “3+3+3+3”招商机制, “十四五”: a number inside quotation marks names something.
-  const open = text.lastIndexOf('“', f.start);
-  return !(open >= 0 && open > text.lastIndexOf('”', f.start - 1) && f.start - open < 12);
+  // “3+3+3+3”招商机制, “十四五”: a number inside quotation marks names something. (Looked for close by only:
+  // a search through the whole page per figure would make a long page quadratic.)
+  for (let i = f.start - 1; i >= 0 && i > f.start - 12; i--) {
+    if (text[i] === '”') return true;
+    if (text[i] === '“') return false;
+  }
+  return true;
 }
 
 /** Main figure preference: an amount or count over a rate, a rate over a ratio; an Arabic figure over a Chinese one. */
@@ -124,7 +128,7 @@ export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}
         }
         const breakChar = text[c.end];
         if (breakChar === '：' || breakChar === ':') goal ||= GOALS_LEAD.test(clause + '：');
-        if (c.end >= lineEnd || isSentenceBreak(breakChar)) {
+        if (c.end >= lineEnd || isSentenceBreak(text, c.end)) {
           goal = false;
           future = false;
           sentenceDue = undefined;
@@ -140,7 +144,7 @@ export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}
 
 /** End of the sentence that starts at pos (before its closing punctuation). */
 function sentenceEndFrom(text: string, pos: number, limit: number): number {
-  for (let i = pos; i < limit; i++) if (isSentenceBreak(text[i])) return i + 1;
+  for (let i = pos; i < limit; i++) if (isSentenceBreak(text, i)) return i + 1;
   return limit;
 }
 
