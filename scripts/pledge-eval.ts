@@ -33,6 +33,7 @@ const SETS: EvalSet[] = [
   { name: 'dev national-2021', report: '../shared/corpus/national/2021.txt', labels: 'tests/fixtures/pledges/dev/national-2021-outline.tsv', heldOut: false, lines: [85, 113] },
   { name: 'dev hebei-2026', report: '../shared/corpus/provincial-2026/hebei.txt', labels: 'tests/fixtures/pledges/dev/provincial-2026-hebei.tsv', heldOut: false },
   { name: 'dev fujian-2026', report: '../shared/corpus/provincial-2026/fujian.txt', labels: 'tests/fixtures/pledges/dev/provincial-2026-fujian.tsv', heldOut: false },
+  { name: 'dev zhejiang-2026', report: '../shared/corpus/provincial-2026/zhejiang.txt', labels: 'tests/fixtures/pledges/dev/provincial-2026-zhejiang-part.tsv', heldOut: false, lines: [58, 73] },
   { name: 'dev seed 000', report: 'seeds/000_0cf104e84806d453.txt', labels: 'tests/fixtures/pledges/dev/seed-000.tsv', heldOut: false },
   { name: 'dev seed 002', report: 'seeds/002_da23955f95c06a62.txt', labels: 'tests/fixtures/pledges/dev/seed-002.tsv', heldOut: false },
   { name: 'dev seed 003', report: 'seeds/003_79a18ab8566106eb.txt', labels: 'tests/fixtures/pledges/dev/seed-003.tsv', heldOut: false },

@@ -244,7 +244,9 @@ describe('structure of a pledge', () => {
   it('leaves out headings, principles and slogans, and splits an enumeration of actions', () => {
     const s002 = extractPledges(read('seeds/002_da23955f95c06a62.txt'));
     const texts = s002.map((p) => p.text);
-    expect(texts).not.toContain('确保全区经济稳中向好'); // 一是…。 opens an item: its title
+    expect(texts).not.toContain('确保全区经济稳中向好'); // 一是…。 opens an item: a numbered heading
+    // An unnumbered lead sentence is a commitment of its own (SPEC-pledges.md leaves out numbered headings only).
+    expect(extractPledges(read('seeds/000_0cf104e84806d453.txt')).map((p) => p.text)).toContain('全力提速推进项目建设');
     expect(texts).not.toContain('坚持应急和谋远相结合');
     expect(texts).toContain('继续研究出台一季度“开门稳、开门红”政策');
     expect(texts.filter((t) => t === '推进产业升级' || t.endsWith('持续加强招商引资'))).toHaveLength(2);
@@ -275,6 +277,7 @@ describe('accuracy on the development labels', () => {
     ['national-2022-part', '../shared/corpus/national/2022.txt', [82, 119]],
     ['national-2021-outline', '../shared/corpus/national/2021.txt', [85, 113]],
     ['provincial-2026-hebei', '../shared/corpus/provincial-2026/hebei.txt', undefined],
+    ['provincial-2026-zhejiang-part', '../shared/corpus/provincial-2026/zhejiang.txt', [58, 73]],
     ['seed-000', 'seeds/000_0cf104e84806d453.txt', undefined],
     ['seed-002', 'seeds/002_da23955f95c06a62.txt', undefined],
     ['seed-003', 'seeds/003_79a18ab8566106eb.txt', undefined],

@@ -8,6 +8,7 @@ import { GOALS_LEAD, RALLY } from './lexicon';
 import { buildOutlineInSteps, fiveYearEnd, HeadingPath, partAt, type Outline, type Part } from './outline';
 import type { Pledge } from './types';
 
+const NUMBERED = /^(?:[一二三四五六七八九十]+是|一方面|另一方面|第[一二三四五六七八九十]+)/;
 const DURATION_UNITS = new Set(['年', '个月', '天', '周', '小时', '分钟', '周岁', '岁']);
 const EXPLICIT_DUE = /(?:到|至|于|在)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:前|底|末|内|年底|底前)/;
 
@@ -83,7 +84,10 @@ export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}
         let cs = c.start;
         while (cs < c.end && /\s/.test(text[cs])) cs++;
         while (hi < headings.length && headings[hi].end <= cs) hi++;
-        const inHeading = hi < headings.length && headings[hi].start <= cs && c.end <= headings[hi].end + 1;
+        // Numbered headings (一、 （一） 1. 一是) name a part; a paragraph's unnumbered lead sentence
+        // (扩大有效投资。) is itself a commitment, read like any clause.
+        const h = hi < headings.length ? headings[hi] : undefined;
+        const inHeading = h !== undefined && h.start <= cs && c.end <= h.end + 1 && (h.rank < 4 || NUMBERED.test(h.text));
         const clause = text.slice(c.start, c.end);
         const explicit = EXPLICIT_DUE.exec(clause);
         if (explicit && explicit.index <= 2 && c.end - c.start <= 10) sentenceDue = Number(explicit[1] ?? explicit[2]);
