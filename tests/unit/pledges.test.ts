@@ -263,6 +263,12 @@ describe('structure of a pledge', () => {
     const news = '湖里区召开会议部署全年工作。会议指出，去年全区经济稳中有进，新增市场主体1.2万户。下一步，湖里区将加快推进城中村改造，力争新增就业3万人以上。会上还表彰了先进集体。';
     expect(buildOutline(news).parts.map((p) => p.mode)).toEqual(['other']);
     expect(extractPledges(news).map((p) => p.text)).toEqual(['加快推进城中村改造', '力争新增就业3万人以上']);
+    // A goals sentence looks ahead wherever it stands, and dates to its year.
+    const goals = extractPledges('2025年主要预期目标：地区生产总值增长5.5%左右，新增城镇就业3万人以上。坚定拥护“两个确立”。');
+    expect(goals.map((p) => [p.text, p.direction, p.dueYear])).toEqual([
+      ['地区生产总值增长5.5%左右', 'floor', 2025],
+      ['新增城镇就业3万人以上', 'floor', 2025],
+    ]);
   });
 });
 

@@ -96,7 +96,8 @@ export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}
           rally = RALLY.test(text.slice(c.start, sentenceEndFrom(text, c.start, lineEnd)));
           sentenceStart = false;
         }
-        if (!inHeading && !rally && (plan || future)) {
+        // A goals sentence (2025年主要预期目标：…) looks ahead wherever it stands.
+        if (!inHeading && !rally && (plan || future || goal)) {
           while (fi < figures.length && figures[fi].start < c.start) fi++;
           let measured = false;
           for (let k = fi; k < figures.length && figures[k].start < c.end && !measured; k++) measured = figures[k].end <= c.end && measurable(text, figures[k]);
