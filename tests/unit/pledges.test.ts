@@ -226,6 +226,11 @@ describe('structure of a pledge', () => {
     expect(byText(n23, '实施城市更新行动')).toMatchObject({ kind: 'action', dueYear: 2023 });
   });
 
+  it('takes the end of a change as the target, not its start', () => {
+    const [p] = extractPledges('2025年工作计划\n城镇化率从47.5%提高到51.5%。');
+    expect([p.figure?.text, p.direction]).toEqual(['51.5%', 'floor']);
+  });
+
   it('files each pledge under the report\'s own heading path', () => {
     const s000 = extractPledges(read('seeds/000_0cf104e84806d453.txt'));
     expect(byText(s000, '力争策划生成项目超200个、总投资2300亿元以上').area).toEqual(['2025年工作计划', '一、坚持提振预期、深谋快干,巩固经济稳中向好态势', '全力提速推进项目建设']);

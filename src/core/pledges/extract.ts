@@ -24,10 +24,14 @@ function measurable(text: string, f: Figure): boolean {
   return true;
 }
 
-/** Main figure preference: an amount or count over a rate, a rate over a ratio; an Arabic figure over a Chinese one. */
-function rankFigure(f: Figure): number {
+/**
+ * Main figure preference: an amount or count over a rate, a rate over a ratio; an Arabic figure over a Chinese
+ * one; never the starting point of a change (城镇化率从47.5%提高到51.5%: the target is 51.5%).
+ */
+function rankFigure(text: string, f: Figure): number {
   const base = f.kind === 'amount' || f.kind === 'count' ? 0 : f.kind === 'percent' ? 1 : 2;
-  return /\d/.test(f.text) ? base : base + 0.5;
+  const from = text[f.start - 1] === '从' ? 3 : 0;
+  return (/\d/.test(f.text) ? base : base + 0.5) + from;
 }
 
 export interface PledgeOptions {
@@ -112,7 +116,7 @@ export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}
               let figure: Figure | undefined;
               for (let k = fi; k < figures.length && figures[k].start < e; k++) {
                 const f = figures[k];
-                if (f.end <= e && measurable(text, f) && (!figure || rankFigure(f) < rankFigure(figure))) figure = f;
+                if (f.end <= e && measurable(text, f) && (!figure || rankFigure(text, f) < rankFigure(text, figure))) figure = f;
               }
               const ownDue = EXPLICIT_DUE.exec(text.slice(s, e));
               const pledge: Pledge = {
