@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, CHROMIUM, launch } from '../tests/browser/harness';
-import { contentScriptTime, FLOOR_DONE, longestExtensionTask, writeFloorExtension, type ScriptTime } from './script-time';
+import { contentScriptTime, FLOOR_DONE, longestExtensionTask, longestTaskBetween, writeFloorExtension, type ScriptTime } from './script-time';
 import { median, summarise, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -77,6 +77,11 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       for (let i = 0; i < RUNS; i++) ours.push(await longestExtensionTask(h.context, h.extensionId, entry.url, 'html[data-govlens-done]'));
       rows.push(summarise(`page ${entry.id}${size}: longest task running GovLens code (trace, CPU)`, ours.map((t) => t.cpu)));
       rows.push(summarise(`page ${entry.id}${size}: longest task running GovLens code (trace, wall clock)`, ours.map((t) => t.wall)));
+      // Pledge extraction alone: every task between the engine's pledge marks, CPU time from the trace.
+      const pledgeTasks: ScriptTime[] = [];
+      for (let i = 0; i < RUNS; i++) pledgeTasks.push(await longestTaskBetween(h.context, entry.url, 'html[data-govlens-done]', 'govlens-pledges-start', 'govlens-pledges-end'));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, longest task of the pledge phase (trace, CPU)`, pledgeTasks.map((t) => t.cpu)));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, longest task of the pledge phase (trace, wall clock)`, pledgeTasks.map((t) => t.wall)));
     }
   } finally {
     await h.close();

@@ -1,5 +1,5 @@
 // Clauses of a paragraph and the test that makes one a commitment: where its action starts, if it has one.
-import { ADVERBS, COMMIT_VERBS, CONDUCT, FRAMING, FUTURE_MODAL, FUTURE_TIME, GENERIC, VAGUE_END, LEAD_MARKERS, NOT_COMMITMENTS, PAST_WORDS, PERFECTIVE } from './lexicon';
+import { ADVERBS, COMMIT_VERBS, CONDUCT, FRAMING, FUTURE_MODAL, FUTURE_TIME, GENERIC, LEAD_IN_OR_FORMULA, VAGUE_END, LEAD_MARKERS, NOT_COMMITMENTS, PAST_WORDS, PERFECTIVE } from './lexicon';
 
 export interface Clause {
   start: number;
@@ -115,7 +115,7 @@ export function commitmentStart(text: string, start: number, end: number, goal: 
   // (The ending patterns read only the clause's last characters: tried at every position of a long clause
   // they would dominate the cost of a long page.)
   const tail = clause.slice(-16);
-  if ((clause.length <= 40 && GENERIC.test(clause)) || CONDUCT.test(tail) || VAGUE_END.test(tail)) return null;
+  if ((clause.length <= 40 && GENERIC.test(clause)) || CONDUCT.test(tail) || VAGUE_END.test(tail) || LEAD_IN_OR_FORMULA.test(clause)) return null;
   const v = verbAt(text, s);
   if (v) {
     // 坚决做到“两个维护”: the adverbs do not make a formula a commitment; a verb needs an object (积极探索 alone is not one).

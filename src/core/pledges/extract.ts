@@ -8,6 +8,8 @@ import { GOALS_LEAD, RALLY } from './lexicon';
 import { buildOutlineInSteps, fiveYearEnd, HeadingPath, partAt, type Outline, type Part } from './outline';
 import type { Pledge } from './types';
 
+/** Clauses read between pauses inside one paragraph (a paragraph is otherwise one step). */
+const CLAUSES_PER_STEP = 40;
 const NUMBERED = /^(?:[一二三四五六七八九十]+是|一方面|另一方面|第[一二三四五六七八九十]+)/;
 const DURATION_UNITS = new Set(['年', '个月', '天', '周', '小时', '分钟', '周岁', '岁']);
 const EXPLICIT_DUE = /(?:到|至|于|在)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:前|底|末|内|年底|底前)/;
@@ -84,7 +86,13 @@ export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}
       let sentenceDue: number | undefined;
       let sentenceStart = true;
       let rally = false;
+      let sinceYield = 0;
       for (const c of splitClauses(text, lineStart, lineEnd)) {
+        // A very long paragraph (a page with few line breaks) pauses too.
+        if (++sinceYield === CLAUSES_PER_STEP) {
+          sinceYield = 0;
+          yield;
+        }
         let cs = c.start;
         while (cs < c.end && /\s/.test(text[cs])) cs++;
         while (hi < headings.length && headings[hi].end <= cs) hi++;

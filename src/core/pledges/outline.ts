@@ -124,9 +124,13 @@ function headingOf(line: string, lineStart: number): Omit<RawHeading, 'mode'> | 
 const FUTURE_CUES = /将|要|力争|确保|今年|明年|计划|拟|预期|未来|今后|下一步/g;
 const PAST_CUES = /了|已|取得|获评|荣获|入选|比增|同比|累计|成功|连续|一年来|五年来|过去/g;
 
+/** Characters of a part read to tell its direction: its opening says it, and a long page must not stall here. */
+const CUE_CHARS = 6_000;
+
 function contentMode(text: string): PartMode {
-  const future = text.match(FUTURE_CUES)?.length ?? 0;
-  const past = text.match(PAST_CUES)?.length ?? 0;
+  const head = text.slice(0, CUE_CHARS);
+  const future = head.match(FUTURE_CUES)?.length ?? 0;
+  const past = head.match(PAST_CUES)?.length ?? 0;
   return future > past ? 'plan' : 'review';
 }
 
