@@ -49,7 +49,7 @@ async function pledgesTab(h: Harness, page: Page): Promise<Page> {
   const panel = await sidePanelFor(h, page);
   await panel.setViewportSize({ width: 440, height: 1000 });
   await panel.getByRole('tab', { name: /承诺|Pledges/ }).click();
-  await panel.locator('section.outline').waitFor({ timeout: 15_000 });
+  await panel.locator('section.outline').waitFor({ timeout: 30_000 });
   return panel;
 }
 
@@ -128,7 +128,7 @@ describe('pledges (built extension, real Chromium)', () => {
     const again = await h.open('000');
     panel = await pledgesTab(h, again);
     const row = panel.locator('section.matches li', { hasText: '助力17个城中村' });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 30_000 });
     expect(await row.locator('.proposal').innerText()).toMatch(/已兑现|Met/);
     expect(await row.locator('.evidence-choice').first().innerText()).toContain('完成19个城中村8大提升');
     expect(await row.locator('.evidence-choice').first().innerText()).toContain('19个');
