@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, CHROMIUM, EXTENSION_DIR, launch } from '../tests/browser/harness';
-import { contentScriptTime, extensionTasksOnLoad, FLOOR_DONE, longest, writeFloorExtension, type ScriptTime } from './script-time';
+import { contentScriptTime, extensionTasksOnLoad, FLOOR_DONE, longest, longestTaskBetween, writeFloorExtension, type ScriptTime } from './script-time';
 import { median, summarise, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -29,6 +29,10 @@ interface Load {
   /** detect.js → background (the worker awake), scoring, injection (engine.js transferred, compiled, run). */
   message: number;
   inject: number;
+  /** The engine's own account of its pledge phase: the longest task that ended in it, the phase's wall time, the count. */
+  pledgeTask: number;
+  pledgeMs: number;
+  pledges: number;
 }
 
 async function loadReport(page: Page, url: string): Promise<Load> {
@@ -50,7 +54,8 @@ async function loadReport(page: Page, url: string): Promise<Load> {
     // Only tasks overlapping GovLens's work: the browser parsing a 1 MB page before it is not ours.
     const during = window.__tasks.filter(([start, d]) => start + d >= t0 - 1 && start <= done);
     return { firstMarks: first - t0, done: done - t0, longTask: Math.max(0, ...during.map(([, d]) => d)),
-             message: timings.message ?? NaN, inject: timings.inject ?? NaN };
+             message: timings.message ?? NaN, inject: timings.inject ?? NaN,
+             pledgeTask: timings.tasks?.pledges ?? NaN, pledgeMs: timings.pledges ?? NaN, pledges: Number(html.getAttribute('data-govlens-pledges')) };
   })()`)) as Load;
 }
 
@@ -117,6 +122,13 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       rows.push(summarise(name('longest task running GovLens code (trace, wall clock)'), worst.map((t) => t.wall), { note }));
       rows.push(summarise(name(`GovLens tasks over ${TASK_BUDGET_MS} ms of CPU (trace, count)`), traced.map((ts) => ts.filter((t) => t.cpu > TASK_BUDGET_MS).length), { unit: 'count' }));
       rows.push(summarise(name('GovLens CPU in all (trace, sum of its tasks)'), traced.map((ts) => ts.reduce((a, t) => a + t.cpu, 0)), { note }));
+      rows.push(summarise(name('pledges, longest task ending in pledge extraction (engine slicer)'), loads.map((l) => l.pledgeTask), { note: `${loads[0]?.pledges} pledges` }));
+      rows.push(summarise(name('pledges, outline + extraction phase (wall, tasks yielding)'), loads.map((l) => l.pledgeMs)));
+      // Pledge extraction alone: every task between the engine's pledge marks, CPU time from the trace.
+      const pledgeTasks: ScriptTime[] = [];
+      for (let i = 0; i < RUNS; i++) pledgeTasks.push(await longestTaskBetween(h.context, entry.url, 'html[data-govlens-done]', 'govlens-pledges-start', 'govlens-pledges-end'));
+      rows.push(summarise(name('pledges, longest task of the pledge phase (trace, CPU)'), pledgeTasks.map((t) => t.cpu)));
+      rows.push(summarise(name('pledges, longest task of the pledge phase (trace, wall clock)'), pledgeTasks.map((t) => t.wall)));
     }
     rows.push(...(await startRows(h.context, h.server.pages.find((p) => p.id === '000')!.url)));
   } finally {

@@ -1,9 +1,8 @@
 import type { DamageKind } from '../core/detect/types';
-import type { Figure, FigureKind } from '../core/figures/types';
+import type { Figure } from '../core/figures/types';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { matchPledge } from '../core/pledges';
-import type { PledgeMatch, PledgeRecord } from '../shared/messages';
-import type { PledgeClause } from '../core/pledges/types';
+import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../core/pledges';
+import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions, type RepairResult } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
 import type { PageContext, RepairKind } from '../core/repair/types';
@@ -29,23 +28,6 @@ const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
 
-/** For pledges saved before figure kinds were stored. */
-function guessKind(unit: string): FigureKind {
-  if (unit === '%' || unit.includes('百分点')) return 'percent';
-  if (unit.endsWith('元')) return 'amount';
-  return 'count';
-}
-
-/**
- * Lowest match score shown as "seems to report on". The reader confirms every
- * match, so a missed match costs more than a weak one shown.
- */
-const PLEDGE_MATCH_MIN = 0.45;
-
-/**
- * The in-page engine: repairs the report's text nodes in place, keeps the
- * originals for exact restoration, and marks figures, terms and pledges.
- */
 export interface EngineOptions {
   /**
    * Repair and mark the chunks in view first (default). Off, the engine
@@ -79,7 +61,9 @@ export class Engine {
   marks: Mark[] = [];
   figures: Figure[] = [];
   terms: Term[] = [];
-  pledges: PledgeClause[] = [];
+  pledges: Pledge[] = [];
+  /** The page's headings and parts (review, plan), from the last extraction. */
+  outline: Outline | null = null;
   reportGlossary: GlossaryEntry[] = [];
   repaired = true;
   context: PageContext = {};
@@ -356,6 +340,7 @@ export class Engine {
     const byChunk = new Map(this.views.map((v) => [v.chunk, v]));
     const ordered = [...new Set([...this.order.flatMap((c) => byChunk.get(c) ?? []), ...this.views])];
     await this.readViews(ordered, await this.inputs());
+    await this.readPledges();
     await this.rebuildMarkList();
     // One task: the chunks in view written again and their new marks painted.
     for (const [view, old] of this.unwritten) {
@@ -365,11 +350,26 @@ export class Engine {
     this.unwritten.clear();
     this.setAttributes();
     for (const v of ordered) {
-      if (this.painted.get(v)?.key === this.readings.get(v)?.key) continue;
+      if (this.painted.get(v)?.key === this.paintKeys.get(v)) continue;
       this.paintView(v);
       await this.slicer.step('paint');
     }
     this.slicer.record('paint');
+  }
+
+  /** Pledges need the whole page's outline (heading path, plan parts): one pass over the page, in steps. */
+  private async readPledges(): Promise<void> {
+    const text = this.page.text;
+    const figures = this.views.flatMap((v, i) => placeMarks({ figures: this.readings.get(v)?.marks.figures ?? [], terms: [] }, this.page.offsets[i]).figures);
+    const pledgeStart = performance.now();
+    // Marks for the benchmark's trace: it times every task between them.
+    performance.mark('govlens-pledges-start');
+    const outline = await this.slicer.run('pledges', buildOutlineInSteps(text));
+    this.pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures, outline }));
+    this.slicer.record('pledges');
+    performance.mark('govlens-pledges-end');
+    this.timings.pledges = Math.round((performance.now() - pledgeStart) * 10) / 10;
+    this.outline = outline;
   }
 
   /**
@@ -394,7 +394,14 @@ export class Engine {
     const byView = new Map<ChunkView, Mark[]>();
     const figures: Figure[] = [];
     const terms: Term[] = [];
-    const pledges: PledgeClause[] = [];
+    // Pledges (read over the whole page) go with the chunk they start in.
+    const pledgesByView = new Map<ChunkView, Mark[]>();
+    this.pledges.forEach((pledge, index) => {
+      const v = this.views[this.page.chunkAt(pledge.start)];
+      const mark: Mark = { type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index };
+      if (v) pledgesByView.set(v, [...(pledgesByView.get(v) ?? []), mark]);
+    });
+    const keys = new Map<ChunkView, string>();
     for (let vi = 0; vi < this.views.length; vi++) {
       const v = this.views[vi];
       const base = this.page.offsets[vi];
@@ -412,15 +419,18 @@ export class Engine {
         const placed = placeMarks(reading.marks, base);
         for (const figure of placed.figures) list.push({ type: 'figure', layer: figureLayer(figure), start: figure.start, end: figure.end, figure, index: figures.push(figure) - 1 });
         for (const term of placed.terms) list.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index: terms.push(term) - 1 });
-        for (const pledge of placed.pledges) list.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index: pledges.push(pledge) - 1 });
       }
+      const pledges = pledgesByView.get(v) ?? [];
+      list.push(...pledges);
+      // What the chunk's paint depends on: its reading and where its pledges lie in it.
+      keys.set(v, `${reading?.key ?? ''}|${pledges.map((m) => `${m.start - base}-${m.end - base}`).join(',')}`);
       byView.set(v, list);
       if (vi % Engine.VIEWS_PER_STEP === Engine.VIEWS_PER_STEP - 1) yield;
     }
     this.figures = figures;
     this.terms = terms;
-    this.pledges = pledges;
     this.marksByView = byView;
+    this.paintKeys = keys;
     const annotations = this.marks.filter((m) => m.type === 'annotation');
     this.marks = [...[...byView.values()].flat(), ...annotations];
     this.placeAnnotations();
@@ -440,6 +450,8 @@ export class Engine {
   }
 
   private annotationsByView = new Map<ChunkView, Mark[]>();
+  /** What each chunk's marks depend on, as markListInSteps last placed them; a chunk painted under the same key is left alone. */
+  private paintKeys = new Map<ChunkView, string>();
 
   async rebuildMarks(): Promise<void> {
     await this.rebuildMarkList();
@@ -488,7 +500,7 @@ export class Engine {
       if (list) list.push(r);
       else ranges.set(m.layer, [r]);
     }
-    this.painted.set(view, { key: only && old ? old.key : (this.readings.get(view)?.key ?? ''), ranges });
+    this.painted.set(view, { key: only && old ? old.key : (this.paintKeys.get(view) ?? ''), ranges });
   }
 
   private paintGeneration = 0;
@@ -640,18 +652,6 @@ export class Engine {
     this.onTextChanged?.();
   }
 
-  /** Saved pledges (from earlier reports of this region) that this page seems to report on. */
-  matchSavedPledges(saved: PledgeRecord[]): PledgeMatch[] {
-    const out: PledgeMatch[] = [];
-    const achieved = this.figures.filter((f) => !f.target && f.kind !== 'date');
-    for (const p of saved) {
-      const figure = p.figure ? { start: 0, end: 0, text: p.figure.text, kind: p.figure.kind ?? guessKind(p.figure.unit), value: p.figure.value, unit: p.figure.unit, target: true } : undefined;
-      const [best] = matchPledge({ text: p.text, figure }, achieved, this.page.text);
-      if (best && best.score >= PLEDGE_MATCH_MIN) out.push({ pledgeId: p.id, pledgeText: p.text, snippet: best.snippet, score: best.score, figureText: best.figure.text });
-    }
-    return out.sort((a, b) => b.score - a.score);
-  }
-
   fixCounts(): { fixes: number; suggestions: number; kinds: Partial<Record<RepairKind, number>> } {
     let fixes = 0;
     let suggestions = 0;
@@ -675,6 +675,7 @@ export class Engine {
     // Dates count: the side panel lists them with the other figures, and the two numbers should agree.
     html.setAttribute('data-govlens-figures', String(this.figures.length));
     html.setAttribute('data-govlens-terms', String(this.terms.length));
+    html.setAttribute('data-govlens-pledges', String(this.pledges.length));
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
 

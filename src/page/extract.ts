@@ -2,18 +2,17 @@ import { extractFigures, findSections, type Section } from '../core/figures';
 import type { Figure } from '../core/figures/types';
 import { findTerms, parseReportGlossary } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { findPledges } from '../core/pledges';
-import type { PledgeClause } from '../core/pledges/types';
 import { runSteps, type Steps } from '../core/steps';
 
 /**
- * Figures, terms and pledges are read chunk by chunk (a chunk is a few
+ * Figures and terms are read chunk by chunk (a chunk is a few
  * thousand characters ending between blocks), each with the page-level
  * inputs: the page's sections (review or plan part), the report's own
  * glossary and the reader's. A chunk's marks depend on nothing else, so the
  * chunks in view can be read first and the rest later, in any order, with
  * the same result as reading the page top to bottom; and a chunk whose text
- * and inputs did not change is not read again.
+ * and inputs did not change is not read again. (Pledges need the whole
+ * page's outline: the engine reads them over the whole page, once.)
  */
 export interface PageInputs {
   sections: Section[];
@@ -27,7 +26,6 @@ export interface PageInputs {
 export interface ChunkMarks {
   figures: Figure[];
   terms: Term[];
-  pledges: PledgeClause[];
 }
 
 export function pageInputs(text: string, user: GlossaryEntry[]): PageInputs {
@@ -56,16 +54,14 @@ export function readChunk(text: string, start: number, inputs: PageInputs): Chun
   return runSteps(readChunkInSteps(text, start, inputs));
 }
 
-/** readChunk pausing between terms, figures and pledges (the first call of each builds its tables). */
+/** readChunk pausing between terms and figures (the first call of each builds its tables). */
 export function* readChunkInSteps(text: string, start: number, inputs: PageInputs): Steps<ChunkMarks> {
   const sections = localSections(inputs.sections, start, start + text.length);
   const terms = findTerms(text, { user: inputs.user, report: inputs.report });
   yield;
   // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
   const figures = extractFigures(text, { sections }).filter((f) => !terms.some((t) => t.start <= f.start && f.end <= t.end));
-  yield;
-  const pledges = findPledges(text, figures, sections);
-  return { figures, terms, pledges };
+  return { figures, terms };
 }
 
 /** What a chunk's reading depends on: equal keys, equal marks. */
@@ -75,9 +71,5 @@ export function readingKey(text: string, start: number, inputs: PageInputs): str
 
 /** Chunk marks placed in page coordinates. */
 export function placeMarks(marks: ChunkMarks, start: number): ChunkMarks {
-  return {
-    figures: marks.figures.map((f) => shift(f, start)),
-    terms: marks.terms.map((t) => shift(t, start)),
-    pledges: marks.pledges.map((p) => ({ ...shift(p, start), figure: p.figure && shift(p.figure, start) })),
-  };
+  return { figures: marks.figures.map((f) => shift(f, start)), terms: marks.terms.map((t) => shift(t, start)) };
 }
