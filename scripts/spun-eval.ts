@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../src/core/lm/shipped';
+import '../src/core/repair/shipped-data';
 import { repair } from '../src/core/repair';
 import { restorationStats } from '../tests/support/align';
 import { spin } from '../tests/support/spinner';

@@ -21,10 +21,15 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** The data a report will need, known from its sample: the model for a spun page, the S→T tables for a reader of Traditional. */
+/**
+ * The data a report will need, known from its sample: the model for a spun page, the mojibake and
+ * pinyin stages' tables for a page showing that damage, the S→T tables for a reader of Traditional.
+ */
 function dataScriptsFor(verdict: Detection, traditional: boolean): DataScript[] {
   const data: DataScript[] = [];
   if (verdict.damage?.includes('spun')) data.push('lm');
+  if (verdict.damage?.includes('mojibake')) data.push('bigrams');
+  if (verdict.damage?.includes('pinyin')) data.push('readings');
   if (traditional) data.push('s2t');
   return data;
 }

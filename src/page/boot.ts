@@ -4,7 +4,7 @@ import { PAGE_UI_CSS } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
 import type { PageItems, PageProtocol, PledgeRecord, ReportInfo, ScrollTarget } from '../shared/messages';
 import { Annotator } from './annotator';
-import { expectDataScripts, provideInjectedSimplifiedToTraditional } from './data-scripts';
+import { expectDataScripts, provideInjectedSimplifiedToTraditional, provideInjectedStageData } from './data-scripts';
 import { Engine } from './engine';
 import { pageItems, pledgeRecord } from './items';
 import { Tooltips } from './tooltips';
@@ -25,6 +25,7 @@ export async function boot(): Promise<void> {
   const engine = new Engine(doc);
   window.__govlensEngine = engine;
   provideInjectedSimplifiedToTraditional();
+  provideInjectedStageData();
   // The verdict came with the injection, with the site's mode and the script preference read
   // meanwhile; only an engine started otherwise (popup, ask prompt) asks for what it lacks.
   const verdict = await pageVerdict(doc);

@@ -1,4 +1,5 @@
 import { provideLMData } from '../core/lm';
+import { provideStageData, type StageDataName } from '../core/stage-data';
 import { provideSimplifiedToTraditional, type SimplifiedToTraditionalTables } from '../core/repair/traditional/script';
 import type { DataScript } from '../shared/messages';
 import { toBackground } from '../shared/messaging';
@@ -7,6 +8,8 @@ declare global {
   // Set by lm.js and s2t.js in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
+  var __govlensBigrams: { tiers: readonly string[]; min: number } | undefined;
+  var __govlensReadings: string | undefined;
   /** Called by a data script once it has set its global. */
   var __govlensOnData: ((name: DataScript) => void) | undefined;
 }
@@ -64,4 +67,26 @@ export function provideInjectedSimplifiedToTraditional(): void {
     if (!(await inject('s2t', () => Boolean(globalThis.__govlensS2T)))) throw new Error('GovLens: Traditional tables unavailable');
     return globalThis.__govlensS2T!;
   });
+}
+
+/** The stages' tables come from the data scripts' globals (undefined until injected: the stage then asks, see stage-data.ts). */
+export function provideInjectedStageData(): void {
+  provideStageData('bigrams', () => globalThis.__govlensBigrams);
+  provideStageData('readings', () => globalThis.__govlensReadings);
+}
+
+/**
+ * Loads a stage's table for a repair that asked for it. Resolves false when
+ * it could not be had; the stage then works without it (an empty table: no
+ * pair weights for mojibake guesses, no readings so no pinyin is taken out).
+ */
+export async function loadStageData(name: StageDataName): Promise<boolean> {
+  if (name === 'bigrams') {
+    if (await inject('bigrams', () => Boolean(globalThis.__govlensBigrams))) return true;
+    globalThis.__govlensBigrams = { tiers: [], min: 0 };
+  } else {
+    if (await inject('readings', () => Boolean(globalThis.__govlensReadings))) return true;
+    globalThis.__govlensReadings = '';
+  }
+  return false;
 }

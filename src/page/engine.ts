@@ -12,7 +12,8 @@ import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, 
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
-import { loadLanguageModel } from './data-scripts';
+import { loadLanguageModel, loadStageData } from './data-scripts';
+import { MissingStageData } from '../core/stage-data';
 import { TaskSlicer } from './slicer';
 import type { Steps } from '../core/steps';
 import { findMainRootInSteps, reportHeader } from './main-content';
@@ -199,7 +200,7 @@ export class Engine {
     for (const old of views) {
       const i = this.views.indexOf(old);
       if (i < 0) continue;
-      const result = await this.slicer.run('repair', repairInSteps(old.chunk.text, this.repairOptions()));
+      const result = await this.repairText(old.chunk.text);
       const view = new ChunkView(old.chunk);
       view.setRepair(result);
       view.layout(this.repaired);
@@ -281,16 +282,33 @@ export class Engine {
     return on;
   }
 
+  /**
+   * Repairs one chunk's text (in steps unless `stepwise` is false). A stage
+   * that needs a table the page has not loaded (stage-data.ts) stops the
+   * repair; the table is loaded and the chunk repaired again.
+   */
+  private async repairText(text: string, stepwise = true): Promise<RepairResult> {
+    for (;;) {
+      try {
+        return stepwise ? await this.slicer.run('repair', repairInSteps(text, this.repairOptions())) : repair(text, this.repairOptions());
+      } catch (err) {
+        if (!(err instanceof MissingStageData)) throw err;
+        await loadStageData(err.data);
+        this.slicer.restart(); // resumed by the data script's arrival
+      }
+    }
+  }
+
   private async repairViews(views: ChunkView[]): Promise<void> {
     for (const v of views) {
       for (const n of v.chunk.nodes) this.known.add(n);
       const before = v.chunk.nodes.map((n) => n.nodeValue);
-      let result: RepairResult = await this.slicer.run('repair', repairInSteps(v.chunk.text, this.repairOptions()));
+      let result: RepairResult = await this.repairText(v.chunk.text);
       // The repair ran across tasks: if the page changed a node meanwhile, its text is the new original.
       const changed = v.chunk.nodes.filter((n, i) => n.nodeValue !== before[i]);
       if (changed.length) {
         for (const n of changed) v.adoptPageText(n);
-        result = repair(v.chunk.text, this.repairOptions());
+        result = await this.repairText(v.chunk.text, false);
       }
       v.setRepair(result);
       v.layout(this.repaired);

@@ -97,8 +97,11 @@ export type ScrollTarget =
   /** A stretch of the page's text (a sentence offered as evidence). */
   | { kind: 'text'; start: number; end: number };
 
-/** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
-export type DataScript = 'lm' | 's2t';
+/**
+ * Data scripts the engine loads on demand: the character model, the
+ * Simplified→Traditional tables, and the mojibake and pinyin stages' tables.
+ */
+export type DataScript = 'lm' | 's2t' | 'bigrams' | 'readings';
 
 /**
  * The background's verdict on a page's sample. It travels to the engine with

@@ -1,4 +1,4 @@
-import { BIGRAM_TIERS, BIGRAM_TIER_MIN } from '../../data/charfreq-bigrams';
+import { requireStageData } from '../../stage-data';
 import { charCost, readingCost, simplifiedForm } from './score';
 import type { DecodedChar } from './utf8-holes';
 
@@ -7,10 +7,13 @@ let pairs: Map<string, number> | null = null;
 /** log2 of how often the pair occurs in clean report text (0 when rare or unseen). Digits fold to "0". */
 export function pairWeight(a: string, b: string): number {
   if (!pairs) {
-    pairs = new Map();
-    BIGRAM_TIERS.forEach((tier, i) => {
-      for (let k = 0; k + 1 < tier.length; k += 2) pairs!.set(tier.slice(k, k + 2), BIGRAM_TIER_MIN + i);
+    // src/core/data/charfreq-bigrams.ts, injected as a data script of its own on the page.
+    const { tiers, min } = requireStageData<{ tiers: readonly string[]; min: number }>('bigrams');
+    const table = new Map<string, number>();
+    tiers.forEach((tier, i) => {
+      for (let k = 0; k + 1 < tier.length; k += 2) table.set(tier.slice(k, k + 2), min + i);
     });
+    pairs = table;
   }
   return pairs.get(fold(a) + fold(b)) ?? 0;
 }

@@ -1,21 +1,25 @@
-import { READINGS } from '../../data/readings';
+import { requireStageData } from '../../stage-data';
 
 let byChar: Map<string, string[]> | null = null;
 let syllables: Set<string> | null = null;
 
 function load() {
-  byChar = new Map();
-  syllables = new Set();
-  for (const entry of READINGS.split('|')) {
+  // src/core/data/readings.ts, injected as a data script of its own on the page.
+  const readings = requireStageData<string>('readings');
+  const chars = new Map<string, string[]>();
+  const known = new Set<string>();
+  for (const entry of readings.split('|')) {
     const colon = entry.indexOf(':');
     const reading = entry.slice(0, colon);
-    syllables.add(reading);
+    known.add(reading);
     for (const ch of entry.slice(colon + 1)) {
-      const list = byChar.get(ch);
+      const list = chars.get(ch);
       if (list) list.push(reading);
-      else byChar.set(ch, [reading]);
+      else chars.set(ch, [reading]);
     }
   }
+  byChar = chars;
+  syllables = known;
 }
 
 /** Toneless readings of a Han character (ü as v); empty when unknown. */
