@@ -89,8 +89,20 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function toCsv(reports: ReportRecord[], annotations: AnnotationRecord[]): string {
-  const rows = [['report title', 'url', 'quote', 'note', 'tags', 'created']];
+/** The CSV's columns, in order; their header row is in the reader's language (see CsvHeader). */
+export const CSV_COLUMNS = ['reportTitle', 'url', 'quote', 'note', 'tags', 'created'] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+export type CsvHeader = (column: CsvColumn) => string;
+
+const ENGLISH_HEADER: Record<CsvColumn, string> = { reportTitle: 'report title', url: 'url', quote: 'quote', note: 'note', tags: 'tags', created: 'created' };
+
+/**
+ * One row per highlight, starting with the one byte-order mark that makes
+ * Excel read UTF-8. `header` names the columns (the side panel passes the
+ * reader's language; English by default).
+ */
+export function toCsv(reports: ReportRecord[], annotations: AnnotationRecord[], header: CsvHeader = (c) => ENGLISH_HEADER[c]): string {
+  const rows: string[][] = [CSV_COLUMNS.map(header)];
   for (const { report, annotations: list } of groupByReport(reports, annotations)) {
     for (const a of list) {
       rows.push([report?.title ?? '', a.url, a.exact, a.note, a.tags.join(', '), new Date(a.createdAt).toISOString()]);
@@ -152,10 +164,10 @@ export function exportMarkdown(scope: ExportScope = {}, db: GovLensDB = getDb())
   });
 }
 
-export function exportCsv(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+export function exportCsv(scope: ExportScope & { header?: CsvHeader } = {}, db: GovLensDB = getDb()): Promise<string> {
   return guard(async () => {
     const { reports, annotations } = await load(db, scope);
-    return toCsv(reports, annotations);
+    return toCsv(reports, annotations, scope.header);
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { canonicalUrl } from '../core/fingerprint';
 import { getDb, type GovLensDB } from './db';
-import { StorageError, guard } from './errors';
+import { StorageError, guard, type ImportProblem } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, ID_PREFIX } from './export';
 import { newId } from './ids';
 import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
@@ -41,8 +41,11 @@ interface Parsed {
 
 const zero = (): Counts => ({ reports: 0, annotations: 0, pledges: 0, glossary: 0, settings: 0 });
 
-function bad(message: string): StorageError {
-  return new StorageError('invalid', `Import failed, nothing was changed: ${message}`);
+function bad(message: string, reason: ImportProblem, params: Array<string | number> = []): StorageError {
+  const err = new StorageError('invalid', `Import failed, nothing was changed: ${message}`);
+  err.reason = reason;
+  err.params = params.map(String);
+  return err;
 }
 
 async function readInput(input: string | Blob, maxBytes: number): Promise<string> {
@@ -50,10 +53,10 @@ async function readInput(input: string | Blob, maxBytes: number): Promise<string
   if (typeof input === 'string') {
     // UTF-16 length ≤ UTF-8 bytes ≤ 3 × length: only count bytes when it could matter.
     const bytes = input.length * 3 <= maxBytes ? input.length : new TextEncoder().encode(input).length;
-    if (bytes > maxBytes) throw bad(`the file is larger than ${limit}.`);
+    if (bytes > maxBytes) throw bad(`the file is larger than ${limit}.`, 'too-large', [limit]);
     return input;
   }
-  if (input.size > maxBytes) throw bad(`the file is larger than ${limit}.`);
+  if (input.size > maxBytes) throw bad(`the file is larger than ${limit}.`, 'too-large', [limit]);
   return input.text();
 }
 
@@ -61,10 +64,10 @@ async function readInput(input: string | Blob, maxBytes: number): Promise<string
 
 function parseBackup(data: Record<string, unknown>): Parsed {
   if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
-    throw bad(`backup format version ${String(data.version)} is not supported (this GovLens reads up to ${BACKUP_VERSION}).`);
+    throw bad(`backup format version ${String(data.version)} is not supported (this GovLens reads up to ${BACKUP_VERSION}).`, 'version', [String(data.version), BACKUP_VERSION]);
   }
   const tables = data.tables as Record<string, unknown> | undefined;
-  if (!tables || typeof tables !== 'object') throw bad('the backup has no tables.');
+  if (!tables || typeof tables !== 'object') throw bad('the backup has no tables.', 'no-tables');
   const checks: Record<TableName, (r: unknown) => string | null> = {
     reports: checkReport,
     annotations: checkAnnotation,
@@ -75,12 +78,12 @@ function parseBackup(data: Record<string, unknown>): Parsed {
   const out = { format: 'backup' } as Parsed;
   for (const name of Object.keys(checks) as TableName[]) {
     const rows = tables[name] ?? [];
-    if (!Array.isArray(rows)) throw bad(`"${name}" is not a list.`);
+    if (!Array.isArray(rows)) throw bad(`"${name}" is not a list.`, 'no-tables');
     rows.forEach((row, i) => {
       const problem = checks[name](row);
       if (problem) {
         const key = (row as { id?: unknown; term?: unknown; key?: unknown })?.id ?? (row as { term?: unknown })?.term ?? (row as { key?: unknown })?.key;
-        throw bad(`${name}[${i}]${key !== undefined ? ` (${String(key)})` : ''}: ${problem}.`);
+        throw bad(`${name}[${i}]${key !== undefined ? ` (${String(key)})` : ''}: ${problem}.`, 'bad-record', [i + 1]);
       }
     });
     (out as unknown as Record<string, unknown[]>)[name] = rows;
@@ -173,7 +176,7 @@ function parseJsonLd(items: unknown[]): Parsed {
     const a = fromW3C(item, now);
     if (typeof a === 'string') {
       const id = isObj(item) && typeof item.id === 'string' ? ` (${item.id})` : '';
-      throw bad(`annotation ${i + 1}${id}: ${a}.`);
+      throw bad(`annotation ${i + 1}${id}: ${a}.`, 'bad-record', [i + 1]);
     }
     const { title, ...annotation } = a;
     const url = canonicalUrl(a.url);
@@ -195,11 +198,11 @@ export function parseImport(text: string): Parsed {
   try {
     data = JSON.parse(text);
   } catch {
-    throw bad('the file is not JSON (expected a GovLens backup or W3C Web Annotation JSON-LD).');
+    throw bad('the file is not JSON (expected a GovLens backup or W3C Web Annotation JSON-LD).', 'not-json');
   }
   if (isObj(data) && data.format === BACKUP_FORMAT) return parseBackup(data);
   const items = annotationItems(data);
-  if (!items) throw bad('the file is neither a GovLens backup nor a W3C Web Annotation collection.');
+  if (!items) throw bad('the file is neither a GovLens backup nor a W3C Web Annotation collection.', 'not-annotations');
   return parseJsonLd(items);
 }
 

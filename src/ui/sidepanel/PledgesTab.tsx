@@ -1,6 +1,6 @@
 /** 承诺: every saved pledge across reports, filterable and editable in place. */
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { SaveCancel } from './SaveCancel';
 import { safeHref } from '../common/links';
 import { PLEDGE_STATUSES, type PledgeStatus, type SavedPledge } from './data';
@@ -79,7 +79,7 @@ export function PledgesTab({ pledges, onUpdate }: PledgesTabProps) {
         </button>
       </div>
       <p class="small muted" role="status">
-        {t('panel.pledges.shown', [rows.length, pledges.length])}
+        {tn('panel.pledges.shown', pledges.length, [rows.length, pledges.length])}
       </p>
       <ul class="list">
         {rows.map((p) => (

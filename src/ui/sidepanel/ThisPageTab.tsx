@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AnnotationRecord, PageItems, PledgeMatch, ScrollTarget } from '../../shared/messages';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { AnnotationCard } from './AnnotationCard';
 import { StatusSelect } from './PledgesTab';
 import type { PledgeStatus, SavedPledge } from './data';
@@ -19,6 +19,8 @@ export interface ThisPageProps {
   onSaveAnnotation: (id: string, changes: { note: string; tags: string[]; color: string }) => Promise<void>;
   onDeleteAnnotation: (id: string) => Promise<void>;
   onSetPledgeStatus: (pledgeId: string, status: PledgeStatus, evidence?: string) => Promise<void>;
+  /** A tag was clicked: list every note with it. */
+  onTag?: (tag: string) => void;
 }
 
 export function ThisPageTab(props: ThisPageProps) {
@@ -50,6 +52,7 @@ export function ThisPageTab(props: ThisPageProps) {
                 onScrollTo={() => props.onScrollTo({ kind: 'annotation', id: a.id })}
                 onSave={(c) => props.onSaveAnnotation(a.id, c)}
                 onDelete={() => props.onDeleteAnnotation(a.id)}
+                onTag={props.onTag}
               />
             ))}
           </ul>
@@ -176,7 +179,7 @@ function Matches(props: { matches: PledgeMatch[]; saved: SavedPledge[]; onSet: T
   const byId = new Map(props.saved.map((p) => [p.id, p]));
   return (
     <section class="matches">
-      <h3>{t('panel.page.matches', [props.matches.length])}</h3>
+      <h3>{tn('panel.page.matches', props.matches.length)}</h3>
       <ul class="list">
         {props.matches.map((m) => {
           const current = byId.get(m.pledgeId);
