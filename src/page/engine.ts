@@ -252,7 +252,7 @@ export class Engine {
    * repair, so it is neither marked nor counted.
    */
   isConversion(f: Fix): boolean {
-    return this.traditionalOutput && f.kind === 'traditional';
+    return f.conversion === true;
   }
 
   private async repairViews(views: ChunkView[]): Promise<void> {
