@@ -306,6 +306,9 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
       // Page text (quotes, figures) is Chinese; anything English here would be the UI's.
       expect(englishIn(text), name).toEqual([]);
     }
+    // The browser's own file button says "Choose File" in the browser's language: it stays hidden behind ours.
+    expect(await panel.locator('input[type=file]').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    expect(await panel.locator('label.file-pick').innerText()).toBe('选择文件…');
     await panel.close();
     await page.close();
   });

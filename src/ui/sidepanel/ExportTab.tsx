@@ -78,18 +78,23 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
       <section class="stack">
         <h3>{t('panel.import.title')}</h3>
         <p class="small muted">{t('panel.import.help')}</p>
-        <input
-          type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          aria-label={t('panel.import.choose')}
-          disabled={imp.phase === 'running'}
-          onChange={(e) => {
-            const input = e.target as HTMLInputElement;
-            const file = input.files?.[0];
-            if (file) void doImport(file);
-            input.value = ''; // choosing the same file again must fire again
-          }}
-        />
+        {/* The browser's own file button would speak the browser's language ("Choose File"): ours speaks the reader's. */}
+        <label class={`btn file-pick${imp.phase === 'running' ? ' disabled' : ''}`}>
+          {t('panel.import.chooseButton')}
+          <input
+            type="file"
+            class="visually-hidden"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            aria-label={t('panel.import.choose')}
+            disabled={imp.phase === 'running'}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void doImport(file);
+              input.value = ''; // choosing the same file again must fire again
+            }}
+          />
+        </label>
         {imp.phase === 'running' && (
           <div class="stack">
             <progress max={1} value={imp.progress} aria-label={t('panel.import.progress')} />
