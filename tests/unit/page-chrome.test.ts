@@ -70,6 +70,11 @@ describe('the page around the report, in the reader\'s script', () => {
     expect(document.querySelector('nav')!.textContent).toBe('首頁 政務公開');
   });
 
+  it('keeps a site\'s own script switch as written ("繁體" names the script for its readers)', () => {
+    expect(convertScript('欢迎访问厦门市湖里区人民政府网站　|　長者模式　|　繁體', 'simplified', true)).toBe('欢迎访问厦门市湖里区人民政府网站　|　长者模式　|　繁體');
+    expect(convertScript('简体 | 繁體', 'traditional', false)).toBe('简体 | 繁體');
+  });
+
   it('on a Simplified page leaves a quoted Traditional name alone (a run must itself read as Traditional)', () => {
     expect(convertScript('台灣', 'simplified', false)).toBe('台灣');
     expect(convertScript('湖里區2025年國民經濟和社會發展統計公報', 'simplified', false)).toBe('湖里区2025年国民经济和社会发展统计公报');
