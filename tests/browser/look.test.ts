@@ -144,7 +144,7 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect([...bytes.slice(3, 6)]).not.toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('\uFEFF报告标题,网址,摘录,笔记,标签,创建时间');
+    expect(text.split('\r\n')[0]).toBe('\uFEFF报告标题,网址,摘录,笔记,标签,创建时间,类型,承诺类别,领域,到期年份,状态,数字,方向,依据');
     await panel.close();
     await page.close();
   });

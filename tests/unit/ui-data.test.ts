@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/storage/db';
+import { CSV_COLUMNS } from '../../src/storage/export';
 import * as repo from '../../src/storage/repo';
 import { exportData, importData, listNotes, listSavedPledges, search, updatePledge } from '../../src/ui/sidepanel/data';
 
@@ -76,10 +77,9 @@ describe('side panel data', () => {
   });
 
   it('names the CSV columns in the words it is given (the reader\'s language)', async () => {
-    const header = { reportTitle: '报告标题', url: '网址', quote: '摘录', note: '笔记', tags: '标签', created: '创建时间' };
-    const csv = await exportData('csv', { csvHeader: (c) => header[c] });
+    const csv = await exportData('csv', { csvHeader: (c) => `列:${c}` });
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.blob.arrayBuffer());
-    expect(text.split('\r\n')[0]).toBe('\uFEFF报告标题,网址,摘录,笔记,标签,创建时间');
+    expect(text.split('\r\n')[0]).toBe('\uFEFF' + CSV_COLUMNS.map((c) => `列:${c}`).join(','));
   });
 
   it('lists every note newest first, or those with a tag', async () => {

@@ -49,7 +49,7 @@ function keysFromFamilies(): string[] {
     ...REPAIR_GROUPS.map((g) => `popup.group.${g.id}`),
     ...['figures', 'terms', 'pledges', 'annotations'].map((c) => `popup.count.${c}`),
     ...['always', 'ask', 'never'].map((m) => `mode.${m}`),
-    ...['pending', 'met', 'missed', 'unclear'].map((s) => `status.${s}`),
+    ...['pending', 'progress', 'met', 'partly', 'missed', 'overdue'].map((s) => `status.${s}`),
     ...['amount', 'percent', 'count', 'rank', 'ratio', 'date'].map((k) => `figure.kind.${k}`),
     ...['unicode', 'entity', 'mojibake', 'pinyin', 'traditional', 'spun', 'layout'].map((k) => `repair.kind.${k}`),
     ...['report', 'builtin', 'user', 'none'].map((s) => `term.source.${s}`),
@@ -118,7 +118,7 @@ async function loadUi(locale: 'en' | 'zh_CN') {
 const getRoot = preactRoot();
 
 describe('the English UI', () => {
-  it('says "1 result in 1 report" and "2 results in 3 reports", "1 figure", "1 saved pledge"', async () => {
+  it('says "1 result in 1 report" and "2 results in 3 reports", "1 figure", "1 pledge under 1 heading"', async () => {
     const { t, tn, isZh } = await loadUi('en');
     expect(isZh()).toBe(false);
     const count = (results: number, reports: number) => t('panel.search.count', [tn('panel.search.results', results), tn('panel.search.reports', reports)]);
@@ -126,7 +126,9 @@ describe('the English UI', () => {
     expect(count(2, 3)).toBe('2 results in 3 reports');
     expect(tn('popup.count.figures', 1, [])).toBe('figure');
     expect(tn('popup.count.figures', 345, [])).toBe('figures');
-    expect(tn('panel.page.matches', 1)).toBe('This report seems to report on 1 saved pledge');
+    expect(t('panel.outline.summary', [tn('panel.outline.pledgeCount', 1), tn('panel.outline.headingCount', 1), tn('panel.outline.targetCount', 0), tn('panel.outline.actionCount', 1)])).toBe(
+      '1 pledge under 1 heading (0 targets, 1 action)',
+    );
     expect(tn('panel.pledges.shown', 1, [1, 1])).toBe('1 of 1 pledge');
     expect(t('panel.import.done', [tn('panel.import.reports', 1), tn('panel.import.highlights', 2), tn('panel.import.pledges', 0)])).toBe(
       'Imported 1 report, 2 highlights and 0 pledges.',
