@@ -5,9 +5,13 @@ import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../cor
 import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions, type RepairResult } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
+import { convertScript } from '../core/repair/traditional/convert-text';
+import type { Fix } from '../core/fix-set';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
-import { HighlightLayers, LAYER_STYLES } from './highlights';
+import { HighlightLayers } from './highlights';
+import { PageChrome } from './page-chrome';
+import { LAYER_ORDER } from '../ui/common/colors';
 import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, type PageInputs } from './extract';
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
@@ -40,7 +44,7 @@ export interface EngineOptions {
   readingOrder?: (doc: Document, chunks: readonly Chunk[]) => Promise<ReadingOrder>;
 }
 
-const ALL_LAYERS = Object.keys(LAYER_STYLES) as LayerKind[];
+const ALL_LAYERS: readonly LayerKind[] = LAYER_ORDER;
 
 /** Page-level decisions that change how a chunk is repaired. */
 const sameContext = (a: PageContext, b: PageContext) => Boolean(a.spun) === Boolean(b.spun) && Boolean(a.traditional) === Boolean(b.traditional);
@@ -101,6 +105,10 @@ export class Engine {
   private painted = new Map<ChunkView, { key: string; ranges: Map<LayerKind, Range[]> }>();
   /** Marks of each chunk, as rebuildMarks() placed them. */
   private marksByView = new Map<ChunkView, Mark[]>();
+  /** The page around the report body, shown in the reader's script. */
+  readonly chrome: PageChrome;
+  /** Called when what the page shows changes under the reader (original/repaired, script): open cards are stale. */
+  onViewChanged?: () => void;
 
   constructor(
     readonly doc: Document,
@@ -109,6 +117,7 @@ export class Engine {
     this.layers = new HighlightLayers(doc);
     this.viewportFirst = options.viewportFirst ?? true;
     this.readingOrder = options.readingOrder ?? readingOrder;
+    this.chrome = new PageChrome(doc, (n) => this.page.has(n));
   }
 
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
@@ -163,6 +172,7 @@ export class Engine {
       }
     }
     this.page.refresh();
+    this.convertChrome();
     lap('repair');
     await this.slicer.yield('repair');
     await this.readAll();
@@ -269,14 +279,33 @@ export class Engine {
    * loads the tables on first use, repairs every chunk again and re-reads the
    * page. Answers what the page now shows.
    */
-  async setTraditionalOutput(on: boolean): Promise<boolean> {
+  setTraditionalOutput(on: boolean): Promise<boolean> {
+    // The popup asks the page and the stored setting's watcher asks again: one change, not two.
+    if (this.scriptRequest?.on === on) return this.scriptRequest.done;
+    const before = this.scriptRequest?.done;
+    const done = (async () => {
+      await before?.catch(() => undefined);
+      return this.switchScript(on);
+    })();
+    this.scriptRequest = { on, done };
+    void done.finally(() => {
+      if (this.scriptRequest?.done === done) this.scriptRequest = null;
+    });
+    return done;
+  }
+
+  private scriptRequest: { on: boolean; done: Promise<boolean> } | null = null;
+
+  private async switchScript(on: boolean): Promise<boolean> {
     if (on === this.traditionalOutput) return on;
     if (on && !(await this.loadTraditionalTables())) return this.traditionalOutput;
     this.traditionalOutput = on;
     this.slicer.restart();
+    this.onViewChanged?.();
     await this.repairViews(this.views);
     this.page.fold = this.textFold();
     this.page.refresh();
+    this.convertChrome();
     await this.extract();
     this.onTextChanged?.();
     return on;
@@ -297,6 +326,28 @@ export class Engine {
         this.slicer.restart(); // resumed by the data script's arrival
       }
     }
+  }
+
+  /**
+   * The page around the report in the script the body is shown in: Simplified
+   * on a Traditional page, Traditional when the reader asked for it. Only in
+   * the repaired view; the original view shows the page as it came.
+   */
+  private convertChrome(): void {
+    const to = this.traditionalOutput ? 'traditional' : this.context.traditional ? 'simplified' : null;
+    this.write(() => {
+      if (!to || !this.repaired) this.chrome.restore();
+      else this.chrome.apply((text) => convertScript(text, to, Boolean(this.context.traditional)));
+    });
+  }
+
+  /**
+   * A Traditional→Simplified or Simplified→Traditional change made because the
+   * reader chose Traditional output: a conversion they asked for, not a
+   * repair, so it is neither marked nor counted.
+   */
+  isConversion(f: Fix): boolean {
+    return f.conversion === true;
   }
 
   private async repairViews(views: ChunkView[]): Promise<void> {
@@ -425,6 +476,7 @@ export class Engine {
       const base = this.page.offsets[vi];
       const list: Mark[] = [];
       v.fixes.forEach((f, fi) => {
+        if (this.isConversion(f)) return;
         const r = v.canonical.ranges[fi];
         const shownLen = r.end - r.start;
         // A fix showing nothing (a deleted annotation) still gets a one-character mark before it.
@@ -484,17 +536,6 @@ export class Engine {
     return this.paint(['user']);
   }
 
-  /** Whether a mark shows in the current view (original text hides all but the reader's own and the repairs' places). */
-  private shows(m: Mark): boolean {
-    if (m.type === 'fix') {
-      const f = this.views[m.view]?.fixes[m.fix];
-      // In the original view, undone and suggested fixes still show where a repair would go.
-      if (!f || (!this.repaired && m.layer === 'fix')) return false;
-      return f.state !== 'undone';
-    }
-    return this.repaired || m.type === 'annotation';
-  }
-
   /**
    * Replaces one chunk's highlight ranges (all layers, or `only`) with those
    * of its marks, in one task, so the chunk never shows half its marks.
@@ -510,10 +551,10 @@ export class Engine {
       ranges.delete(layer);
     }
     for (const m of [...(this.marksByView.get(view) ?? []), ...(this.annotationsByView.get(view) ?? [])]) {
-      if ((only && !only.includes(m.layer)) || !this.shows(m)) continue;
+      if ((only && !only.includes(m.layer)) || !this.isPainted(m)) continue;
       const r = this.page.range(this.doc, m.start, m.end);
       if (!r) continue;
-      this.layers.add(m.layer, r);
+      this.layers.add(m.layer, r, m.type === 'annotation' ? m.record.color : undefined);
       const list = ranges.get(m.layer);
       if (list) list.push(r);
       else ranges.set(m.layer, [r]);
@@ -555,16 +596,28 @@ export class Engine {
     this.painted.delete(view);
   }
 
+  /** Whether a mark is drawn in the current view (and so can be hovered). */
+  isPainted(m: Mark): boolean {
+    if (m.type === 'fix') {
+      // In the original view, suggested fixes still show where a repair would go.
+      if (!this.repaired && m.layer === 'fix') return false;
+      return this.views[m.view]?.fixes[m.fix]?.state !== 'undone';
+    }
+    return this.repaired || m.type === 'annotation';
+  }
+
   /** Switches the whole page between repaired and original text. */
   toggle(repaired = !this.repaired): boolean {
     this.slicer.restart();
     this.repaired = repaired;
+    this.onViewChanged?.();
     this.write(() => {
       for (const v of this.views) {
         v.layout(repaired);
         v.write();
       }
     });
+    this.convertChrome();
     void this.paint();
     return this.repaired;
   }
@@ -676,6 +729,7 @@ export class Engine {
     const kinds: Partial<Record<RepairKind, number>> = {};
     for (const v of this.views)
       for (const f of v.fixes) {
+        if (this.isConversion(f)) continue;
         if (f.state === 'suggested') suggestions++;
         else if (f.state !== 'undone') {
           fixes++;
@@ -717,6 +771,7 @@ export class Engine {
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
       traditional: this.traditionalOutput,
+      repairMarks: this.layers.repairMarks,
     };
   }
 
