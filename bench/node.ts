@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import '../src/core/lm/shipped';
+import '../src/core/glossary/shipped';
 import { repair } from '../src/core/repair/index';
 import { extractFigures } from '../src/core/figures/index';
 import { findTerms } from '../src/core/glossary/index';

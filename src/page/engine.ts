@@ -1,7 +1,7 @@
 import { detectReport } from '../core/detect';
 import { extractFigures, findSections } from '../core/figures';
 import type { Figure, FigureKind } from '../core/figures/types';
-import { findTerms } from '../core/glossary';
+import { compileBuiltinInSteps, findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { findPledges, matchPledge } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
@@ -15,7 +15,7 @@ import { HighlightLayers } from './highlights';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
-import { loadLanguageModel } from './data-scripts';
+import { loadBuiltinGlossary, loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, reportHeader } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
@@ -105,7 +105,11 @@ export class Engine {
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
   timings: Record<string, number> = {};
 
+  /** The built-in glossary's data script, asked for at start and awaited only when terms are read. */
+  private glossary: Promise<boolean> | undefined;
+
   async start(): Promise<void> {
+    this.glossary ??= loadBuiltinGlossary();
     let t = performance.now();
     const lap = (name: string) => {
       const now = performance.now();
@@ -234,6 +238,10 @@ export class Engine {
   }
 
   private async extractSlices(): Promise<void> {
+    if (this.glossary && (await this.glossary)) {
+      this.slicer.restart(); // resumed by the data script's arrival, not by the slicer
+      await this.slicer.run('glossary', compileBuiltinInSteps());
+    }
     const text = this.page.text;
     this.reportGlossary = parseReportGlossary(text);
     const sections = findSections(text);

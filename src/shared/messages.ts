@@ -80,7 +80,7 @@ export type ScrollTarget =
   | { kind: 'annotation'; id: string };
 
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
-export type DataScript = 'lm' | 's2t';
+export type DataScript = 'lm' | 's2t' | 'glossary';
 
 export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */

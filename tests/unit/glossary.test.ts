@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_GLOSSARY, parseReportGlossary } from '../../src/core/glossary';
+import { parseReportGlossary } from '../../src/core/glossary';
+import { BUILTIN_GLOSSARY } from '../../src/core/data/glossary-builtin';
 
 const root = join(__dirname, '..', '..');
 const seed = (name: string) => readFileSync(join(root, 'seeds', name), 'utf8');

@@ -6,6 +6,8 @@
  * do not need separate patterns.
  */
 
+import { runSteps, type Steps } from '../steps';
+
 /** Folds full-width ASCII to ASCII and ASCII letters to lower case. */
 export function fold(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
@@ -56,12 +58,19 @@ export class AhoCorasick {
   }
 
   build(): this {
+    runSteps(this.buildInSteps());
+    return this;
+  }
+
+  /** The breadth-first pass that sets fail and dictionary links, pausing every few thousand nodes. */
+  *buildInSteps(nodesPerStep = 4000): Steps<void> {
     const n = this.edges.length;
     this.fail = new Int32Array(n);
     this.dictLink = new Int32Array(n).fill(-1);
     const queue: number[] = [];
     for (const child of this.edges[0].values()) queue.push(child);
     for (let qi = 0; qi < queue.length; qi++) {
+      if (qi % nodesPerStep === nodesPerStep - 1) yield;
       const node = queue[qi];
       for (const [c, child] of this.edges[node]) {
         let f = this.fail[node];
@@ -73,11 +82,10 @@ export class AhoCorasick {
         queue.push(child);
       }
     }
-    // 128 KB while node ids fit in 16 bits (the built-in glossary has ~3,000 nodes).
+    // 128 KB while node ids fit in 16 bits, else 256 KB.
     this.rootNext = n <= 0xffff ? new Uint16Array(0x10000) : new Int32Array(0x10000);
     for (const [c, child] of this.edges[0]) this.rootNext[c] = child;
     this.built = true;
-    return this;
   }
 
   scan(text: string, onMatch: (start: number, end: number, payload: number) => void): void {

@@ -1,4 +1,5 @@
 import { AhoCorasick, fold } from './aho-corasick';
+import type { Steps } from '../steps';
 import type { GlossaryEntry, TermAlternative } from './types';
 
 /** One matchable spelling, owned by the highest-priority entry that lists it. */
@@ -14,9 +15,11 @@ export interface CompiledForm {
 export interface CompiledGlossary {
   automaton: AhoCorasick;
   forms: CompiledForm[];
+  /** Folded spelling -> its form, to find what a higher layer shadows. */
+  byForm: Map<string, CompiledForm>;
 }
 
-function foldString(s: string): string {
+export function foldString(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
   return out;
@@ -34,15 +37,23 @@ export function formsOf(entry: GlossaryEntry): string[] {
   return out;
 }
 
+/** Entries added to the automaton between pauses when compiling stepwise. */
+const ENTRIES_PER_STEP = 150;
+
 /**
- * Builds one automaton over every form of every entry. `layers` are given highest priority first;
- * when two entries share a spelling, the first one owns it and the others become alternatives.
+ * Builds one automaton over every form of every entry, stepwise (see src/core/steps.ts). `layers` are given
+ * highest priority first, numbered from `firstLayer`; when two entries share a spelling, the first one owns
+ * it and the others become alternatives. `below` is an already compiled lower-priority glossary (the
+ * built-in one): a spelling it also has gets its explanation as an alternative, and both automata are
+ * scanned, the higher layer winning on equal spans.
  */
-export function compileGlossary(layers: readonly (readonly GlossaryEntry[])[]): CompiledGlossary {
+export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[])[], firstLayer = 0, below?: CompiledGlossary): Steps<CompiledGlossary> {
   const byForm = new Map<string, CompiledForm>();
   const forms: CompiledForm[] = [];
-  layers.forEach((entries, layer) => {
+  let n = 0;
+  for (const [i, entries] of layers.entries()) {
     for (const entry of entries) {
+      if (++n % ENTRIES_PER_STEP === 0) yield;
       for (const form of formsOf(entry)) {
         const key = foldString(form);
         const existing = byForm.get(key);
@@ -52,14 +63,18 @@ export function compileGlossary(layers: readonly (readonly GlossaryEntry[])[]): 
           }
           continue;
         }
-        const compiled: CompiledForm = { form, entry, layer, alternatives: [] };
+        const compiled: CompiledForm = { form, entry, layer: firstLayer + i, alternatives: [] };
+        const shadowed = below?.byForm.get(key);
+        if (shadowed && shadowed.entry.definition !== entry.definition) {
+          compiled.alternatives.push({ definition: shadowed.entry.definition, source: shadowed.entry.source }, ...shadowed.alternatives);
+        }
         byForm.set(key, compiled);
         forms.push(compiled);
       }
     }
-  });
+  }
   const automaton = new AhoCorasick();
   forms.forEach((f, i) => automaton.add(f.form, i));
-  automaton.build();
-  return { automaton, forms };
+  yield* automaton.buildInSteps();
+  return { automaton, forms, byForm };
 }

@@ -1,14 +1,15 @@
-import { BUILTIN_GLOSSARY } from '../data/glossary-builtin';
 import { hasCue, insideBlocker, isQuoted, numericBoundaryOk } from './boundaries';
+import { builtinCompiled } from './builtin';
 import { findCoinedTerms } from './coined';
-import { compileGlossary, type CompiledForm, type CompiledGlossary } from './compiled';
+import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
+import { runSteps } from '../steps';
 import type { GlossaryEntry, Term } from './types';
 
-export type { GlossaryEntry, Term, TermSource, TermAlternative } from './types';
+export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } from './types';
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
-export { BUILTIN_GLOSSARY };
+export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
 
 export interface FindTermsOptions {
   /** The user's own entries; they win over report and built-in ones. */
@@ -25,8 +26,8 @@ export interface FindTermsOptions {
 /** Forms of at most this many characters need quotes or a cue unless the entry says `bare`. */
 const SHORT_FORM = 2;
 
-// The built-in automaton is built once; user/report sets are cached by content, a few at a time.
-let builtinCompiled: CompiledGlossary | undefined;
+// The built-in automaton is built once (./builtin); the small user/report sets get an automaton of
+// their own, cached by content a few at a time, so a report's 名词解释 never rebuilds the large one.
 const extraCache = new Map<string, CompiledGlossary>();
 const EXTRA_CACHE_SIZE = 8;
 
@@ -38,21 +39,24 @@ function signature(entries: readonly GlossaryEntry[]): string {
     .join('\u0003');
 }
 
-function compiledFor(user: readonly GlossaryEntry[], report: readonly GlossaryEntry[]): CompiledGlossary {
-  if (user.length === 0 && report.length === 0) {
-    return (builtinCompiled ??= compileGlossary([[], [], BUILTIN_GLOSSARY]));
-  }
+function compiledExtra(user: readonly GlossaryEntry[], report: readonly GlossaryEntry[], builtin: CompiledGlossary): CompiledGlossary | undefined {
+  if (user.length === 0 && report.length === 0) return undefined;
   const key = `${signature(user)}\u0004${signature(report)}`;
   let compiled = extraCache.get(key);
+  if (compiled && compiledBelow.get(compiled) !== builtin) compiled = undefined;
   if (compiled) {
     extraCache.delete(key); // refresh LRU position
   } else {
-    compiled = compileGlossary([user, report, BUILTIN_GLOSSARY]);
+    compiled = runSteps(compileGlossarySteps([user, report], 0, builtin));
+    compiledBelow.set(compiled, builtin);
     if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
   }
   extraCache.set(key, compiled);
   return compiled;
 }
+
+/** Which built-in automaton an extra one took its alternatives from (a new built-in source invalidates it). */
+const compiledBelow = new WeakMap<CompiledGlossary, CompiledGlossary>();
 
 function accept(text: string, start: number, end: number, form: CompiledForm): boolean {
   if (!numericBoundaryOk(text, start, end)) return false;
@@ -91,24 +95,26 @@ function selectLeftmostLongest(candidates: Candidate[]): Candidate[] {
 export function findTerms(text: string, options: FindTermsOptions = {}): Term[] {
   const user = options.user ?? [];
   const report = options.report ?? parseReportGlossary(text);
-  const compiled = compiledFor(user, report);
+  const builtin = builtinCompiled();
+  const extra = compiledExtra(user, report, builtin);
 
   const candidates: Candidate[] = [];
-  compiled.automaton.scan(text, (start, end, payload) => {
-    const form = compiled.forms[payload];
-    if (accept(text, start, end, form)) candidates.push({ start, end, form });
-  });
+  for (const compiled of extra ? [extra, builtin] : [builtin]) {
+    compiled.automaton.scan(text, (start, end, payload) => {
+      const form = compiled.forms[payload];
+      if (accept(text, start, end, form)) candidates.push({ start, end, form });
+    });
+  }
   const chosen = selectLeftmostLongest(candidates);
 
   const terms: Term[] = chosen.map(({ start, end, form }) => {
-    const term: Term = {
-      start,
-      end,
-      text: text.slice(start, end),
-      key: form.entry.term,
-      definition: form.entry.definition,
-      source: form.entry.source,
-    };
+    const { entry } = form;
+    const term: Term = { start, end, text: text.slice(start, end), key: entry.term, definition: entry.definition, source: entry.source };
+    if (entry.en) term.en = entry.en;
+    if (entry.gloss) term.gloss = entry.gloss;
+    if (entry.since) term.since = entry.since;
+    if (entry.firstDoc) term.firstDoc = entry.firstDoc;
+    if (entry.category) term.category = entry.category;
     if (form.alternatives.length) term.alternatives = form.alternatives;
     return term;
   });

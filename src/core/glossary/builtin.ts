@@ -1,0 +1,39 @@
+/**
+ * The built-in glossary comes from outside the core, like the character model: Node callers import
+ * ./shipped (the bundled data); the extension injects it as glossary.js into report pages only
+ * (src/page/data-scripts.ts), so no always-injected script and not engine.js carries it.
+ */
+import { Stepwise, type Steps } from '../steps';
+import { compileGlossarySteps, type CompiledGlossary } from './compiled';
+import type { GlossaryEntry } from './types';
+
+let source: (() => readonly GlossaryEntry[] | undefined) | undefined;
+let compiled = newCompiled();
+
+function newCompiled(): Stepwise<CompiledGlossary> {
+  return new Stepwise(() => compileGlossarySteps([builtinEntries()], BUILTIN_LAYER));
+}
+
+/** Built-in entries rank below the reader's (0) and the report's (1). */
+export const BUILTIN_LAYER = 2;
+
+/** Where the built-in entries come from; replaces any earlier source (and its compiled automaton). */
+export function provideBuiltinGlossary(from: () => readonly GlossaryEntry[] | undefined): void {
+  source = from;
+  compiled = newCompiled();
+}
+
+/** The built-in entries, or none when no source was provided (or it has nothing yet). */
+export function builtinEntries(): readonly GlossaryEntry[] {
+  return source?.() ?? [];
+}
+
+/** The compiled built-in automaton, built on first use and kept. */
+export function builtinCompiled(): CompiledGlossary {
+  return compiled.get();
+}
+
+/** Builds the built-in automaton one short step at a time (a page runs one step per slice of a task). */
+export function compileBuiltinInSteps(): Steps<CompiledGlossary> {
+  return compiled.steps();
+}
