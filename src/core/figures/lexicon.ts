@@ -48,7 +48,7 @@ export const UNITS: Record<string, UnitInfo> = {
   班次: count('班次'), 架次: count('架次'), 架: count('架'), 车次: count('车次'), 航次: count('航次'), 趟: count('趟'), 头: count('头', 1, true), 团次: count('团次'), 笔: count('笔'), 份: count('份'), 篇: count('篇'), 块: count('块'),
   棵: count('棵'), 株: count('株'), 盏: count('盏'), 类: count('类'), 种: count('种'), 起: count('起', 1, true),
   单: count('单', 1, true), 次: count('次'), 分: count('分', 1, true), 床: count('床'), 间: count('间', 1, true),
-  例: count('例'), 顶: count('顶'), 枚: count('枚'), 本: count('本', 1, true), 册: count('册'), 对: count('对', 1, true), 期: count('期', 1, true), 所次: count('所次'), 列: count('列', 1, true),
+  例: count('例'), 级: count('级'), 顶: count('顶'), 枚: count('枚'), 本: count('本', 1, true), 册: count('册'), 对: count('对', 1, true), 期: count('期', 1, true), 所次: count('所次'), 列: count('列', 1, true),
 };
 
 /** Unit alternation, longest first so 个百分点 wins over 个 and 人次 over 人. */
@@ -90,10 +90,13 @@ export const SLOGAN_FOLLOWERS: Record<string, string[]> = {
 export const ORDINAL_NOUNS = '届次批轮期季个条款章节号部段粮方代年天级类项家卷版集阶站波场轮任';
 
 /** Words near 第N that make it a ranking (全市第一, 排名第四, 位列全省县域第五). */
-export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全县', '排名', '位列', '位居', '名列', '居', '排', '跃升', '跃居', '蝉联', '保持', '列', '县区', '各区', '前进', '榜单'];
+export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全县', '世界', '排名', '位列', '位居', '名列', '居', '排', '跃升', '跃居', '蝉联', '保持', '列', '县区', '各区', '前进', '榜单'];
 
 /** Scope words kept in a rank's text when written right before it (全省第四). */
-export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球'];
+export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球', '世界'];
+
+/** Kinds of place written between a scope and its rank (全球城市首位, 全省县域第五), longest first. */
+export const RANK_SCOPE_NOUNS = ['副省级城市', '省会城市', '同类城市', '主要城市', '中心城市', '地级市', '城市', '县域', '县区', '省份', '国家'];
 
 /**
  * Characters that, right after a one-character unit, show the unit character is really the start of a word:
