@@ -1,6 +1,7 @@
 import { describe } from '../core/anchoring';
 import type { PledgeClause } from '../core/pledges/types';
-import type { PageItems, PledgeRecord, ReportInfo } from '../shared/messages';
+import type { Term } from '../core/glossary/types';
+import type { PageItems, PledgeRecord, ReportInfo, TermItem } from '../shared/messages';
 import type { NewPledge } from '../storage/repo';
 import type { Annotator } from './annotator';
 import type { Engine } from './engine';
@@ -17,12 +18,13 @@ export function pageItems(engine: Engine, annotator: Annotator, report: ReportIn
       text: f.text,
       kind: f.kind,
       value: f.value,
+      valueMax: f.valueMax,
       unit: f.unit,
       target: f.target,
       subject: f.subject,
       context: text.slice(Math.max(0, f.start - CONTEXT), f.end + CONTEXT),
     })),
-    terms: engine.terms.map((t, index) => ({ index, text: t.text, key: t.key, definition: t.definition, source: t.source })),
+    terms: engine.terms.map((t, index) => ({ index, ...termFields(t) })),
     glossary: engine.reportGlossary,
     pledges: engine.pledges.map((p, index) => ({
       index,
@@ -63,4 +65,14 @@ function isEarlierPledgeOfRegion(p: PledgeRecord, report: ReportInfo | null, rep
 /** 湖里区 and 厦门市湖里区 are one region: titles name it with or without its city. */
 function sameRegion(a: string, b: string): boolean {
   return a === b || a.endsWith(b) || b.endsWith(a);
+}
+
+/** What the UI shows of a term: its text and explanation, and the English name, gloss and first appearance when known. */
+export function termFields(t: Term): Omit<TermItem, 'index'> {
+  const item: Omit<TermItem, 'index'> = { text: t.text, key: t.key, definition: t.definition, source: t.source };
+  if (t.en) item.en = t.en;
+  if (t.gloss) item.gloss = t.gloss;
+  if (t.since) item.since = t.since;
+  if (t.firstDoc) item.firstDoc = t.firstDoc;
+  return item;
 }

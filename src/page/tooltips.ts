@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { Tooltip, type TooltipSubject } from '../ui/page';
 import type { Engine } from './engine';
+import { termFields } from './items';
 import { caretAt, pointInRange } from './hit-test';
 import { marksAt, type Mark } from './marks';
 
@@ -131,7 +132,7 @@ export class Tooltips {
       case 'figure':
         return { kind: 'figure', figure: m.figure };
       case 'term':
-        return { kind: 'term', term: { text: m.term.text, key: m.term.key, definition: m.term.definition, source: m.term.source } };
+        return { kind: 'term', term: termFields(m.term) };
       case 'fix': {
         const f = this.engine.views[m.view].fixes[m.fix];
         const repair = { before: f.before, after: f.after, kind: f.kind, confidence: f.confidence };

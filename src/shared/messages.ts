@@ -56,8 +56,9 @@ export interface PageState {
   traditional: boolean;
 }
 
-export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
-export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
+export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
+/** A term on the page; English name and gloss and first appearance when its entry has them. */
+export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource; en?: string; gloss?: string; since?: number; firstDoc?: string }
 export interface PledgeItem { index: number; text: string; dueYear?: number; figure?: { text: string; value: number | null; unit: string }; savedId?: string }
 export interface PledgeMatch { pledgeId: string; pledgeText: string; snippet: string; score: number; figureText: string }
 
