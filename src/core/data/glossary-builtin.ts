@@ -5,27 +5,28 @@
  */
 import type { GlossaryEntry } from '../glossary/types';
 import { BUILTIN_SEEDS, type BuiltinSeed } from './glossary-builtin-source';
-import { IMPORTED_SEEDS } from './glossary-imported';
+import { IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS } from './glossary-imported';
 import { TRADITIONAL_VARIANTS } from './glossary-variants';
 
-/** Hand-written entries win; an imported entry of the same term fills in only the fields they lack. */
-export function mergeSeeds(handWritten: readonly BuiltinSeed[], imported: readonly BuiltinSeed[]): BuiltinSeed[] {
-  const byTerm = new Map(handWritten.map((s) => [s.term, { ...s }]));
-  const out = [...byTerm.values()];
-  for (const seed of imported) {
-    const own = byTerm.get(seed.term);
-    if (!own) {
-      out.push(seed);
-      continue;
+/**
+ * Hand-written entries first, then the imported ones (the import already dropped any whose term or
+ * spelling a hand-written entry owns); `supplements` fill in only fields a hand-written entry lacks.
+ */
+export function mergeSeeds(handWritten: readonly BuiltinSeed[], imported: readonly BuiltinSeed[], supplements: Record<string, Partial<BuiltinSeed>> = {}): BuiltinSeed[] {
+  const own = handWritten.map((seed) => {
+    const extra = supplements[seed.term];
+    if (!extra) return seed;
+    const merged: BuiltinSeed = { ...seed };
+    for (const key of ['en', 'gloss', 'since', 'firstDoc'] as const) {
+      if (merged[key] === undefined && extra[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = extra[key];
     }
-    for (const key of ['en', 'gloss', 'since', 'firstDoc', 'category'] as const) {
-      if (own[key] === undefined && seed[key] !== undefined) (own as Record<string, unknown>)[key] = seed[key];
-    }
-  }
-  return out;
+    return merged;
+  });
+  const taken = new Set(handWritten.map((s) => s.term));
+  return [...own, ...imported.filter((s) => !taken.has(s.term))];
 }
 
-export const ALL_SEEDS: readonly BuiltinSeed[] = mergeSeeds(BUILTIN_SEEDS, IMPORTED_SEEDS);
+export const ALL_SEEDS: readonly BuiltinSeed[] = mergeSeeds(BUILTIN_SEEDS, IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS);
 
 export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = ALL_SEEDS.map((seed) => {
   const entry: GlossaryEntry = {
