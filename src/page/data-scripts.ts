@@ -1,5 +1,5 @@
 import { provideBuiltinGlossary } from '../core/glossary';
-import type { GlossaryEntry } from '../core/glossary/types';
+import type { BuiltinGlossaryData } from '../core/glossary/builtin';
 import { provideLMData } from '../core/lm';
 import { provideSimplifiedToTraditional, type SimplifiedToTraditionalTables } from '../core/repair/traditional/script';
 import type { DataScript } from '../shared/messages';
@@ -9,7 +9,7 @@ declare global {
   // Set by lm.js, s2t.js and glossary.js in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
-  var __govlensGlossary: readonly GlossaryEntry[] | undefined;
+  var __govlensGlossary: BuiltinGlossaryData | undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { findNumberedSlogans, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { sloganStoplists } from '../../src/core/glossary/builtin';
 
 const root = join(__dirname, '..', '..');
 const read = (...p: string[]) => readFileSync(join(root, ...p), 'utf8');
@@ -124,7 +125,8 @@ describe('findTerms matching rules', () => {
     expect(keys(findTerms('坚决整治四风', { report: [] }))).toEqual(['四风']);
     expect(keys(findTerms('绘制标准地图', { report: [] }))).toEqual([]);
     expect(keys(findTerms('推行“标准地”出让', { report: [] }))).toEqual(['标准地']);
-    expect(keys(findTerms('推进三减一增', { report }))).toEqual([]);
+    // The report's 三减 stays out of 三减一增, which is itself an unquoted numbered slogan (coined).
+    expect(findTerms('推进三减一增', { report }).map((t) => [t.key, t.source])).toEqual([['三减一增', 'none']]);
     expect(keys(findTerms('实现“三减”', { report }))).toEqual(['三减']);
     // Bare-safe short terms match unquoted.
     expect(keys(findTerms('落实双碳目标，做好信访工作', { report: [] }))).toEqual(['双碳', '信访']);
@@ -201,5 +203,27 @@ describe('coined quoted terms', () => {
   it('an entry inside the quote wins over the coined reading', () => {
     const t = findTerms('深化拓展“三争”行动', { report: [] });
     expect(t.map((x) => [x.key, x.source])).toEqual([['三争', 'builtin']]);
+  });
+});
+
+describe('unquoted numbered slogans', () => {
+  const stop = sloganStoplists()!;
+  const found = (s: string) => findNumberedSlogans(s, stop).map((t) => s.slice(t.start, t.end));
+
+  it('finds numeral–character slogans and N个X names written without quotes', () => {
+    expect(found('落实四水四定，推行一企一策，深化三去一降一补。')).toEqual(['四水四定', '一企一策', '三去一降一补']);
+    expect(found('始终坚持五个必须，统筹两个大局。')).toEqual(['五个必须', '两个大局']);
+  });
+  it('leaves idioms, counted nouns, places, numbers and repetitions alone', () => {
+    expect(found('一心一意谋发展，三番五次强调，七上八下。')).toEqual([]);
+    expect(found('从三个方面入手，生育两个孩子，八个多月以来。')).toEqual([]);
+    expect(found('四川三大产业，两岸双方，二〇二〇年，一步一步走，完成三个一百工程。')).toEqual([]);
+  });
+  it('marks them as coined terms unless an entry covers them', () => {
+    const terms = findTerms('落实三管三必，稳住六稳六保。', { report: [] });
+    expect(terms.map((t) => [t.key, t.source])).toEqual([
+      ['三管三必', 'none'],
+      ['六稳六保', 'builtin'],
+    ]);
   });
 });

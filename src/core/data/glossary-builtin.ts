@@ -3,10 +3,12 @@
  * checked entries (glossary-imported.ts) and the generated Traditional spellings of both
  * (glossary-variants.ts). Heavy: only glossary.js (the data script) and Node callers import it.
  */
+import type { BuiltinGlossaryData } from '../glossary/builtin';
 import type { GlossaryEntry } from '../glossary/types';
 import { BUILTIN_SEEDS, type BuiltinSeed } from './glossary-builtin-source';
 import { IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS } from './glossary-imported';
 import { TRADITIONAL_VARIANTS } from './glossary-variants';
+import { COUNTED_NOUNS, ORDINARY_NUMBERED } from './slogan-stoplists';
 
 /**
  * Hand-written entries first, then the imported ones (the import already dropped any whose term or
@@ -42,3 +44,6 @@ export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = ALL_SEEDS.map((seed) =
   if (seed.strict) entry.strict = true;
   return entry;
 });
+
+/** Everything glossary.js carries: the entries and the word lists for unquoted numbered slogans. */
+export const BUILTIN_GLOSSARY_DATA: BuiltinGlossaryData = { entries: BUILTIN_GLOSSARY, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS };

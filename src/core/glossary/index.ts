@@ -1,6 +1,7 @@
 import { hasCue, insideBlocker, isQuoted, numericBoundaryOk } from './boundaries';
-import { builtinCompiled } from './builtin';
-import { findCoinedTerms } from './coined';
+import { builtinCompiled, sloganStoplists } from './builtin';
+import { findNumberedSlogans } from './numbered';
+import { findCoinedTerms, type CoinedTerm } from './coined';
 import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
@@ -9,6 +10,8 @@ import type { GlossaryEntry, Term } from './types';
 export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } from './types';
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
+export { findNumberedSlogans } from './numbered';
+export type { BuiltinGlossaryData } from './builtin';
 export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
 
 export interface FindTermsOptions {
@@ -123,9 +126,13 @@ export function findTerms(text: string, options: FindTermsOptions = {}): Term[] 
   return mergeCoined(text, terms);
 }
 
-/** Adds coined quoted terms whose content no entry match touches. */
+/**
+ * Adds coined terms whose content no entry match touches: quoted phrases, and unquoted numbered slogans
+ * (六稳六保, 五个必须) when the built-in glossary's word lists are there to tell them from idioms.
+ */
 function mergeCoined(text: string, terms: Term[]): Term[] {
-  const coined = findCoinedTerms(text);
+  const stop = sloganStoplists();
+  const coined = stop ? withoutOverlaps([...findCoinedTerms(text), ...findNumberedSlogans(text, stop)]) : findCoinedTerms(text);
   if (coined.length === 0) return terms;
   const out: Term[] = [];
   let ti = 0;
@@ -140,5 +147,13 @@ function mergeCoined(text: string, terms: Term[]): Term[] {
     out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), key: c.key, definition: null, source: 'none' });
   }
   while (ti < terms.length) out.push(terms[ti++]);
+  return out;
+}
+
+/** Coined terms in text order, a later one overlapping an earlier one dropped (a quoted “三争” and 三争 inside it). */
+function withoutOverlaps(coined: CoinedTerm[]): CoinedTerm[] {
+  coined.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: CoinedTerm[] = [];
+  for (const c of coined) if (!out.length || c.start >= out[out.length - 1].end) out.push(c);
   return out;
 }
