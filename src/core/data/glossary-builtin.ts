@@ -30,20 +30,25 @@ export function mergeSeeds(handWritten: readonly BuiltinSeed[], imported: readon
 
 export const ALL_SEEDS: readonly BuiltinSeed[] = mergeSeeds(BUILTIN_SEEDS, IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS);
 
-export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = ALL_SEEDS.map((seed) => {
-  const entry: GlossaryEntry = {
-    term: seed.term,
-    definition: seed.definition,
-    source: 'builtin',
-    variants: [...(seed.variants ?? []), ...(TRADITIONAL_VARIANTS[seed.term] ?? [])],
-  };
-  for (const key of ['en', 'gloss', 'since', 'firstDoc', 'category', 'cues', 'blockers'] as const) {
-    if (seed[key] !== undefined && seed[key] !== '') (entry as unknown as Record<string, unknown>)[key] = seed[key];
-  }
-  if (seed.bare) entry.bare = true;
-  if (seed.strict) entry.strict = true;
-  return entry;
-});
+/** Seeds as matcher entries, with their generated Traditional spellings. */
+export function toEntries(seeds: readonly BuiltinSeed[]): GlossaryEntry[] {
+  return seeds.map((seed) => {
+    const entry: GlossaryEntry = {
+      term: seed.term,
+      definition: seed.definition,
+      source: 'builtin',
+      variants: [...(seed.variants ?? []), ...(TRADITIONAL_VARIANTS[seed.term] ?? [])],
+    };
+    for (const key of ['en', 'gloss', 'since', 'firstDoc', 'category', 'cues', 'blockers'] as const) {
+      if (seed[key] !== undefined && seed[key] !== '') (entry as unknown as Record<string, unknown>)[key] = seed[key];
+    }
+    if (seed.bare) entry.bare = true;
+    if (seed.strict) entry.strict = true;
+    return entry;
+  });
+}
+
+export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = toEntries(ALL_SEEDS);
 
 /** Everything glossary.js carries: the entries and the word lists for unquoted numbered slogans. */
 export const BUILTIN_GLOSSARY_DATA: BuiltinGlossaryData = { entries: BUILTIN_GLOSSARY, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS };
