@@ -4,11 +4,11 @@
  *
  * The coverage list is made without looking at the glossary: scripts/term-candidates.ts ranks phrases of the
  * clean corpus (held-out reports excluded) by how many reports use them; a helper marked the candidates Y/N
- * blind (tests/fixtures/terms-coverage/marked*.tsv, notes beside them); the list is the 500 Y terms with the
- * highest document frequency. A term counts as defined when a built-in entry has it as a spelling, or when
+ * blind (tests/fixtures/terms-coverage/marked*.tsv, notes and README beside them); the list is the 500 Y terms
+ * with the highest document frequency (coverage-500.tsv). A term counts as defined when a built-in entry has it as a spelling, or when
  * the matcher marks all of it, quoted, with one built-in entry (专项债券 under 专项债's entry).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../src/core/glossary/shipped';
 import { BUILTIN_GLOSSARY } from '../src/core/data/glossary-builtin';
@@ -16,17 +16,17 @@ import { formsOf, foldString } from '../src/core/glossary/compiled';
 import { findTerms } from '../src/core/glossary';
 
 const dir = join(import.meta.dirname, '..', 'tests', 'fixtures', 'terms-coverage');
-const LIST_SIZE = 500;
 
+/** The coverage list as the helper made it (coverage-500.tsv: the 500 Y terms with the highest df). */
 export function coverageList(): { term: string; df: number }[] {
-  const marked = new Map<string, number>();
-  for (const f of readdirSync(dir).filter((n) => /^marked.*\.tsv$/.test(n))) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n').slice(1)) {
-      const [term, df, mark] = line.split('\t');
-      if (mark?.trim() === 'Y') marked.set(term.replace(/[“”"]/g, ''), Math.max(Number(df), marked.get(term) ?? 0));
-    }
-  }
-  return [...marked].map(([term, df]) => ({ term, df })).sort((a, b) => b.df - a.df).slice(0, LIST_SIZE);
+  return readFileSync(join(dir, 'coverage-500.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [term, df] = l.split('\t');
+      return { term: term.replace(/[“”"]/g, ''), df: Number(df) };
+    });
 }
 
 const spellings = new Set(BUILTIN_GLOSSARY.flatMap((e) => formsOf(e).map(foldString)));
