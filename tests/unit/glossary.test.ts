@@ -18,7 +18,7 @@ describe('built-in glossary data', () => {
       expect(e.term.trim()).toBe(e.term);
       // 1–3 sentences: long enough to explain, short enough for a tooltip.
       expect(e.definition.length, e.term).toBeGreaterThanOrEqual(12);
-      expect(e.definition.length, e.term).toBeLessThanOrEqual(120);
+      expect(e.definition.length, e.term).toBeLessThanOrEqual(160);
       expect(e.definition, e.term).not.toBe(e.term);
     }
   });

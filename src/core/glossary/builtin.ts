@@ -14,6 +14,7 @@ export interface BuiltinGlossaryData {
   /** Idioms shaped like numbered slogans, and nouns counted with N个 (see ./numbered). */
   ordinaryNumbered: readonly string[];
   countedNouns: readonly string[];
+  attestedCounted: readonly string[];
 }
 
 let source: (() => BuiltinGlossaryData | undefined) | undefined;
@@ -43,7 +44,7 @@ export function builtinEntries(): readonly GlossaryEntry[] {
 export function sloganStoplists(): SloganStoplists | null {
   const data = source?.();
   if (!data) return null;
-  return (stoplists ??= { ordinaryNumbered: new Set(data.ordinaryNumbered), countedNouns: new Set(data.countedNouns) });
+  return (stoplists ??= { ordinaryNumbered: new Set(data.ordinaryNumbered), countedNouns: new Set(data.countedNouns), attestedCounted: new Set(data.attestedCounted) });
 }
 
 /** The compiled built-in automaton, built on first use and kept. */

@@ -1,6 +1,6 @@
 /**
  * Numbered slogans written without quotes: 六稳六保, 两学一做, 三去一降一补 (numeral, character, numeral,
- * character …) and 五个必须, 两个大局 (N个X). They are marked as coined terms, for the reader to explain, unless
+ * character …) and 五个必须, 两个大局 (N个X: attested by the corpus, or repeated in the text). They are marked as coined terms, for the reader to explain, unless
  * a glossary entry already covers them. Idioms of the same shape (一心一意, 千方百计) and counted nouns
  * (三个方面) are told apart by word lists built from jieba's dictionary and the corpus
  * (scripts/build-slogan-stoplists.ts), shipped with the built-in glossary.
@@ -22,6 +22,8 @@ const COUNTED = new RegExp(COUNTED_SHAPE.source, 'g');
 export interface SloganStoplists {
   ordinaryNumbered: ReadonlySet<string>;
   countedNouns: ReadonlySet<string>;
+  /** N个X names the corpus attests as slogans; others count only when the text repeats them. */
+  attestedCounted: ReadonlySet<string>;
 }
 
 /** Unquoted numbered slogans in `text`, as coined terms (key = the slogan itself). */
@@ -35,11 +37,15 @@ export function findNumberedSlogans(text: string, stop: SloganStoplists): Coined
     if (stop.ordinaryNumbered.has(s.slice(0, 2))) continue; // 四川三大, 两岸双方: a place or position word first
     out.push(coined(m.index!, s));
   }
+  const counted: RegExpMatchArray[] = [];
+  const times = new Map<string, number>();
   for (const m of text.matchAll(COUNTED)) {
     // 三个方面来看 is still 方面 counted; 八个多月 is a duration.
     if (/^[多余半]/.test(m[2]) || [...stop.countedNouns].some((n) => m[2].startsWith(n))) continue;
-    out.push(coined(m.index!, m[0]));
+    counted.push(m);
+    times.set(m[0], (times.get(m[0]) ?? 0) + 1);
   }
+  for (const m of counted) if (stop.attestedCounted.has(m[0]) || times.get(m[0])! >= 2) out.push(coined(m.index!, m[0]));
   return out.sort((a, b) => a.start - b.start);
 }
 
