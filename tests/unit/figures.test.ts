@@ -96,6 +96,14 @@ describe('figures written any way', () => {
     // Not a range: different units, or a fall after a rise.
     expect(texts('增长5%—下降3%')).toEqual(['5%', '3%']);
   });
+  it('keeps a unit before a trailing qualifier, and reads a number after 提前 or before % again', () => {
+    expect(texts('改造公办幼儿园200所以上、义务教育学校500所以上。')).toEqual(['200所以上', '500所以上']);
+    expect(texts('全球排名前1%的学科,提前3个月实现交付,')).toEqual(['1%', '3个月']);
+    // …while 前10个月 and 前三季度 stay periods.
+    expect(texts('前10个月,前三季度,')).toEqual([]);
+    expect(texts('连续3年实施十件民生实事,')).toEqual(['3年', '十件']);
+    expect(texts('整治3件事,')).toEqual(['3件']);
+  });
   it('counts levels after the levels, not grades or scales', () => {
     expect(one('省市县三级联动,', '三级')).toMatchObject({ kind: 'count', value: 3, unit: '级' });
     expect(texts('建设三级医院,打造千亿级产业集群和万吨级码头')).toEqual(['千亿级']);

@@ -143,6 +143,12 @@ export function scanFigures(text: string): RawFigure[] {
       continue;
     }
     const fig = classify(text, m, g, start, end);
+    // 提前3个月, 前1%: not a rank or a period, but 前 before a quantity; read the number again on its own.
+    if (fig === null && g.top && (text[start - 1] === '提' || /^[%％]/.test(text.slice(end)))) {
+      MASTER.lastIndex = start + 1;
+      pending = null;
+      continue;
+    }
     if (typeof fig === 'number') {
       pending = { start, end, value: parseNumeral(g.num!), gap: fig };
       continue;
@@ -270,12 +276,13 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     g = { ...g, unit: undefined, suf: undefined };
   }
   // A one-character unit that starts a longer word (3家庭, 零部件, 人民币) is not a unit here.
-  if (unitKey && unitKey.length === 1) {
-    const after = text[end - (g.suf?.length ?? 0)] ?? '';
+  // …unless a trailing qualifier follows it: 200所以上 is 200 schools or more, not 200 + 所以.
+  if (unitKey && unitKey.length === 1 && !g.suf) {
+    const after = text[end] ?? '';
     if (after && UNIT_WORD_STARTS[unitKey]?.includes(after)) {
-      end -= unitKey.length + (g.suf?.length ?? 0);
+      end -= unitKey.length;
       unitKey = undefined;
-      g = { ...g, unit: undefined, suf: undefined };
+      g = { ...g, unit: undefined };
     }
   }
   let value = isCN ? parseChinese(num) : parseArabic(num);
@@ -303,7 +310,8 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     if (ONLY_MAGNITUDE.test(num) && unitKey && text[end] === '级') return null;
   }
   if (unitKey === '周' && text[end] === '年') return null; // 75周年: anniversaries are not figures
-  if (unitKey && (unitKey === '年' || unitKey === '次') && sloganFollows(text, end, unitKey)) return null;
+  // 三年行动, 四次会议 name a plan or a session; after 连续 (连续3年实施) it is a duration all the same.
+  if (unitKey && (unitKey === '年' || unitKey === '次') && sloganFollows(text, end, unitKey) && !/连续$/.test(text.slice(Math.max(0, start - 2), start))) return null;
   // 两位数 handled above; 两位 elsewhere (两位数增长) is the same word split differently.
   if (unitKey === '位' && text[end] === '数') return withSuffix(text, make(text, start, end + 1, 'percent', null, '%'));
 
