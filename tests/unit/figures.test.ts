@@ -107,6 +107,7 @@ describe('figures written any way', () => {
   it('counts levels after the levels, not grades or scales', () => {
     expect(one('省市县三级联动,', '三级')).toMatchObject({ kind: 'count', value: 3, unit: '级' });
     expect(texts('建设三级医院,打造千亿级产业集群和万吨级码头')).toEqual(['千亿级']);
+    expect(texts('水质达国家二级标准,推动三次产业协调,长江十年禁渔')).toEqual([]);
   });
   it('reads years in full-width and Chinese digits as dates with their year', () => {
     expect(one('从１９７９年到１９８３年,', '１９７９年')).toMatchObject({ kind: 'date', value: 1979 });

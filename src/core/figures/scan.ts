@@ -47,7 +47,8 @@ const CJK_NUM = new RegExp(`^[${CN_NUM_CHARS}]+$`);
 const ONLY_MAGNITUDE = /^[百千万亿]+$/;
 const ASCII_LETTER = /[A-Za-z]/;
 const PEOPLE_AFTER = /^[^，,；;。]{0,4}?(?:人口|人|户|群众|居民|职工|农民|学生|企业|家庭|名)/;
-const LEVELS_BEFORE = /(?:省|市|县|乡|镇|村|区|组|国家|中央|街道|社区)、?$/;
+// Not 国家 alone: 国家二级标准 is a grade.
+const LEVELS_BEFORE = /(?:省|市|县|乡|镇|村|区|组|地方|街道|社区)、?$/;
 const METRIC_BEFORE = /(?:指数|系数|得分|评分|分值|比值|为|达)$/;
 
 /** Prefix qualifier ending exactly at pos (longest wins). */
