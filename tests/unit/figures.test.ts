@@ -68,6 +68,8 @@ describe('figures written any way', () => {
     expect(one('改造近千亩。', '千亩')).toMatchObject({ value: 1000, qualifier: '近' });
     expect(one('让上千万家庭受益,', '千万')).toMatchObject({ kind: 'count', value: 1e7, qualifier: '上' });
     expect(one('带动数十万人就业,', '十万人')).toMatchObject({ value: 1e5, qualifier: '数' });
+    expect(one('营收过百亿元,', '百亿元')).toMatchObject({ value: 1e10, qualifier: '过' });
+    expect(texts('通过千亿元')).toEqual([]);
     // A size class is not a quantity: 亿元以上项目, 万人以上大型演唱会.
     expect(texts('推进亿元以上项目,举办万人以上大型演唱会。')).toEqual([]);
     // 以上十条 lists ten items after 以上; 十几亿 is not 亿 hedged by 几.
@@ -88,6 +90,8 @@ describe('figures written any way', () => {
     expect(one('连续多年居世界首位,', '世界首位')).toMatchObject({ kind: 'rank', value: 1 });
     expect(one('居全省县域第五,', '全省县域第五')).toMatchObject({ value: 5 });
     expect(texts('始终把人民生命安全放在首位,')).toEqual([]);
+    // A region ranks provinces: 西部第一, 中部地区第1, 西部首位.
+    expect(texts('居西部第一,居中部地区第1,稳居西部首位。')).toEqual(['西部第一', '中部地区第1', '西部首位']);
   });
   it('joins ranges written with a mark between two figures of one unit', () => {
     expect(one('增长6.5%－7%。', '6.5%－7%')).toMatchObject({ kind: 'percent', value: 6.5, valueMax: 7 });

@@ -90,13 +90,14 @@ export const SLOGAN_FOLLOWERS: Record<string, string[]> = {
 export const ORDINAL_NOUNS = '届次批轮期季个条款章节号部段粮方代年天级类项家卷版集阶站波场轮任';
 
 /** Words near 第N that make it a ranking (全市第一, 排名第四, 位列全省县域第五). */
-export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全县', '世界', '排名', '位列', '位居', '名列', '居', '排', '跃升', '跃居', '蝉联', '保持', '列', '县区', '各区', '前进', '榜单'];
+export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全县', '世界', '中部', '西部', '东部', '东北', '排名', '位列', '位居', '名列', '居', '排', '跃升', '跃居', '蝉联', '保持', '列', '县区', '各区', '前进', '榜单'];
 
 /** Scope words kept in a rank's text when written right before it (全省第四). */
-export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球', '世界'];
+// Regions rank provinces too (西部第一, 中部地区第1, 西部首位).
+export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球', '世界', '中西部', '中部', '西部', '东部', '东北'];
 
 /** Kinds of place written between a scope and its rank (全球城市首位, 全省县域第五), longest first. */
-export const RANK_SCOPE_NOUNS = ['副省级城市', '省会城市', '同类城市', '主要城市', '中心城市', '地级市', '城市', '县域', '县区', '省份', '国家'];
+export const RANK_SCOPE_NOUNS = ['副省级城市', '省会城市', '同类城市', '主要城市', '中心城市', '地级市', '城市', '县域', '县区', '省份', '国家', '地区'];
 
 /**
  * Characters that, right after a one-character unit, show the unit character is really the start of a word:

@@ -80,14 +80,15 @@ function isCodeLike(text: string, start: number, end: number, unitIsLetters: boo
   return false;
 }
 
-/** 上千万, 数十万, 几十: a vague numeral before a Chinese magnitude; a qualifier, not part of the figure. */
+/** 上千万, 数十万, 几十, 过千亿: a vague numeral or 过 before a Chinese magnitude; a qualifier, not part of the figure. */
 function vagueBefore(text: string, pos: number): string | undefined {
   const ch = text[pos - 1];
-  if (ch !== '上' && ch !== '数' && ch !== '几') return undefined;
+  if (ch !== '上' && ch !== '数' && ch !== '几' && ch !== '过') return undefined;
   // Only before a magnitude (上千, 几十, 数百), not 以上十条 or 世界上一百二十五个; 十几亿 is another number.
   if (!'十百千万亿'.includes(text[pos] ?? '.')) return undefined;
   const before = text[pos - 2] ?? '';
   if ((ch === '上' && '以之'.includes(before || '.')) || (before && CN_NUM_CHARS.includes(before))) return undefined;
+  if (ch === '过' && '通经超越度跨错难'.includes(before || '.')) return undefined; // 通过, 经过: not 过千亿
   return ch;
 }
 
@@ -302,7 +303,7 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
-    hedged = Boolean((qual && /超|近|约|逾|突破|达|上|数|几/.test(qual)) || ((g.suf || g.approx) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
+    hedged = Boolean((qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual)) || ((g.suf || g.approx) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
     if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows) return null;
     if (unitKey && sloganFollows(text, end - (g.suf?.length ?? 0), unitKey)) return null;
     // Digit-by-digit strings (四三九九, 九八) are names.
