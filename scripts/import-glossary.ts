@@ -29,7 +29,7 @@ const corpusDir = join(root, '..', 'shared', 'corpus');
 const HELD_OUT = new Set(['national/2024.txt', 'national/2016.txt', 'provincial-2026/hubei.txt']);
 
 const CATEGORIES = new Set<TermCategory>(['slogan', 'strategy', 'fiscal', 'programme', 'party', 'concept', 'meeting', 'history', 'other']);
-const MAX_DEFINITION = 160;
+const MAX_DEFINITION = 200;
 const MIN_DEFINITION = 12;
 /** A longer ordinary word becomes a blocker when it is this common in jieba's dictionary… */
 const MIN_WORD_FREQ = 50;
@@ -97,7 +97,9 @@ function blockersFor(form: string, allForms: Set<string>, corpus: string[], dict
       const s = Math.max(0, i - 6);
       const window = text.slice(s, i + form.length + 6);
       const word = crossingWord(window, i - s, i - s + form.length);
-      if (word && word.length <= form.length + 4 && !allForms.has(word) && !/[，。、；：,\s“”]/.test(word)) found.set(word, (found.get(word) ?? 0) + 1);
+      // A longer spelling and one character after it is a derivative of the same thing (算力网络, 产业化, 制造业).
+      const derivative = word !== null && form.length >= 3 && word.length === form.length + 1 && word.startsWith(form);
+      if (word && !derivative && word.length <= form.length + 4 && !allForms.has(word) && !/[，。、；：,\s“”]/.test(word)) found.set(word, (found.get(word) ?? 0) + 1);
     }
   }
   return [...found].filter(([, n]) => n >= MIN_CORPUS_CROSSINGS).map(([w]) => w).sort();
@@ -143,8 +145,13 @@ for (const { draft, from } of readDrafts(files)) {
   const category = clean(draft.category) as TermCategory;
   if (CATEGORIES.has(category)) extra.category = category;
 
-  // A hand-written entry owns this term or spelling: fill in what it lacks, import nothing new.
+  // A hand-written entry owns this term or spelling: import nothing new. Only a draft of the same term
+  // fills in what the entry lacks; one of a variant (湖长制 under 河长制) names something narrower.
   const hand = handOwner.get(term);
+  if (hand && hand !== term) {
+    log.duplicate++;
+    continue;
+  }
   if (hand) {
     const s = supplements.get(hand) ?? {};
     for (const [k, v] of Object.entries(extra)) if (k !== 'category' && !(k in s)) (s as Record<string, unknown>)[k] = v;

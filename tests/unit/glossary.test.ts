@@ -18,7 +18,7 @@ describe('built-in glossary data', () => {
       expect(e.term.trim()).toBe(e.term);
       // 1–3 sentences: long enough to explain, short enough for a tooltip.
       expect(e.definition.length, e.term).toBeGreaterThanOrEqual(12);
-      expect(e.definition.length, e.term).toBeLessThanOrEqual(160);
+      expect(e.definition.length, e.term).toBeLessThanOrEqual(200);
       expect(e.definition, e.term).not.toBe(e.term);
     }
   });
@@ -47,6 +47,15 @@ describe('built-in glossary data', () => {
       '扩内需', '稳增长', '防风险', '六个必须坚持',
     ];
     expect(required.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('has at least 1,500 entries, each with a one-line English gloss, most with an English name', () => {
+    expect(BUILTIN_GLOSSARY.length).toBeGreaterThanOrEqual(1500);
+    const noGloss = BUILTIN_GLOSSARY.filter((e) => !e.gloss || /[\u4e00-\u9fff]{4}/.test(e.gloss)).map((e) => e.term);
+    expect(noGloss).toEqual([]);
+    const named = BUILTIN_GLOSSARY.filter((e) => e.en).length;
+    expect(named / BUILTIN_GLOSSARY.length).toBeGreaterThan(0.8);
+    for (const e of BUILTIN_GLOSSARY) if (e.since !== undefined) expect(e.since, e.term).toBeGreaterThanOrEqual(1900);
   });
 
   it('carries generated Traditional spellings', () => {
