@@ -106,12 +106,15 @@ function blockersFor(form: string, allForms: Set<string>, corpus: string[], dict
 }
 
 // ── Import ────────────────────────────────────────────────────────────────────
-const files = process.argv.slice(2).length
+const given = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(labels)
-      .filter((f) => /^checked-.*\.jsonl$/.test(f))
+      .filter((f) => /^checked-.*\.(?:jsonl|tsv)$/.test(f))
       .sort()
       .map((f) => join(labels, f));
+/** Entries (JSON Lines) and extra spellings for existing entries (TSV: spelling, the entry's term, why). */
+const files = given.filter((f) => f.endsWith('.jsonl'));
+const variantFiles = given.filter((f) => f.endsWith('.tsv'));
 if (!files.length) throw new Error(`no checked files in ${labels}`);
 
 const handOwner = new Map<string, string>();
@@ -179,10 +182,35 @@ for (const { draft, from } of readDrafts(files)) {
   imported.push(seed);
 }
 
+// Extra spellings of existing entries (a checked list: 精神文明 for 精神文明建设 …).
+const addedToHand = new Map<string, string[]>();
+for (const file of variantFiles) {
+  for (const row of readFileSync(file, 'utf8').split('\n')) {
+    const [rawForm, rawTerm] = row.split('\t');
+    const form = clean(rawForm).replace(QUOTES, '');
+    const term = clean(rawTerm).replace(QUOTES, '');
+    if (form.length < 2 || !term || form === 'term') continue;
+    if (handOwner.has(form) || owner.has(form)) {
+      log.droppedVariants++;
+      continue;
+    }
+    const seed = imported.find((x) => x.term === term);
+    if (seed) {
+      (seed.variants ??= []).push(form);
+      owner.set(form, term);
+    } else if (BUILTIN_SEEDS.some((x) => x.term === term)) {
+      addedToHand.set(term, [...(addedToHand.get(term) ?? []), form]);
+      handOwner.set(form, term);
+    } else {
+      console.warn(`variant ${form}: no entry ${term}`);
+    }
+  }
+}
+
 // Precision: blockers from ordinary words and the corpus; quotes or a cue for numeral-led two-character forms.
 const corpus = corpusTexts();
 const allForms = new Set([...handOwner.keys(), ...owner.keys()]);
-const newForms = new Set(owner.keys());
+const newForms = new Set([...owner.keys(), ...[...addedToHand.values()].flat()]);
 const dictByPart = new Map<string, string[]>();
 for (const word of wordFreq.keys()) {
   for (let i = 0; i < word.length; i++) {
@@ -210,6 +238,15 @@ for (const seed of imported) {
     needQuotes++;
     console.log(`quotes or cue: ${short.join(' ')} (${seed.term})`);
   }
+}
+
+for (const [term, forms] of addedToHand) {
+  const s = supplements.get(term) ?? {};
+  s.variants = forms;
+  const blockers = new Set<string>();
+  for (const form of forms) for (const b of blockersFor(form, allForms, corpus, dictByPart)) blockers.add(b);
+  if (blockers.size) s.blockers = [...blockers];
+  supplements.set(term, s);
 }
 
 const FIELD_ORDER: (keyof BuiltinSeed)[] = ['term', 'category', 'en', 'gloss', 'since', 'firstDoc', 'definition', 'variants', 'bare', 'strict', 'cues', 'blockers'];

@@ -54,7 +54,8 @@ describe('built-in glossary data', () => {
     const noGloss = BUILTIN_GLOSSARY.filter((e) => !e.gloss || /[\u4e00-\u9fff]{4}/.test(e.gloss)).map((e) => e.term);
     expect(noGloss).toEqual([]);
     const named = BUILTIN_GLOSSARY.filter((e) => e.en).length;
-    expect(named / BUILTIN_GLOSSARY.length).toBeGreaterThan(0.8);
+    // Checkers left the English name out where no official rendering was known (about a fifth).
+    expect(named / BUILTIN_GLOSSARY.length).toBeGreaterThan(0.7);
     for (const e of BUILTIN_GLOSSARY) if (e.since !== undefined) expect(e.since, e.term).toBeGreaterThanOrEqual(1900);
   });
 

@@ -12,7 +12,8 @@ import { ATTESTED_COUNTED, COUNTED_NOUNS, ORDINARY_NUMBERED } from './slogan-sto
 
 /**
  * Hand-written entries first, then the imported ones (the import already dropped any whose term or
- * spelling a hand-written entry owns); `supplements` fill in only fields a hand-written entry lacks.
+ * spelling a hand-written entry owns); `supplements` fill in only fields a hand-written entry lacks, and
+ * add checked extra spellings to it.
  */
 export function mergeSeeds(handWritten: readonly BuiltinSeed[], imported: readonly BuiltinSeed[], supplements: Record<string, Partial<BuiltinSeed>> = {}): BuiltinSeed[] {
   const own = handWritten.map((seed) => {
@@ -22,6 +23,9 @@ export function mergeSeeds(handWritten: readonly BuiltinSeed[], imported: readon
     for (const key of ['en', 'gloss', 'since', 'firstDoc'] as const) {
       if (merged[key] === undefined && extra[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = extra[key];
     }
+    // Checked extra spellings (and the blockers that keep them precise) add to the entry's own.
+    if (extra.variants) merged.variants = [...(seed.variants ?? []), ...extra.variants];
+    if (extra.blockers) merged.blockers = [...(seed.blockers ?? []), ...extra.blockers];
     return merged;
   });
   const taken = new Set(handWritten.map((s) => s.term));
