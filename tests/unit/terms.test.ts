@@ -243,3 +243,19 @@ describe('unquoted N个X names in ordinary prose', () => {
     expect(found('先生带着一家五口逛了整整一晚。')).toEqual([]);
   });
 });
+
+describe('the terms issue #11 found unexplained', () => {
+  it('explains each of them from the built-in glossary, in running text', () => {
+    const text =
+      '培育耐心资本，深化零基预算改革，开行中欧班列，建设西部陆海新通道，推进京津冀、长三角协同，高标准建设雄安新区。' +
+      '有序推进碳达峰，落实耕地占补平衡，扩大以工代赈，建设宜居宜业和美乡村，稳步扩大制度型开放，坚定不移全面从严治党，' +
+      '培育和践行社会主义核心价值观，增强人民群众获得感幸福感安全感，统筹山水林田湖草沙一体化保护。';
+    const found = findTerms(text, { report: [] });
+    const explained = (needle: string) => {
+      const at = text.indexOf(needle);
+      return found.some((t) => t.start <= at && t.end >= at + needle.length && t.source === 'builtin' && t.definition);
+    };
+    const terms = ['耐心资本', '零基预算', '中欧班列', '西部陆海新通道', '京津冀', '长三角', '雄安新区', '碳达峰', '占补平衡', '以工代赈', '和美乡村', '制度型开放', '全面从严治党', '社会主义核心价值观', '获得感幸福感安全感', '山水林田湖草沙'];
+    expect(terms.filter((t) => !explained(t))).toEqual([]);
+  });
+});

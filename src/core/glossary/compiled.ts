@@ -32,7 +32,8 @@ export function formsOf(entry: GlossaryEntry): string[] {
   const out: string[] = [];
   for (const raw of [entry.term, ...(entry.variants ?? [])]) {
     const form = raw.replace(QUOTE_CHARS, '').trim();
-    if (form && !out.includes(form)) out.push(form);
+    // Reports write a listed slogan with and without its enumeration commas: 获得感、幸福感、安全感 / 获得感幸福感安全感.
+    for (const f of [form, form.replace(/、/g, '')]) if (f && !out.includes(f)) out.push(f);
   }
   return out;
 }
