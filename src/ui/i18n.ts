@@ -16,8 +16,11 @@ export function t(key: Key, subs?: Array<string | number>): string {
   return msg || key;
 }
 
-/** True when the browser UI speaks Chinese; figures are then written with 万/亿. */
+/**
+ * True when the UI's strings are Chinese; figures are then written with 万/亿. Asked of the strings
+ * themselves, not of @@ui_locale: Chromium started with --lang=zh-CN picks the zh_CN strings while still
+ * reporting en_US as its UI locale, which wrote "74.38 thousand 元" into a Chinese card.
+ */
 export function isZh(): boolean {
-  const locale = lookup('@@ui_locale') || '';
-  return locale.toLowerCase().startsWith('zh');
+  return (lookup('uiLang') || '').toLowerCase().startsWith('zh');
 }
