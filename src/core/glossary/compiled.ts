@@ -19,7 +19,10 @@ export interface CompiledGlossary {
   byForm: Map<string, CompiledForm>;
 }
 
+const FOLDABLE = /[A-Z\uff01-\uff5e]/;
+
 export function foldString(s: string): string {
+  if (!FOLDABLE.test(s)) return s; // most spellings are Chinese: nothing to fold
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
   return out;
@@ -40,6 +43,8 @@ export function formsOf(entry: GlossaryEntry): string[] {
 
 /** Entries added to the automaton between pauses when compiling stepwise. */
 const ENTRIES_PER_STEP = 150;
+/** Spellings added to the automaton between pauses. */
+const FORMS_PER_STEP = 1500;
 
 /**
  * Builds one automaton over every form of every entry, stepwise (see src/core/steps.ts). `layers` are given
@@ -75,7 +80,10 @@ export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[]
     }
   }
   const automaton = new AhoCorasick();
-  forms.forEach((f, i) => automaton.add(f.form, i));
+  for (let i = 0; i < forms.length; i++) {
+    if (i % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
+    automaton.add(forms[i].form, i);
+  }
   yield* automaton.buildInSteps();
   return { automaton, forms, byForm };
 }
