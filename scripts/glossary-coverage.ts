@@ -37,8 +37,18 @@ export function defines(term: string): boolean {
   return findTerms(quoted, { report: [], coined: false }).some((t) => t.source === 'builtin' && t.start <= 1 && t.end >= 1 + term.length);
 }
 
+/** A marked term that is a verb before a defined one (实施科教兴国战略, 坚持以人为本): the tooltip explains it. */
+const VERB = /^(?:实施|坚持|贯彻|构建|推进|深化|加强|落实|推动|建设|完善)/;
+export function definesAfterVerb(term: string): boolean {
+  const m = VERB.exec(term);
+  return m !== null && term.length - m[0].length >= 2 && defines(term.slice(m[0].length));
+}
+
 const list = coverageList();
 const missing = list.filter((x) => !defines(x.term));
+const afterVerb = missing.filter((x) => definesAfterVerb(x.term));
 console.log(`coverage list: ${list.length} terms (df ${list[0]?.df}–${list[list.length - 1]?.df}); built-in glossary: ${BUILTIN_GLOSSARY.length} entries`);
 console.log(`defined: ${list.length - missing.length}/${list.length} = ${((list.length - missing.length) / list.length).toFixed(4)}`);
+const lenient = list.length - missing.length + afterVerb.length;
+console.log(`defined, counting a verb before a defined term (${afterVerb.map((x) => x.term).join(' ')}): ${lenient}/${list.length} = ${(lenient / list.length).toFixed(4)}`);
 if (process.argv.includes('--missing')) for (const m of missing) console.log(`  ${m.term}\t${m.df}`);
