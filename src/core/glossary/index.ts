@@ -1,6 +1,7 @@
 import { hasCue, insideBlocker, isQuoted, numericBoundaryOk } from './boundaries';
 import { builtinCompiled, sloganStoplists } from './builtin';
 import { findNumberedSlogans } from './numbered';
+import { findNumberedMeetings } from './meetings';
 import { findCoinedTerms, type CoinedTerm } from './coined';
 import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
@@ -11,6 +12,7 @@ export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } f
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
 export { findNumberedSlogans } from './numbered';
+export { findNumberedMeetings } from './meetings';
 export type { BuiltinGlossaryData } from './builtin';
 export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
 
@@ -122,8 +124,17 @@ export function findTerms(text: string, options: FindTermsOptions = {}): Term[] 
     return term;
   });
 
-  if (options.coined === false) return terms;
-  return mergeCoined(text, terms);
+  const withMeetings = mergeMeetings(text, terms);
+  if (options.coined === false) return withMeetings;
+  return mergeCoined(text, withMeetings);
+}
+
+/** Adds numbered meetings and plans (./meetings) that no entry match overlaps: an entry's own explanation wins. */
+function mergeMeetings(text: string, terms: Term[]): Term[] {
+  const meetings = findNumberedMeetings(text);
+  if (!meetings.length) return terms;
+  const kept = meetings.filter((m) => !terms.some((t) => t.start < m.end && t.end > m.start));
+  return kept.length ? [...terms, ...kept].sort((a, b) => a.start - b.start) : terms;
 }
 
 /**
