@@ -1,4 +1,5 @@
 import { detectReport } from '../core/detect';
+import { dropFiguresInsideTerms } from '../core/annotate';
 import { extractFigures, findSections } from '../core/figures';
 import type { Figure, FigureKind } from '../core/figures/types';
 import { compileBuiltinInSteps, findTerms } from '../core/glossary';
@@ -252,8 +253,8 @@ export class Engine {
       const slice = text.slice(a, b);
       const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
       const sliceTerms = findTerms(slice, { user: this.userGlossary, report: this.reportGlossary });
-      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
-      const sliceFigures = extractFigures(slice, { sections: local }).filter((f) => !sliceTerms.some((t) => t.start <= f.start && f.end <= t.end));
+      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure (see dropFiguresInsideTerms).
+      const sliceFigures = dropFiguresInsideTerms(extractFigures(slice, { sections: local }), sliceTerms);
       const slicePledges = findPledges(slice, sliceFigures, local);
       terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
       figures.push(...sliceFigures.map((f) => shift(f, a)));
