@@ -152,3 +152,24 @@ describe('parseReportGlossary headings', () => {
     expect(parseReportGlossary('报告后附有名词解释，供参考。\n三个一：一网统管。')).toEqual([]);
   });
 });
+
+describe('the built-in glossary as glossary.js carries it', () => {
+  it('decodes JSON chunks a step at a time and matches as the object form does', async () => {
+    const { provideBuiltinGlossary, compileBuiltinInSteps, findTerms } = await import('../../src/core/glossary');
+    const { BUILTIN_GLOSSARY_DATA, packedGlossaryData } = await import('../../src/core/data/glossary-builtin');
+    const text = '深化零基预算改革，建设西部陆海新通道，坚定拥护“两个确立”，落实四水四定。';
+    const asObjects = findTerms(text, { report: [] });
+    const packed = packedGlossaryData();
+    expect(packed.entryChunks!.length).toBeGreaterThan(4);
+    try {
+      provideBuiltinGlossary(() => packed);
+      let steps = 0;
+      const run = compileBuiltinInSteps();
+      while (!run.next().done) steps++;
+      expect(steps).toBeGreaterThanOrEqual(packed.entryChunks!.length);
+      expect(findTerms(text, { report: [] })).toEqual(asObjects);
+    } finally {
+      provideBuiltinGlossary(() => BUILTIN_GLOSSARY_DATA);
+    }
+  });
+});

@@ -3,14 +3,20 @@
  * ./shipped (the bundled data); the extension injects it as glossary.js into report pages only
  * (src/page/data-scripts.ts), so no always-injected script and not engine.js carries it.
  */
-import { Stepwise, type Steps } from '../steps';
+import { runSteps, Stepwise, type Steps } from '../steps';
 import { compileGlossarySteps, type CompiledGlossary } from './compiled';
 import type { SloganStoplists } from './numbered';
 import type { GlossaryEntry } from './types';
 
 /** What glossary.js (or ./shipped) provides. */
 export interface BuiltinGlossaryData {
-  entries: readonly GlossaryEntry[];
+  /** The entries as objects (Node), or … */
+  entries?: readonly GlossaryEntry[];
+  /**
+   * … as JSON texts of a few hundred entries each (glossary.js): string literals cost the page next to
+   * nothing to evaluate, and each is parsed in a short step of its own when the glossary is compiled.
+   */
+  entryChunks?: readonly string[];
   /** Idioms shaped like numbered slogans, and nouns counted with N个 (see ./numbered). */
   ordinaryNumbered: readonly string[];
   countedNouns: readonly string[];
@@ -20,9 +26,27 @@ export interface BuiltinGlossaryData {
 let source: (() => BuiltinGlossaryData | undefined) | undefined;
 let compiled = newCompiled();
 let stoplists: SloganStoplists | undefined;
+let decoded: readonly GlossaryEntry[] | undefined;
 
 function newCompiled(): Stepwise<CompiledGlossary> {
-  return new Stepwise(() => compileGlossarySteps([builtinEntries()], BUILTIN_LAYER));
+  return new Stepwise(function* () {
+    const entries = yield* decodeSteps();
+    return yield* compileGlossarySteps([entries], BUILTIN_LAYER);
+  });
+}
+
+/** The entries, decoded from their JSON chunks one chunk per step when that is how they came. */
+function* decodeSteps(): Steps<readonly GlossaryEntry[]> {
+  const data = source?.();
+  if (!data) return [];
+  if (data.entries) return data.entries;
+  if (decoded) return decoded;
+  const out: GlossaryEntry[] = [];
+  for (const chunk of data.entryChunks ?? []) {
+    for (const e of JSON.parse(chunk) as GlossaryEntry[]) out.push(e);
+    yield;
+  }
+  return (decoded = out);
 }
 
 /** Built-in entries rank below the reader's (0) and the report's (1). */
@@ -33,11 +57,12 @@ export function provideBuiltinGlossary(from: () => BuiltinGlossaryData | undefin
   source = from;
   compiled = newCompiled();
   stoplists = undefined;
+  decoded = undefined;
 }
 
 /** The built-in entries, or none when no source was provided (or it has nothing yet). */
 export function builtinEntries(): readonly GlossaryEntry[] {
-  return source?.()?.entries ?? [];
+  return runSteps(decodeSteps());
 }
 
 /** The word lists for unquoted numbered slogans; null without a source (then none are looked for). */
