@@ -49,8 +49,8 @@ describe('built-in glossary tooltips, Chinese browser (built extension, real Chr
     expect(Number(await page.evaluate(() => document.documentElement.getAttribute('data-govlens-terms')))).toBeGreaterThanOrEqual(TERMS.length);
   });
 
-  it('shows figures written in words with their value: 翻两番 as four times, a date as a date, 全国第十三 as a rank', async () => {
-    expect(await hover(page, '翻两番')).toContain('4倍');
+  it('shows figures written in words with their value: 翻了一番 as twice, a date as a date, 全国第十三 as a rank', async () => {
+    expect(await hover(page, '翻了一番')).toContain('2倍');
     expect(await hover(page, '全国第十三')).toContain('第13');
     const date = await hover(page, '2010年');
     expect(date).toContain('2010年');
@@ -84,6 +84,6 @@ describe('built-in glossary tooltips, English browser (built extension, real Chr
   it('writes figure values in English words: 74,383-style numbers, no "thousand 年" for a date', async () => {
     const date = await hover(page, '2010年');
     expect(date).not.toMatch(/thousand/);
-    expect(await hover(page, '翻两番')).toContain('4 times');
+    expect(await hover(page, '翻了一番')).toContain('2 times');
   });
 });
