@@ -1,4 +1,5 @@
 import { AhoCorasick, fold } from './aho-corasick';
+import { needsNumericCheck } from './boundaries';
 import type { Steps } from '../steps';
 import type { GlossaryEntry, TermAlternative } from './types';
 
@@ -10,6 +11,8 @@ export interface CompiledForm {
   layer: number;
   /** Explanations of the same spelling from lower-priority entries. */
   alternatives: TermAlternative[];
+  /** The spelling starts or ends with a number, letter or operator, so its neighbours must be checked. */
+  numericEdge: boolean;
 }
 
 export interface CompiledGlossary {
@@ -69,7 +72,7 @@ export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[]
           }
           continue;
         }
-        const compiled: CompiledForm = { form, entry, layer: firstLayer + i, alternatives: [] };
+        const compiled: CompiledForm = { form, entry, layer: firstLayer + i, alternatives: [], numericEdge: needsNumericCheck(form) };
         const shadowed = below?.byForm.get(key);
         if (shadowed && shadowed.entry.definition !== entry.definition) {
           compiled.alternatives.push({ definition: shadowed.entry.definition, source: shadowed.entry.source }, ...shadowed.alternatives);

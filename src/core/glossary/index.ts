@@ -64,9 +64,9 @@ function compiledExtra(user: readonly GlossaryEntry[], report: readonly Glossary
 const compiledBelow = new WeakMap<CompiledGlossary, CompiledGlossary>();
 
 function accept(text: string, start: number, end: number, form: CompiledForm): boolean {
-  if (!numericBoundaryOk(text, start, end)) return false;
+  if (form.numericEdge && !numericBoundaryOk(text, start, end)) return false;
   const { entry } = form;
-  if (insideBlocker(text, start, end, entry.blockers)) return false;
+  if (entry.blockers && insideBlocker(text, start, end, entry.blockers)) return false;
   if (entry.strict || (end - start <= SHORT_FORM && !entry.bare)) {
     return isQuoted(text, start, end) || hasCue(text, start, end, form.entry.cues);
   }

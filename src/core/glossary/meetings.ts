@@ -34,14 +34,15 @@ const S = '[一二三四五六七八九]';
 /** Words after 二十大 that show it names the congress (二十大精神), not twenty big things (二十大产业). */
 const CONGRESS_AFTER = '(?=精神|报告|以来|召开|胜利|代表|和|、|，|。|；|提出|作出|部署|确定|强调|明确|描绘|擘画|后|上|的|”|$)';
 
-const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<Term, 'start' | 'end' | 'text'> | null }[] = [
+const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, party: boolean) => Omit<Term, 'start' | 'end' | 'text'> | null }[] = [
   {
-    // 党的二十大 / 二十大 / 中共十八大
-    re: new RegExp(`(?:党的|中共)?(${N})大${CONGRESS_AFTER}`, 'g'),
-    read: (m) => {
+    // 二十大 / 十八大 (党的 or 中共 before it is taken in by findNumberedMeetings). The pattern starts with
+    // the numeral class so the regex engine skips ahead fast.
+    re: new RegExp(`(${N})大${CONGRESS_AFTER}`, 'g'),
+    read: (m, party) => {
       const n = smallNumber(m[1]);
       const at = CONGRESS[n];
-      if (!at || (!m[0].startsWith('党的') && !m[0].startsWith('中共') && n < 15)) return null; // 十二大重点产业
+      if (!at || (!party && n < 15)) return null; // 十二大重点产业
       return meeting(`中共${m[1]}大`, `中国共产党第${m[1]}次全国代表大会，${at[0]}年${at[1]}月召开。`, `the ${ordinal(n)} CPC National Congress`, `The ${ordinal(n)} National Congress of the Communist Party of China, held in ${month(at[1])} ${at[0]}.`, at[0]);
     },
   },
@@ -119,8 +120,11 @@ export function findNumberedMeetings(text: string): Term[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // A numeral right before is part of another number (三十九大 is not 九大).
       if (/[一二三四五六七八九十百千\d]/.test(text[m.index - 1] ?? '')) continue;
-      const known = read(m);
-      if (known) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...known });
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      const party = before === '党的' || before === '中共';
+      const known = read(m, party);
+      const start = party && re === PATTERNS[0].re ? m.index - 2 : m.index;
+      if (known) out.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), ...known });
     }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
