@@ -16,9 +16,9 @@ import { extractFigures } from '../src/core/figures/index';
 import { findTerms, provideBuiltinGlossary } from '../src/core/glossary/index';
 import { BUILTIN_GLOSSARY, BUILTIN_GLOSSARY_DATA, packedGlossaryData, toEntries } from '../src/core/data/glossary-builtin';
 import { BUILTIN_SEEDS } from '../src/core/data/glossary-builtin-source';
-import { runSteps } from '../src/core/steps';
 import { compileGlossarySteps } from '../src/core/glossary/compiled';
-import { findPledges } from '../src/core/pledges/index';
+import { extractPledgesInSteps } from '../src/core/pledges/index';
+import { runSteps } from '../src/core/steps';
 import { dropFiguresInsideTerms } from '../src/core/annotate';
 import { detectReport, sampleFromText } from '../src/core/detect';
 import { measure, printTable, summarise, type BenchRow } from './util';
@@ -78,7 +78,7 @@ async function annotateRows(): Promise<BenchRow[]> {
   const extract = () => {
     const figures = extractFigures(text);
     const terms = findTerms(text);
-    const pledges = findPledges(text, figures);
+    const pledges = runSteps(extractPledgesInSteps(text, { figures }));
     return { figures: dropFiguresInsideTerms(figures, terms), terms, pledges };
   };
   const found = extract();
@@ -120,6 +120,38 @@ export function sizeRows(): BenchRow[] {
     const note = { 'detect.js': 'every page of a report host', 'engine.js': 'report pages', 'glossary.js': 'report pages, after the repair', 'lm.js': 'spun pages only', 's2t.js': 'Traditional output only' }[file];
     return { name: `size of ${file}`, median: kb, p90: kb, runs: 1, unit: 'KB' as const, note: Number.isNaN(kb) ? 'not built: npm run build' : note };
   });
+}
+
+/**
+ * Pledge extraction on a 1,000,000-character report made of the seeds: outline and clauses in steps, as the
+ * page runs it. The longest single step is what a page task holds on top of the slicer's 8 ms budget.
+ */
+async function pledgeRows(): Promise<BenchRow[]> {
+  const text = buildReport([seed('000'), seed('002'), seed('003')], 1_000_000);
+  const figures = extractFigures(text);
+  const base = 'regex figure scan, 1M';
+  const scan = await measure(base, () => [...text.matchAll(FIGURE_REGEX)].length, { runs: 5, warmup: 1 });
+  const steps: number[] = [];
+  let found = 0;
+  const whole = await measure(
+    'pledges: outline + extraction, 1M (steps run to the end)',
+    () => {
+      const g = extractPledgesInSteps(text, { figures });
+      for (;;) {
+        const t = performance.now();
+        const r = g.next();
+        steps.push(performance.now() - t);
+        if (r.done) {
+          found = r.value.length;
+          return;
+        }
+      }
+    },
+    { runs: 5, warmup: 1, baseline: base },
+  );
+  whole.note = `${found} pledges`;
+  const sorted = [...steps].sort((a, b) => a - b);
+  return [scan, whole, { name: 'pledges, 1M: longest single step (p90 = 99.9th percentile step)', median: sorted[sorted.length - 1], p90: sorted[Math.floor(sorted.length * 0.999)], runs: steps.length }];
 }
 
 /** Scoring one page sample, as the background does for every page with report words. */
@@ -215,7 +247,7 @@ async function lmMemoryChild(): Promise<void> {
 }
 
 export async function runNodeBenchmarks(): Promise<BenchRow[]> {
-  return [...(await repairRows()), ...(await annotateRows()), ...(await termRows()), ...(await detectRows()), ...cliRows(), ...lmMemoryRows(), ...sizeRows()];
+  return [...(await repairRows()), ...(await annotateRows()), ...(await termRows()), ...(await pledgeRows()), ...(await detectRows()), ...cliRows(), ...lmMemoryRows(), ...sizeRows()];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
