@@ -32,13 +32,20 @@ export class Tooltips {
 
   constructor(private engine: Engine, private mount: HTMLElement, private actions: TooltipActions) {}
 
+  /** The latest pointer move, handled once per frame. */
+  private lastMove = { x: 0, y: 0, overTooltip: false };
+
   install(): void {
     const doc = this.engine.doc;
     const onMove = (e: MouseEvent) => {
+      // composedPath() is empty once the event has been dispatched: read it now, not in the frame callback
+      // (else the pointer on the card counted as off it, and the page text under the card took over).
+      this.lastMove = { x: e.clientX, y: e.clientY, overTooltip: e.composedPath().some((n) => n === this.mount.getRootNode()) };
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
-        this.hover(e.clientX, e.clientY, e.composedPath().some((n) => n === this.mount.getRootNode()));
+        const { x, y, overTooltip } = this.lastMove;
+        this.hover(x, y, overTooltip);
       });
     };
     doc.addEventListener('mousemove', onMove, { passive: true });
