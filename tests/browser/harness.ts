@@ -42,14 +42,15 @@ export function chromiumArgs(extensionDirs: string[], serverPort: number, lang =
  * manifest's host matches apply unchanged. `lang` is the browser's UI language
  * (zh-CN unless said), which the extension's UI follows.
  */
-export async function launch(opts: { lang?: string } = {}): Promise<Harness> {
+export async function launch(options: { lang?: 'zh-CN' | 'en-US' } = {}): Promise<Harness> {
   const server = await startSeedServer();
   const userDataDir = await mkdtemp(join(tmpdir(), 'govlens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs([EXTENSION_DIR], server.port, opts.lang),
+    locale: options.lang ?? 'zh-CN',
+    args: chromiumArgs([EXTENSION_DIR], server.port, options.lang),
   });
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -8,6 +8,7 @@ import { preactRoot } from '../support/preact-root';
 const ui = vi.hoisted(() => ({ zh: true }));
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
   isZh: () => ui.zh,
 }));
 

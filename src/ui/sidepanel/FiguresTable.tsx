@@ -84,7 +84,7 @@ export function FiguresTable({ figures, onSelect }: FiguresTableProps) {
           {rows.map((f) => (
             <tr
               key={f.index}
-              class={f.target ? 'target' : 'achieved'}
+              class={f.kind === 'date' ? 'date' : f.target ? 'target' : 'achieved'}
               tabIndex={0}
               onClick={() => onSelect(f.index)}
               onKeyDown={(e) => {
