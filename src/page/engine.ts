@@ -1,7 +1,8 @@
 import { detectReport } from '../core/detect';
+import { dropFiguresInsideTerms } from '../core/annotate';
 import { extractFigures, findSections } from '../core/figures';
 import type { Figure } from '../core/figures/types';
-import { findTerms } from '../core/glossary';
+import { compileBuiltinInSteps, findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
@@ -17,7 +18,7 @@ import { PageChrome } from './page-chrome';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
-import { loadLanguageModel } from './data-scripts';
+import { loadBuiltinGlossary, loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, reportHeader } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
@@ -101,7 +102,11 @@ export class Engine {
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
   timings: Record<string, number> = {};
 
+  /** The built-in glossary's data script, asked for at start and awaited only when terms are read. */
+  private glossary: Promise<boolean> | undefined;
+
   async start(): Promise<void> {
+    this.glossary ??= loadBuiltinGlossary();
     let t = performance.now();
     const lap = (name: string) => {
       const now = performance.now();
@@ -272,6 +277,10 @@ export class Engine {
   }
 
   private async extractSlices(): Promise<void> {
+    if (this.glossary && (await this.glossary)) {
+      this.slicer.restart(); // resumed by the data script's arrival, not by the slicer
+      await this.slicer.run('glossary', compileBuiltinInSteps());
+    }
     const text = this.page.text;
     this.reportGlossary = parseReportGlossary(text);
     const sections = findSections(text);
@@ -281,8 +290,8 @@ export class Engine {
       const slice = text.slice(a, b);
       const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
       const sliceTerms = findTerms(slice, { user: this.userGlossary, report: this.reportGlossary });
-      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
-      const sliceFigures = extractFigures(slice, { sections: local }).filter((f) => !sliceTerms.some((t) => t.start <= f.start && f.end <= t.end));
+      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure (see dropFiguresInsideTerms).
+      const sliceFigures = dropFiguresInsideTerms(extractFigures(slice, { sections: local }), sliceTerms);
       terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
       figures.push(...sliceFigures.map((f) => shift(f, a)));
       await this.slicer.step('extract');

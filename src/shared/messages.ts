@@ -61,8 +61,9 @@ export interface PageState {
   repairMarks: RepairMarks;
 }
 
-export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
-export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
+export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
+/** A term on the page; English name and gloss and first appearance when its entry has them. */
+export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource; en?: string; gloss?: string; since?: number; firstDoc?: string }
 export interface PledgeItem {
   index: number;
   text: string;
@@ -101,7 +102,7 @@ export type ScrollTarget =
   | { kind: 'text'; start: number; end: number };
 
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
-export type DataScript = 'lm' | 's2t';
+export type DataScript = 'lm' | 's2t' | 'glossary';
 
 export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
