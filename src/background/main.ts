@@ -23,11 +23,12 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 /**
- * The data a report will need, known from its sample: the model for a spun page, the mojibake and
+ * The data a report will need, known from its sample: the glossary, the model for a spun page, the mojibake and
  * pinyin stages' tables for a page showing that damage, the S→T tables for a reader of Traditional.
  */
 function dataScriptsFor(verdict: Detection, traditional: boolean): DataScript[] {
-  const data: DataScript[] = [];
+  // Every report reads terms: the built-in glossary comes with the engine, in a task of its own.
+  const data: DataScript[] = ['glossary'];
   if (verdict.damage?.includes('spun')) data.push('lm');
   if (verdict.damage?.includes('mojibake')) data.push('bigrams');
   if (verdict.damage?.includes('pinyin')) data.push('readings');

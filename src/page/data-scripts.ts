@@ -1,3 +1,5 @@
+import { provideBuiltinGlossary } from '../core/glossary';
+import type { BuiltinGlossaryData } from '../core/glossary/builtin';
 import { provideLMData } from '../core/lm';
 import { provideStageData, type StageDataName } from '../core/stage-data';
 import { provideSimplifiedToTraditional, type SimplifiedToTraditionalTables } from '../core/repair/traditional/script';
@@ -5,9 +7,10 @@ import type { DataScript } from '../shared/messages';
 import { toBackground } from '../shared/messaging';
 
 declare global {
-  // Set by lm.js and s2t.js in the extension's isolated world, which engine.js shares.
+  // Set by the data scripts (lm.js, s2t.js, glossary.js, bigrams.js, readings.js) in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
+  var __govlensGlossary: BuiltinGlossaryData | undefined;
   var __govlensBigrams: { tiers: readonly string[]; min: number } | undefined;
   var __govlensReadings: string | undefined;
   /** Called by a data script once it has set its global. */
@@ -89,4 +92,15 @@ export async function loadStageData(name: StageDataName): Promise<boolean> {
     globalThis.__govlensReadings = '';
   }
   return false;
+}
+
+/**
+ * The built-in glossary (glossary.js), asked for when the engine starts on a report page and used once
+ * the text is repaired, so its evaluation is off the repair's path. Resolves false when it could not be
+ * had: terms then come from the report's own 名词解释, the reader's entries and coined quotes only.
+ */
+export async function loadBuiltinGlossary(): Promise<boolean> {
+  if (!(await inject('glossary', () => Boolean(globalThis.__govlensGlossary)))) return false;
+  provideBuiltinGlossary(() => globalThis.__govlensGlossary);
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { DamageKind } from '../core/detect/types';
 import type { Figure } from '../core/figures/types';
+import { compileBuiltinInSteps } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../core/pledges';
 import type { Pledge } from '../core/pledges/types';
@@ -16,7 +17,7 @@ import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, 
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
-import { loadLanguageModel, loadStageData } from './data-scripts';
+import { loadBuiltinGlossary, loadLanguageModel, loadStageData } from './data-scripts';
 import { MissingStageData } from '../core/stage-data';
 import { TaskSlicer } from './slicer';
 import type { Steps } from '../core/steps';
@@ -123,7 +124,11 @@ export class Engine {
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
   timings: Record<string, number> = {};
 
+  /** The built-in glossary's data script, asked for at start and awaited only when terms are read. */
+  private glossary: Promise<boolean> | undefined;
+
   async start(): Promise<void> {
+    this.glossary ??= loadBuiltinGlossary();
     let t = performance.now();
     const lap = (name: string) => {
       const now = performance.now();
@@ -370,6 +375,10 @@ export class Engine {
 
   /** The page-level inputs of reading, from the page text as it is now. */
   private async inputs(): Promise<PageInputs> {
+    if (this.glossary && (await this.glossary)) {
+      this.slicer.restart(); // resumed by the data script's arrival, not by the slicer
+      await this.slicer.run('glossary', compileBuiltinInSteps());
+    }
     if (this.userGlossaryArriving) {
       this.userGlossary = await this.userGlossaryArriving;
       this.userGlossaryArriving = undefined;

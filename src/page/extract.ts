@@ -1,3 +1,4 @@
+import { dropFiguresInsideTerms } from '../core/annotate';
 import { extractFigures, findSections, type Section } from '../core/figures';
 import type { Figure } from '../core/figures/types';
 import { findTerms, parseReportGlossary } from '../core/glossary';
@@ -59,8 +60,8 @@ export function* readChunkInSteps(text: string, start: number, inputs: PageInput
   const sections = localSections(inputs.sections, start, start + text.length);
   const terms = findTerms(text, { user: inputs.user, report: inputs.report });
   yield;
-  // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
-  const figures = extractFigures(text, { sections }).filter((f) => !terms.some((t) => t.start <= f.start && f.end <= t.end));
+  // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure (see dropFiguresInsideTerms).
+  const figures = dropFiguresInsideTerms(extractFigures(text, { sections }), terms);
   return { figures, terms };
 }
 

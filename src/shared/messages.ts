@@ -61,8 +61,9 @@ export interface PageState {
   repairMarks: RepairMarks;
 }
 
-export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
-export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
+export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
+/** A term on the page; English name and gloss and first appearance when its entry has them. */
+export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource; en?: string; gloss?: string; since?: number; firstDoc?: string }
 export interface PledgeItem {
   index: number;
   text: string;
@@ -102,9 +103,10 @@ export type ScrollTarget =
 
 /**
  * Data scripts the engine loads on demand: the character model, the
- * Simplified→Traditional tables, and the mojibake and pinyin stages' tables.
+ * Simplified→Traditional tables, the built-in glossary, and the mojibake and
+ * pinyin stages' tables.
  */
-export type DataScript = 'lm' | 's2t' | 'bigrams' | 'readings';
+export type DataScript = 'lm' | 's2t' | 'glossary' | 'bigrams' | 'readings';
 
 /**
  * The background's verdict on a page's sample. It travels to the engine with

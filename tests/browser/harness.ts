@@ -40,7 +40,8 @@ export function chromiumArgs(extensionDirs: string[], serverPort: number, lang =
 /**
  * Chromium with the built extension and a fresh profile; the seed pages'
  * real hostnames resolve to the local seed server, so the production
- * manifest's host matches apply unchanged.
+ * manifest's host matches apply unchanged. `lang` is the browser's UI language
+ * (zh-CN unless said), which the extension's UI follows.
  */
 export async function launch(options: { lang?: 'zh-CN' | 'en-US' } = {}): Promise<Harness> {
   const server = await startSeedServer();

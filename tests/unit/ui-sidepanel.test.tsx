@@ -20,7 +20,7 @@ import { groupTerms } from '../../src/ui/sidepanel/TermsTab';
 import { ExportTab } from '../../src/ui/sidepanel/ExportTab';
 import { SearchTab } from '../../src/ui/sidepanel/SearchTab';
 import { safeHref } from '../../src/ui/common/links';
-import { parseTags, plainValue } from '../../src/ui/common/format';
+import { figureValue, parseTags, plainValue } from '../../src/ui/common/format';
 import type { FigureItem, PledgeItem, TermItem } from '../../src/shared/messages';
 import type { PledgeFollowUp, SavedPledge, SearchGroup } from '../../src/ui/sidepanel/data';
 import { parseImport } from '../../src/storage/import';
@@ -277,6 +277,22 @@ describe('helpers', () => {
     expect(plainValue(5.5, '%', true)).toBe('5.5%');
     expect(plainValue(12000, '人', true)).toBe('1.2万人');
     expect(plainValue(null, '', true)).toBe('');
+  });
+
+  it('writes a figure’s value for its kind: a date as a date, 万/亿 in Chinese, no "thousand" in English', () => {
+    const year = { text: '2024年', kind: 'date', value: 2024, unit: '年' };
+    expect(figureValue(year, true)).toBe('2024年');
+    expect(figureValue(year, false)).toBe('2024年');
+    const income = { text: '74383元', kind: 'amount', value: 74383, unit: '元' };
+    expect(figureValue(income, true)).toBe('7.44万元');
+    expect(figureValue(income, false)).toBe('74,383 yuan');
+    expect(figureValue({ text: '6.5%－7%', kind: 'percent', value: 6.5, valueMax: 7, unit: '%' }, true)).toBe('6.5–7%');
+    expect(figureValue({ text: '100万元至300万元', kind: 'amount', value: 1e6, valueMax: 3e6, unit: '元' }, true)).toBe('100万–300万元');
+    expect(figureValue({ text: '全国第十三', kind: 'rank', value: 13, unit: '' }, true)).toBe('第13');
+    expect(figureValue({ text: '全国第十三', kind: 'rank', value: 13, unit: '' }, false)).toBe('No. 13');
+    expect(figureValue({ text: '翻两番', kind: 'ratio', value: 4, unit: '倍' }, false)).toBe('4 times');
+    // Without the unit, for the table's value column.
+    expect(figureValue(income, true, false)).toBe('7.44万');
   });
 });
 

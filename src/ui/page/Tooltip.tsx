@@ -22,8 +22,8 @@ export interface RepairInfo {
 }
 
 export type TooltipSubject =
-  | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
-  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source'> }
+  | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'valueMax' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
+  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc'> }
   | { kind: 'repair'; repair: RepairInfo }
   | { kind: 'suggestion'; repair: RepairInfo }
   | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
@@ -123,11 +123,21 @@ export function sourceLabel(source: TermSource): string {
 
 function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'term' }>['term']; onSave?: (term: string, text: string) => void }) {
   const [editing, setEditing] = useState(false);
+  const zh = isZh();
   return (
     <div>
       <Kicker>{term.source === 'none' ? t('tip.title.term') : `${t('tip.title.term')} · ${sourceLabel(term.source)}`}</Kicker>
       <div class="gl-main">{term.text}</div>
-      {!editing && (term.definition ? <p class="gl-text">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {/* An English reader gets the English name and a one-line gloss first, then the Chinese explanation. */}
+      {!zh && !editing && <EnglishLines term={term} />}
+      {!editing && (term.definition ? <p class="gl-text" lang="zh">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {zh && !editing && term.en && (
+        <div class="gl-row gl-muted">
+          {`${t('term.en')}: `}
+          <span lang="en">{term.en}</span>
+        </div>
+      )}
+      {!editing && firstSeen(term, zh) && <div class="gl-row gl-muted">{`${t('term.since')}: ${firstSeen(term, zh)}`}</div>}
       {editing ? (
         <DefinitionForm
           initial={term.definition ?? ''}
@@ -148,6 +158,32 @@ function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'ter
       )}
     </div>
   );
+}
+
+type TermSubject = Extract<TooltipSubject, { kind: 'term' }>['term'];
+
+function EnglishLines({ term }: { term: TermSubject }) {
+  return (
+    <>
+      {term.en && (
+        <div class="gl-row gl-en" lang="en">
+          {term.en}
+        </div>
+      )}
+      {term.gloss && (
+        <p class="gl-text gl-gloss" lang="en">
+          {term.gloss}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "2019年 · 《西部陆海新通道总体规划》" / "2019 · 《…》", or '' when the entry does not say. */
+export function firstSeen(term: { since?: number; firstDoc?: string }, zh: boolean): string {
+  const year = term.since ? (zh ? `${term.since}年` : String(term.since)) : '';
+  // The document often names its year already: 《…》（2019年）.
+  return [year, term.firstDoc ?? ''].filter(Boolean).join(' · ');
 }
 
 export function DefinitionForm(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
