@@ -119,6 +119,8 @@ export interface SyncStateRecord {
   key: string;
   kind: SyncKind;
   id: string;
+  /** The record's file on the server, under the folder the reader chose. */
+  path: string;
   /** The server file's ETag as last seen (null when the server gave none). */
   etag: string | null;
   /** The version last pushed or pulled: what both sides agreed on. */
@@ -138,6 +140,7 @@ export interface SharedReportRecord {
   id: string;
   title: string;
   urls: string[];
+  path: string;
   etag: string | null;
 }
 
@@ -155,5 +158,6 @@ export interface SharedAnnotationRecord {
   note: string;
   tags: string[];
   modified: number;
+  path: string;
   etag: string | null;
 }
