@@ -18,7 +18,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: REPORT_HOST_MATCHES,
     // entrypoints/detect.ts: a plain script, not a WXT content script (see there).
     content_scripts: [{ matches: REPORT_HOST_MATCHES, js: ['detect.js'], run_at: 'document_idle', all_frames: true }],

@@ -62,6 +62,7 @@ export async function boot(): Promise<void> {
     savePledge: (index) => void savePledge(index),
     saveAnnotation: (id, changes) => void annotator.update(id, changes),
     deleteAnnotation: (id) => void annotator.remove(id),
+    copyShared: (key) => void annotator.copyShared(key),
   });
   tooltips.install();
   annotator.install();

@@ -274,15 +274,16 @@ export class Engine {
     this.figures.forEach((figure, index) => marks.push({ type: 'figure', layer: figureLayer(figure), start: figure.start, end: figure.end, figure, index }));
     this.terms.forEach((term, index) => marks.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index }));
     this.pledges.forEach((pledge, index) => marks.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index }));
-    this.marks = [...marks.filter((m) => m.type !== 'annotation'), ...this.marks.filter((m) => m.type === 'annotation')];
+    this.marks = [...marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...this.marks.filter((m) => m.type === 'annotation' || m.type === 'shared')];
     return this.paint();
   }
 
+  /** Replaces the reader's highlights and the shared sources' notes (the two layers a reader's data paints). */
   setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.slicer.restart();
-    this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
-    // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
-    return this.paint(['user']);
+    this.marks = [...this.marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...marks];
+    // Only these layers changed: repainting thousands of figure ranges would be wasted work.
+    return this.paint(['user', 'shared']);
   }
 
   private paintGeneration = 0;
@@ -315,9 +316,9 @@ export class Engine {
         // In the original view, undone and suggested fixes still show where a repair would go.
         if (!this.repaired && m.layer === 'fix') continue;
         if (f.state === 'undone') continue;
-      } else if (!this.repaired && m.type !== 'annotation') continue;
+      } else if (!this.repaired && m.type !== 'annotation' && m.type !== 'shared') continue;
       // A user-layer paint that started after this one owns that layer now.
-      if (m.layer === 'user' && userGeneration !== this.userPaintGeneration) continue;
+      if ((m.layer === 'user' || m.layer === 'shared') && userGeneration !== this.userPaintGeneration) continue;
       const r = this.page.range(this.doc, m.start, m.end);
       if (r) this.layers.add(m.layer, r);
       if ((i & 63) === 0) {

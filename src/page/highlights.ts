@@ -11,11 +11,13 @@ export const LAYER_STYLES: Record<LayerKind, string> = {
   term: 'background-color: rgba(200, 150, 40, 0.22); text-decoration: underline solid rgba(170, 120, 20, 0.6) 1px;',
   user: 'background-color: rgba(255, 230, 0, 0.45);',
   pledge: 'text-decoration: underline double rgba(80, 130, 220, 0.7) 1px; text-underline-offset: 4px;',
+  // A teacher's shared notes: their own colour, under the reader's own highlights.
+  shared: 'background-color: rgba(15, 154, 168, 0.16); text-decoration: underline dashed rgba(15, 154, 168, 0.85) 2px; text-underline-offset: 4px;',
 };
 
 /** Later layers paint over earlier ones. */
 const PRIORITY: Record<LayerKind, number> = {
-  'figure-date': 0, pledge: 1, term: 2, 'figure-achieved': 3, 'figure-target': 3, fix: 4, suggestion: 5, user: 6,
+  'figure-date': 0, pledge: 1, term: 2, 'figure-achieved': 3, 'figure-target': 3, fix: 4, suggestion: 5, shared: 6, user: 7,
 };
 
 const name = (layer: LayerKind) => `govlens-${layer}`;

@@ -9,6 +9,7 @@ export interface TooltipActions {
   savePledge(index: number): void;
   saveAnnotation(id: string, changes: { note: string; tags: string[]; color: string }): void;
   deleteAnnotation(id: string): void;
+  copyShared(key: string): void;
 }
 
 const HIDE_DELAY_MS = 350;
@@ -115,6 +116,10 @@ export class Tooltips {
           this.hide();
         },
         onSavePledge: () => mark.type === 'pledge' && this.actions.savePledge(mark.index),
+        onCopyShared: (key: string) => {
+          this.actions.copyShared(key);
+          this.hide();
+        },
       }),
       this.mount,
     );
@@ -141,6 +146,8 @@ export class Tooltips {
         return { kind: 'pledge', pledge: { text: m.pledge.text, dueYear: m.pledge.dueYear, figure: m.pledge.figure && { text: m.pledge.figure.text, value: m.pledge.figure.value, unit: m.pledge.figure.unit } } };
       case 'annotation':
         return { kind: 'user', annotation: m.record };
+      case 'shared':
+        return { kind: 'shared', note: m.note };
     }
   }
 

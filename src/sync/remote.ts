@@ -53,6 +53,7 @@ export interface PutOptions {
 
 export class Remote {
   readonly readOnly: boolean;
+  readonly url: string;
   /** Requests made, by method: the bench and the tests read it. */
   readonly counts: Record<string, number> = {};
   private client: WebDAVClient;
@@ -60,6 +61,7 @@ export class Remote {
   constructor(options: RemoteOptions) {
     noHttpCache();
     this.readOnly = !!options.readOnly;
+    this.url = options.url;
     this.client = createClient(options.url, { username: options.username, password: options.password, authType: AuthType.Password });
   }
 

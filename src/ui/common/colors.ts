@@ -15,10 +15,11 @@ export const LAYER_COLORS: Record<LayerKind, string> = {
   pledge: '#c2410c',
   fix: '#1c9b76',
   suggestion: '#d14d72',
+  shared: '#0f9aa8',
 };
 
 /** Layers in the order the popup lists them. */
-export const LAYER_ORDER: LayerKind[] = ['figure-achieved', 'figure-target', 'figure-date', 'term', 'user', 'pledge', 'fix', 'suggestion'];
+export const LAYER_ORDER: LayerKind[] = ['figure-achieved', 'figure-target', 'figure-date', 'term', 'user', 'pledge', 'fix', 'suggestion', 'shared'];
 
 /** Highlight colours offered for the user's own highlights. Stored by name in AnnotationRecord.color. */
 export const HIGHLIGHT_COLORS: Record<string, string> = {

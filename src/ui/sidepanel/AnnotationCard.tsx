@@ -28,7 +28,12 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: 
   };
 
   return (
-    <li class="item annotation" style={{ borderLeftColor: highlightCss(a.color) }}>
+    <li class={`item annotation${a.conflictOf ? ' conflict' : ''}`} style={{ borderLeftColor: highlightCss(a.color) }} data-conflict-of={a.conflictOf}>
+      {a.conflictOf && (
+        <p class="conflict-note small" role="note">
+          {t('conflict.copy')}
+        </p>
+      )}
       {onScrollTo ? (
         <button type="button" class="quote as-link" onClick={onScrollTo} title={t('panel.scrollTo')}>
           {a.exact}

@@ -16,6 +16,7 @@ import { PledgesTab } from './PledgesTab';
 import { SearchTab } from './SearchTab';
 import { ExportTab } from './ExportTab';
 import { useActiveTab } from './useActiveTab';
+import { SyncBar } from './SyncBar';
 import * as data from './data';
 import '../common/base.css';
 import './sidepanel.css';
@@ -130,6 +131,7 @@ export function SidePanel() {
           </div>
         </div>
       )}
+      <SyncBar />
       {error && (
         <p class="error small banner" role="alert">
           {error}
