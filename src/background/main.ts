@@ -10,6 +10,7 @@ import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from '
 import { storageHandlers } from './storage-handlers';
 import { openToReveal, takePendingReveal } from './reveal';
 import { copySharedNote, sharedNotesFor, startSync, syncHandlers } from './sync';
+import { pushGlossaryToBrowserSync, startGlossarySync } from './glossary-sync';
 
 /** Sync settings and credentials are for the extension's own pages, never a content script. */
 function fromExtensionPage(sender: { url?: string; id?: string }): boolean {
@@ -75,6 +76,11 @@ export function startBackground(): void {
     'annotation:reveal': ({ url, id }) => openToReveal(url, id),
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
     ...storageHandlers,
+    // The reader's glossary also follows the browser's account (storage.sync).
+    'glossary:set-user': async (entry) => {
+      await storageHandlers['glossary:set-user']!(entry);
+      await pushGlossaryToBrowserSync().catch(() => undefined);
+    },
     'shared:for-page': (_p, sender) => (sender.url ? sharedNotesFor(sender.url) : []),
     'shared:copy': ({ key }, sender) => {
       if (!sender.url) throw new Error('GovLens: no page');
@@ -83,6 +89,7 @@ export function startBackground(): void {
     ...(extensionPagesOnly(syncHandlers) as object),
   });
   startSync();
+  startGlossarySync();
 
   browser.commands.onCommand.addListener(async (command) => {
     const type = COMMANDS[command];

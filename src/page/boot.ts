@@ -94,7 +94,7 @@ export async function boot(): Promise<void> {
   }
 
   handle<PageProtocol>({
-    'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length }),
+    'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length, shared: annotator.sharedAnchored.size }),
     'page:items': items,
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),

@@ -480,7 +480,7 @@ export class Engine {
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
 
-  state(extra: { annotations: number; orphans: number }): PageState {
+  state(extra: { annotations: number; orphans: number; shared?: number }): PageState {
     const { fixes, suggestions, kinds } = this.fixCounts();
     return {
       url: this.doc.location.href,
@@ -497,6 +497,7 @@ export class Engine {
       pledges: this.pledges.length,
       annotations: extra.annotations,
       orphans: extra.orphans,
+      shared: extra.shared ?? 0,
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
       traditional: this.traditionalOutput,

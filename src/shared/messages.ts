@@ -50,6 +50,8 @@ export interface PageState {
   pledges: number;
   annotations: number;
   orphans: number;
+  /** Notes of read-only sources (a teacher's folder) anchored on the page. */
+  shared?: number;
   layers: Record<LayerKind, boolean>;
   siteMode: SiteMode;
   /** The repaired view is shown in Traditional characters (the reader's preference). */

@@ -81,6 +81,14 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
     await onB.close();
   });
 
+  it('the glossary also follows the browser’s own account through storage.sync', async () => {
+    await bg(optA, 'glossary:set-user', { term: '一二三', definition: '一个目标、两个定位、三个引领' });
+    await expect.poll(async () => JSON.stringify(await optA.evaluate(() => (globalThis as any).chrome.storage.sync.get(null)))).toContain('一个目标、两个定位、三个引领');
+    // Another browser signed in to the same account wrote an entry: it arrives here.
+    await optB.evaluate(() => (globalThis as any).chrome.storage.sync.set({ 'glossary.0': [['新三样', '电动汽车、锂电池、光伏产品', Date.now()]] }));
+    await expect.poll(async () => (await dump(optB)).glossary.map((g) => g.term)).toContain('新三样');
+  });
+
   it('with encryption on, no file on the server contains the note’s text, a term or the page', async () => {
     const files = allFiles(dav.dir);
     expect(files.length).toBeGreaterThan(5);

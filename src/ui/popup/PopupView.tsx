@@ -149,7 +149,7 @@ function Active({ state, actions }: { state: PageState; actions: PopupActions })
       <section class="card">
         <h2>{t('popup.layers')}</h2>
         <ul class="layers">
-          {LAYER_ORDER.map((layer) => (
+          {LAYER_ORDER.filter((layer) => layer !== 'shared' || (state.shared ?? 0) > 0).map((layer) => (
             <li key={layer}>
               <label class="row">
                 <span class="dot" style={{ background: LAYER_COLORS[layer] }} aria-hidden="true" />
