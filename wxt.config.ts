@@ -23,6 +23,9 @@ export default defineConfig({
     // entrypoints/detect.ts: a plain script, not a WXT content script (see there).
     content_scripts: [{ matches: REPORT_HOST_MATCHES, js: ['detect.js'], run_at: 'document_idle', all_frames: true }],
     optional_host_permissions: ['*://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions; WXT does not carry them over. A sync server's
+    // origin (and "always on this site") is asked for through optional_permissions there.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-repair': {

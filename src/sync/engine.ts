@@ -25,12 +25,15 @@ import type { Remote } from './remote';
 export const OWN_PULL_STATE = 'own:pull';
 const OWN_HEAD = 'own:head';
 
+/** This device's journal file as last written; its entries are rows of their own (JOURNAL_ROW), one per pushed file. */
 interface HeadState {
   seq: number;
-  journal: DeviceHead['journal'];
   etag: string | null;
   dirty: boolean;
 }
+
+const JOURNAL_ROW = 'own:j:';
+const journalKey = (seq: number) => `${JOURNAL_ROW}${String(seq).padStart(12, '0')}`;
 
 export interface SyncReport {
   pushed: number;
@@ -164,8 +167,9 @@ export class SyncEngine {
       return await this.remote.put(path, text, { ifNoneMatch: true });
     } catch (err) {
       if (!(err instanceof SyncError) || err.code !== 'not-found') throw err;
-      // The two-character folder does not exist yet.
-      await this.remote.mkdir(path.slice(0, path.lastIndexOf('/')));
+      // The two-character folder does not exist yet. Another push may be making it at this very
+      // moment (Apache then answers 403): whoever made it, the write is tried again.
+      await this.remote.mkdir(path.slice(0, path.lastIndexOf('/'))).catch(() => undefined);
       return this.remote.put(path, text, { ifNoneMatch: true });
     }
   }
@@ -188,11 +192,11 @@ export class SyncEngine {
       if (now && now.at === entry.at) await db.outbox.delete(entry.key);
       if (!doc) return;
       await db.syncState.put({ key: outboxKey(entry.kind, entry.id), kind: entry.kind, id: entry.id, etag, base: doc, path });
-      const head = await getMeta<HeadState>(db, OWN_HEAD, { seq: 0, journal: [], etag: null, dirty: false });
+      // One small row per write, not the whole journal rewritten: a first sync of 10,000 notes stays linear.
+      const head = await getMeta<HeadState>(db, OWN_HEAD, { seq: 0, etag: null, dirty: false });
       head.seq += 1;
-      head.journal.push({ s: head.seq, p: relPath(path) });
-      if (head.journal.length > JOURNAL_LENGTH) head.journal.splice(0, head.journal.length - JOURNAL_LENGTH);
       head.dirty = true;
+      await setMeta(db, journalKey(head.seq), relPath(path));
       await setMeta(db, OWN_HEAD, head);
     });
     this.report.pushed++;
@@ -200,10 +204,15 @@ export class SyncEngine {
 
   /** Publishes this device's journal, so other devices fetch just what changed. */
   private async writeHead(): Promise<void> {
-    const head = await getMeta<HeadState>(this.db, OWN_HEAD, { seq: 0, journal: [], etag: null, dirty: false });
+    const head = await getMeta<HeadState>(this.db, OWN_HEAD, { seq: 0, etag: null, dirty: false });
     if (!head.dirty) return;
+    const rows = this.db.syncMeta.where('key').between(JOURNAL_ROW, `${JOURNAL_ROW}\uffff`);
+    const all = await rows.toArray();
+    const old = all.slice(0, Math.max(0, all.length - JOURNAL_LENGTH));
+    if (old.length) await this.db.syncMeta.bulkDelete(old.map((r) => r.key));
+    const journal: DeviceHead['journal'] = all.slice(old.length).map((r) => ({ s: Number(r.key.slice(JOURNAL_ROW.length)), p: String(r.value) }));
     const path = headPath(this.device);
-    const text = await this.codec.encodeHead({ device: this.device, seq: head.seq, journal: head.journal, updated: monotonicNow() }, path);
+    const text = await this.codec.encodeHead({ device: this.device, seq: head.seq, journal, updated: monotonicNow() }, path);
     let etag: string | null;
     try {
       // Only this device writes this file; the condition guards against a copied profile.

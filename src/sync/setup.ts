@@ -32,5 +32,6 @@ export async function disableSync(db: GovLensDB): Promise<void> {
     await db.outbox.clear();
     await db.syncState.clear();
     for (const key of [META_TRACKING, META_ALIAS, OWN_PULL_STATE, 'own:head', 'status']) await db.syncMeta.delete(key);
+    await db.syncMeta.where('key').startsWith('own:j:').delete();
   });
 }

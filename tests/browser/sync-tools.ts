@@ -46,7 +46,7 @@ export async function testConnection(page: Page, dav: DavServer, password = dav.
 }
 
 /** Sets sync up through the options page: a new folder (passphrase twice) or an existing encrypted one. */
-export async function setUpSync(h: Harness, dav: DavServer, passphrase: string): Promise<Page> {
+export async function setUpSync(h: Harness, dav: DavServer, passphrase: string, shots?: { form?: string; on?: string }): Promise<Page> {
   const page = await optionsPage(h);
   await testConnection(page, dav);
   const form = page.locator('form[data-folder]');
@@ -54,8 +54,13 @@ export async function setUpSync(h: Harness, dav: DavServer, passphrase: string):
   const folder = await form.getAttribute('data-folder');
   await page.fill('input[name=passphrase]', passphrase);
   if (folder === 'empty') await page.fill('input[name=passphrase2]', passphrase);
+  if (shots?.form) await page.screenshot({ path: shots.form, fullPage: true });
   await page.click('button[name=enable]');
   await page.waitForSelector('section[data-sync=on]', { timeout: 60_000 });
+  if (shots?.on) {
+    await page.waitForFunction(() => !document.body.innerText.includes('尚未同步'), undefined, { timeout: 30_000 });
+    await page.screenshot({ path: shots.on, fullPage: true });
+  }
   return page;
 }
 

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, chmodSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe as describeRange } from '../../src/core/anchoring';
 import { launch, type Harness } from './harness';
 import { attrs, highlightTexts, hover, selectText, sidePanelFor } from './page-tools';
@@ -17,6 +19,8 @@ const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审
 const NOTE = '同步笔记：开场白 SYNC-NOTE-TEXT';
 const PASSPHRASE = 'a semester of notes 2025';
 const SEED = 'http://www.huli.gov.cn/zwgk/ghjh/zfgzbg/202502/t20250214_123456.html';
+/** The README's screenshots of sync: written by this test on every run. */
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 const TEACHER_QUOTES = ['深化拓展“三争”行动', '深入实施“一二三”战略规划'];
 
 /** Two browser profiles (two devices) syncing through one Apache WebDAV server on loopback. */
@@ -41,9 +45,10 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
   });
 
   it('sets up on both devices from the options page: the first creates the encrypted folder, the second joins with the passphrase', async () => {
-    optA = await setUpSync(a, dav, PASSPHRASE);
+    mkdirSync(SHOTS, { recursive: true });
+    optA = await setUpSync(a, dav, PASSPHRASE, { form: resolve(SHOTS, 'options-sync-setup.png') });
     expect(Object.keys(snapshot(dav.dir))).toContain('GovLens/v1/encryption.json');
-    optB = await setUpSync(b, dav, PASSPHRASE);
+    optB = await setUpSync(b, dav, PASSPHRASE, { on: resolve(SHOTS, 'options-sync-on.png') });
     for (const page of [optA, optB]) {
       const status = await bg(page, 'sync:status', {});
       expect(status).toMatchObject({ enabled: true, encrypted: true, url: dav.url });
@@ -177,10 +182,13 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
     const panel = await sidePanelFor(a, page);
     await expect.poll(() => panel.locator('.syncbar .error').textContent()).toBe('无法连接服务器。您的更改已保留，服务器恢复后会发送。');
     expect(await panel.locator('.syncbar').getAttribute('data-sync-pending')).toBe(String(status.pending));
+    await panel.setViewportSize({ width: 400, height: 720 });
+    await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-sync-offline.png') });
     await dav.start();
     await panel.click('.syncbar button[name=sync-now]');
     await expect.poll(async () => (await bg(optA, 'sync:status', {})).pending, { timeout: 30_000 }).toBe(0);
     await expect.poll(() => panel.locator('.syncbar').getAttribute('data-sync-error')).toBe('');
+    await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-sync.png') });
     await syncNow(optB);
     const onB = (await dump(optB)).annotations.map((x) => x.note).filter((n) => n.startsWith('offline note'));
     expect(onB).toHaveLength(12);

@@ -133,6 +133,11 @@ export async function startDav(kind: DavKind, opts: { username?: string; passwor
       });
     }
     child.stderr?.on('data', (d) => (log += String(d)));
+    // A test run that dies must not leave a server behind.
+    const running = child;
+    const reap = () => running.kill('SIGTERM');
+    process.once('exit', reap);
+    running.once('exit', () => process.off('exit', reap));
     child.once('exit', (code) => {
       if (code && code !== 0 && code !== 143) log += `\n[exited ${code}]`;
     });
