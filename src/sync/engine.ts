@@ -96,6 +96,11 @@ export class SyncEngine {
 
   private async pushAll(): Promise<void> {
     const keys = await this.db.outbox.toCollection().primaryKeys();
+    // In random order: parallel writes then rarely meet in one new folder.
+    for (let i = keys.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [keys[i], keys[j]] = [keys[j], keys[i]];
+    }
     await pool(keys, this.options.concurrency ?? 6, (key) => this.pushOne(key));
     await this.writeHead();
   }
@@ -163,14 +168,16 @@ export class SyncEngine {
   }
 
   private async putCreating(path: string, text: string): Promise<{ etag: string | null }> {
-    try {
-      return await this.remote.put(path, text, { ifNoneMatch: true });
-    } catch (err) {
-      if (!(err instanceof SyncError) || err.code !== 'not-found') throw err;
-      // The two-character folder does not exist yet. Another push may be making it at this very
-      // moment (Apache then answers 403): whoever made it, the write is tried again.
-      await this.remote.mkdir(path.slice(0, path.lastIndexOf('/'))).catch(() => undefined);
-      return this.remote.put(path, text, { ifNoneMatch: true });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.remote.put(path, text, { ifNoneMatch: true });
+      } catch (err) {
+        if (!(err instanceof SyncError) || err.code !== 'not-found' || attempt >= 3) throw err;
+        // The two-character folder does not exist yet. Another push may be making it at this very
+        // moment (Apache then answers 403, and a write in between 404): make it, wait a little, write again.
+        await this.remote.mkdir(path.slice(0, path.lastIndexOf('/'))).catch(() => undefined);
+        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
     }
   }
 

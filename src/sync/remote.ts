@@ -120,7 +120,7 @@ export class Remote {
     } catch (err) {
       const status = (err as { status?: number }).status;
       if (status === 412) throw new SyncError('conflict', path);
-      if (status === 409) throw new SyncError('not-found', path);
+      if (status === 409 || status === 404) throw new SyncError('not-found', path);
       throw toSyncError(err);
     }
   }

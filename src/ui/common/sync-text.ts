@@ -18,7 +18,9 @@ export function syncCodeText(code: SyncErrorCode): string {
 /** "3 minutes ago", in the UI language. */
 export function ago(time: number | null, now = Date.now()): string {
   if (!time) return t('sync.never');
-  const rtf = new Intl.RelativeTimeFormat(t('@@ui_locale').replace('_', '-') || undefined, { numeric: 'auto' });
+  // The language the reader's strings are in (the locale key of src/locales), not the engine's default.
+  const locale = t('locale');
+  const rtf = new Intl.RelativeTimeFormat(locale === 'locale' ? undefined : locale, { numeric: 'auto' });
   const s = Math.round((time - now) / 1000);
   if (Math.abs(s) < 60) return rtf.format(s, 'second');
   const m = Math.round(s / 60);
