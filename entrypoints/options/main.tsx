@@ -1,4 +1,6 @@
 import { render } from 'preact';
-import { OptionsPage } from '../../src/ui/options/OptionsPage';
+import { applyPalette } from '../../src/ui/common/theme';
+import { Options } from '../../src/ui/options/Options';
 
-render(<OptionsPage />, document.getElementById('app')!);
+applyPalette();
+render(<Options />, document.getElementById('app')!);

@@ -8,9 +8,12 @@ import { parseReportGlossary } from '../core/glossary';
 import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
+import { convertScript } from '../core/repair/traditional/convert-text';
+import type { Fix } from '../core/fix-set';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers } from './highlights';
+import { PageChrome } from './page-chrome';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
@@ -85,9 +88,14 @@ export class Engine {
   traditionalOutput = false;
   /** Yields between units of work; its longest tasks go to the benchmark. */
   readonly slicer = new TaskSlicer(SLICE_MS);
+  /** The page around the report body, shown in the reader's script. */
+  readonly chrome: PageChrome;
+  /** Called when what the page shows changes under the reader (original/repaired, script): open cards are stale. */
+  onViewChanged?: () => void;
 
   constructor(readonly doc: Document) {
     this.layers = new HighlightLayers(doc);
+    this.chrome = new PageChrome(doc, (n) => this.page.has(n));
   }
 
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
@@ -124,6 +132,7 @@ export class Engine {
     }
     this.views.push(...views);
     this.page = new PageText(this.views, this.textFold());
+    this.convertChrome();
     lap('repair');
     await this.slicer.yield('repair');
     this.layers.install();
@@ -180,17 +189,58 @@ export class Engine {
    * loads the tables on first use, repairs every chunk again and re-reads the
    * page. Answers what the page now shows.
    */
-  async setTraditionalOutput(on: boolean): Promise<boolean> {
+  setTraditionalOutput(on: boolean): Promise<boolean> {
+    // The popup asks the page and the stored setting's watcher asks again: one change, not two.
+    if (this.scriptRequest?.on === on) return this.scriptRequest.done;
+    const before = this.scriptRequest?.done;
+    const done = (async () => {
+      await before?.catch(() => undefined);
+      return this.switchScript(on);
+    })();
+    this.scriptRequest = { on, done };
+    void done.finally(() => {
+      if (this.scriptRequest?.done === done) this.scriptRequest = null;
+    });
+    return done;
+  }
+
+  private scriptRequest: { on: boolean; done: Promise<boolean> } | null = null;
+
+  private async switchScript(on: boolean): Promise<boolean> {
     if (on === this.traditionalOutput) return on;
     if (on && !(await this.loadTraditionalTables())) return this.traditionalOutput;
     this.traditionalOutput = on;
     this.slicer.restart();
+    this.onViewChanged?.();
     await this.repairViews(this.views);
     this.page.fold = this.textFold();
     this.page.refresh();
+    this.convertChrome();
     await this.extract();
     this.onTextChanged?.();
     return on;
+  }
+
+  /**
+   * The page around the report in the script the body is shown in: Simplified
+   * on a Traditional page, Traditional when the reader asked for it. Only in
+   * the repaired view; the original view shows the page as it came.
+   */
+  private convertChrome(): void {
+    const to = this.traditionalOutput ? 'traditional' : this.context.traditional ? 'simplified' : null;
+    this.write(() => {
+      if (!to || !this.repaired) this.chrome.restore();
+      else this.chrome.apply((text) => convertScript(text, to, Boolean(this.context.traditional)));
+    });
+  }
+
+  /**
+   * A Traditional→Simplified or Simplified→Traditional change made because the
+   * reader chose Traditional output: a conversion they asked for, not a
+   * repair, so it is neither marked nor counted.
+   */
+  isConversion(f: Fix): boolean {
+    return f.conversion === true;
   }
 
   private async repairViews(views: ChunkView[]): Promise<void> {
@@ -258,6 +308,7 @@ export class Engine {
     this.views.forEach((v, vi) => {
       const base = this.page.offsets[vi];
       v.fixes.forEach((f, fi) => {
+        if (this.isConversion(f)) return;
         const r = v.canonical.ranges[fi];
         const shownLen = r.end - r.start;
         // A fix showing nothing (a deleted annotation) still gets a one-character mark before it.
@@ -306,16 +357,11 @@ export class Engine {
     this.layers.reset(only);
     for (let i = 0; i < marks.length; i++) {
       const m = marks[i];
-      if (m.type === 'fix') {
-        const f = this.views[m.view].fixes[m.fix];
-        // In the original view, undone and suggested fixes still show where a repair would go.
-        if (!this.repaired && m.layer === 'fix') continue;
-        if (f.state === 'undone') continue;
-      } else if (!this.repaired && m.type !== 'annotation' && m.type !== 'shared') continue;
+      if (!this.isPainted(m)) continue;
       // A user-layer paint that started after this one owns that layer now.
       if ((m.layer === 'user' || m.layer === 'shared') && userGeneration !== this.userPaintGeneration) continue;
       const r = this.page.range(this.doc, m.start, m.end);
-      if (r) this.layers.add(m.layer, r);
+      if (r) this.layers.add(m.layer, r, m.type === 'annotation' ? m.record.color : undefined);
       if ((i & 63) === 0) {
         await this.slicer.step('paint');
         if (!current()) return;
@@ -324,16 +370,28 @@ export class Engine {
     this.slicer.record('paint');
   }
 
+  /** Whether a mark is drawn in the current view (and so can be hovered). */
+  isPainted(m: Mark): boolean {
+    if (m.type === 'fix') {
+      // In the original view, suggested fixes still show where a repair would go.
+      if (!this.repaired && m.layer === 'fix') return false;
+      return this.views[m.view]?.fixes[m.fix]?.state !== 'undone';
+    }
+    return this.repaired || m.type === 'annotation' || m.type === 'shared';
+  }
+
   /** Switches the whole page between repaired and original text. */
   toggle(repaired = !this.repaired): boolean {
     this.slicer.restart();
     this.repaired = repaired;
+    this.onViewChanged?.();
     this.write(() => {
       for (const v of this.views) {
         v.layout(repaired);
         v.write();
       }
     });
+    this.convertChrome();
     void this.paint();
     return this.repaired;
   }
@@ -443,6 +501,7 @@ export class Engine {
     const kinds: Partial<Record<RepairKind, number>> = {};
     for (const v of this.views)
       for (const f of v.fixes) {
+        if (this.isConversion(f)) continue;
         if (f.state === 'suggested') suggestions++;
         else if (f.state !== 'undone') {
           fixes++;
@@ -485,6 +544,7 @@ export class Engine {
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
       traditional: this.traditionalOutput,
+      repairMarks: this.layers.repairMarks,
     };
   }
 

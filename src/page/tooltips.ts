@@ -75,16 +75,19 @@ export class Tooltips {
     for (const c of [pos, pos - 1]) {
       const r = this.engine.page.range(this.engine.doc, c, c + 1);
       if (!r || !pointInRange(r, x, y)) continue;
-      return marksAt(this.engine.marks, c, (l) => this.engine.layers.isVisible(l))[0] ?? null;
+      return marksAt(this.engine.marks, c, (l) => this.engine.layers.isVisible(l)).find((m) => this.engine.isPainted(m)) ?? null;
     }
     return null;
   }
 
-  /** Moves keyboard focus to the next figure, term, repair or highlight and opens its tooltip. */
-  next(): void {
-    const marks = this.engine.marks.filter((m) => this.engine.layers.isVisible(m.layer) && m.layer !== 'figure-date').sort((a, b) => a.start - b.start);
+  /** Moves keyboard focus to the next (or with -1 the previous) figure, term, repair or highlight and opens its tooltip. */
+  next(step: 1 | -1 = 1): void {
+    const marks = this.engine.marks
+      .filter((m) => this.engine.layers.isVisible(m.layer) && m.layer !== 'figure-date' && this.engine.isPainted(m))
+      .sort((a, b) => a.start - b.start);
     if (!marks.length) return;
-    this.cursor = (this.cursor + 1) % marks.length;
+    // From nothing, "previous" starts at the last mark.
+    this.cursor = this.cursor < 0 && step < 0 ? marks.length - 1 : (this.cursor + step + marks.length) % marks.length;
     const mark = marks[this.cursor];
     const r = this.engine.page.range(this.engine.doc, mark.start, mark.end);
     const el = r?.startContainer.parentElement;

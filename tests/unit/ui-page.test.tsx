@@ -7,6 +7,7 @@ import { preactRoot } from '../support/preact-root';
 // `#i18n` is a WXT virtual module; stand in a stub that returns the key itself.
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
   isZh: () => true,
 }));
 

@@ -6,6 +6,7 @@ import { preactRoot } from '../support/preact-root';
 
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
   isZh: () => true,
 }));
 // The panel's storage facade is not exercised here; keep Dexie out of the views' tests.
@@ -22,6 +23,7 @@ import { safeHref } from '../../src/ui/common/links';
 import { parseTags, plainValue } from '../../src/ui/common/format';
 import type { FigureItem, PledgeItem, TermItem } from '../../src/shared/messages';
 import type { PledgeFollowUp, SavedPledge, SearchGroup } from '../../src/ui/sidepanel/data';
+import { parseImport } from '../../src/storage/import';
 
 const getRoot = preactRoot();
 
@@ -219,10 +221,16 @@ describe('ExportTab', () => {
     expect(download).toHaveBeenCalledWith(blob, 'govlens.md');
   });
 
-  it('shows a clear error when an import fails', async () => {
+  it('says why an import failed in the UI language, with the parser\'s English only on hover', async () => {
+    let thrown: unknown;
     const importData = vi.fn(async (_f: File, progress: (p: number) => void) => {
       progress(0.5);
-      throw new Error('Not a GovLens backup: missing "formatName"');
+      try {
+        parseImport('not json');
+      } catch (err) {
+        thrown = err;
+      }
+      throw thrown;
     });
     act(() => render(<ExportTab exportData={vi.fn()} importData={importData} download={vi.fn()} />, getRoot()));
     const input = getRoot().querySelector<HTMLInputElement>('input[type=file]')!;
@@ -232,7 +240,11 @@ describe('ExportTab', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(importData).toHaveBeenCalledWith(file, expect.any(Function));
-    expect(getRoot().querySelector('[role=alert]')?.textContent).toContain('Not a GovLens backup: missing "formatName"');
+    const alert = getRoot().querySelector('[role=alert]')!;
+    // The sentence shown comes from the message files (here the stub shows its key); the English detail is not in it.
+    expect(alert.textContent).toBe('panel.import.failed error.import.notJson');
+    expect(alert.getAttribute('title')).toBe((thrown as Error).message);
+    expect((thrown as Error).message).toMatch(/not JSON/);
   });
 });
 
@@ -277,14 +289,14 @@ describe('SearchTab', () => {
         title: '2025年湖里区政府工作报告',
         url: 'http://www.huli.gov.cn/a.html',
         hits: [
-          { kind: 'annotation', id: 'a1', text: '全国义务教育教学改革实验区', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html' },
-          { kind: 'pledge', id: 'p1', text: '新增城镇就业1.2万人', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html' },
+          { kind: 'annotation', id: 'a1', text: '全国义务教育教学改革实验区', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html', updatedAt: 1 },
+          { kind: 'pledge', id: 'p1', text: '新增城镇就业1.2万人', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html', updatedAt: 2 },
         ],
       },
     ];
     const search = vi.fn(async () => groups);
     const onReveal = vi.fn();
-    render(<SearchTab search={search} onReveal={onReveal} />, getRoot());
+    render(<SearchTab search={search} notes={[]} tag={null} onTag={() => {}} onReveal={onReveal} />, getRoot());
     const input = getRoot().querySelector('input[type=search]') as HTMLInputElement;
     await act(() => {
       input.value = '实验区';

@@ -9,7 +9,7 @@ import { toBackground } from '../../shared/messaging';
 import { checkServerUrl } from '../../shared/sync-config';
 import { t } from '../i18n';
 import { ago, syncCodeText, syncErrorText } from '../common/sync-text';
-import { LAYER_COLORS } from '../common/colors';
+import { PALETTE } from '../common/colors';
 
 export function SharedSourcesSection({ status, onStatus }: { status: SyncStatus | null; onStatus: (s: SyncStatus) => void }) {
   const [name, setName] = useState('');
@@ -57,7 +57,7 @@ export function SharedSourcesSection({ status, onStatus }: { status: SyncStatus 
         <ul class="sources">
           {status.shared.map((s) => (
             <li key={s.id} class="row" data-source={s.name}>
-              <span class="dot" style={{ background: LAYER_COLORS.shared }} />
+              <span class="dot" style={{ background: PALETTE.shared.ink.light }} />
               <span class="grow">
                 <strong>{s.name}</strong> <span class="muted small">{s.url}</span>
                 <br />

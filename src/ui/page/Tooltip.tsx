@@ -3,13 +3,13 @@
  * and every action leaves as a callback; the lead mounts it in a shadow root
  * and does the messaging. All page and user text is rendered as text nodes.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { AnnotationRecord, FigureItem, PledgeItem, SharedNote, TermItem } from '../../shared/messages';
 import type { RepairKind } from '../../core/repair/types';
 import type { TermSource } from '../../core/glossary/types';
 import { t, isZh } from '../i18n';
-import { plainValue } from '../common/format';
-import { highlightCss, HIGHLIGHT_COLORS } from '../common/colors';
+import { figureValue } from '../common/format';
+import { highlightSwatch, HIGHLIGHT_COLORS } from '../common/colors';
 import { parseTags } from '../common/format';
 import { useEscape, useFloating } from './useFloating';
 import type { Anchor } from './position';
@@ -70,7 +70,7 @@ export function Tooltip(props: TooltipProps) {
   return (
     <div
       ref={ref}
-      class={`gl-card gl-card--${subject.kind} gl-card--${side}${subject.kind === 'figure' && subject.figure.target ? ' gl-card--target' : ''}`}
+      class={`gl-card gl-card--${subject.kind} gl-card--${side}${subject.kind === 'figure' ? (subject.figure.kind === 'date' ? ' gl-card--date' : subject.figure.target ? ' gl-card--target' : '') : ''}`}
       style={style}
       role={role}
       aria-live="polite"
@@ -109,7 +109,7 @@ function Kicker({ children }: { children: string }) {
 }
 
 function FigureBody({ figure }: { figure: Extract<TooltipSubject, { kind: 'figure' }>['figure'] }) {
-  const plain = plainValue(figure.value, figure.unit, isZh());
+  const plain = figureValue(figure, isZh());
   return (
     <div>
       <Kicker>{`${t(figure.target ? 'figure.target' : 'figure.achieved')} · ${t(`figure.kind.${figure.kind}`)}`}</Kicker>
@@ -242,6 +242,7 @@ function UserBody(props: {
   if (editing && props.onSave) {
     return (
       <NoteEditor
+        quote={a.exact}
         initial={{ note: a.note, tags: a.tags, color: a.color }}
         onCancel={() => setEditing(false)}
         onSave={(v) => {
@@ -254,7 +255,7 @@ function UserBody(props: {
   return (
     <div>
       <Kicker>{t('tip.title.user')}</Kicker>
-      <blockquote class="gl-quote" style={{ borderColor: highlightCss(a.color) }}>
+      <blockquote class="gl-quote" style={{ borderColor: highlightSwatch(a.color) }}>
         {a.exact}
       </blockquote>
       {a.note ? <p class="gl-text gl-note">{a.note}</p> : <p class="gl-text gl-muted">{t('note.none')}</p>}
@@ -318,11 +319,15 @@ export interface NoteValue {
   color: string;
 }
 
-/** Note + tags + colour editor, shared by the tooltip and the selection toolbar. */
-export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags'; onSave: (v: NoteValue) => void; onCancel: () => void }) {
+/**
+ * Note + tags + colour editor, shared by the tooltip and the selection
+ * toolbar. It shows the passage it annotates, and every field has a visible label.
+ */
+export function NoteEditor(props: { quote?: string; initial: NoteValue; focus?: 'note' | 'tags'; onSave: (v: NoteValue) => void; onCancel: () => void }) {
   const [note, setNote] = useState(props.initial.note);
   const [tags, setTags] = useState(props.initial.tags.join(', '));
   const [color, setColor] = useState(props.initial.color);
+  const id = useId();
   return (
     <form
       class="gl-form"
@@ -331,22 +336,36 @@ export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags';
         props.onSave({ note: note.trim(), tags: parseTags(tags), color });
       }}
     >
-      <ColorChoices value={color} onChange={setColor} />
+      {props.quote && (
+        <blockquote class="gl-quote gl-quote--editing" style={{ borderColor: highlightSwatch(color) }} aria-label={t('note.quote')}>
+          {props.quote}
+        </blockquote>
+      )}
+      <span class="gl-label" id={`${id}-color`}>
+        {t('note.color')}
+      </span>
+      <ColorChoices value={color} onChange={setColor} labelledBy={`${id}-color`} />
+      <label class="gl-label" for={`${id}-note`}>
+        {t('note.note')}
+      </label>
       <textarea
+        id={`${id}-note`}
         class="gl-input"
         rows={3}
         value={note}
         autoFocus={props.focus !== 'tags'}
-        aria-label={t('note.note')}
         placeholder={t('note.placeholder')}
         onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
       />
+      <label class="gl-label" for={`${id}-tags`}>
+        {t('note.tags')}
+      </label>
       <input
+        id={`${id}-tags`}
         class="gl-input"
         type="text"
         value={tags}
         autoFocus={props.focus === 'tags'}
-        aria-label={t('note.tags')}
         placeholder={t('note.tagsPlaceholder')}
         onInput={(e) => setTags((e.target as HTMLInputElement).value)}
       />
@@ -355,15 +374,16 @@ export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags';
   );
 }
 
-export function ColorChoices(props: { value?: string; onChange: (color: string) => void; label?: string }) {
+export function ColorChoices(props: { value?: string; onChange: (color: string) => void; label?: string; labelledBy?: string }) {
   return (
-    <div class="gl-colors" role="group" aria-label={props.label ?? t('note.color')}>
-      {Object.entries(HIGHLIGHT_COLORS).map(([name, css]) => (
+    <div class="gl-colors" role="group" aria-label={props.labelledBy ? undefined : (props.label ?? t('note.color'))} aria-labelledby={props.labelledBy}>
+      {Object.keys(HIGHLIGHT_COLORS).map((name) => (
         <button
           key={name}
           type="button"
           class="gl-swatch"
-          style={{ background: css }}
+          data-color={name}
+          style={{ background: highlightSwatch(name) }}
           aria-pressed={props.value === undefined ? undefined : props.value === name}
           aria-label={t(`color.${name}`)}
           title={t(`color.${name}`)}

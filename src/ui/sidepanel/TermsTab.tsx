@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../../core/glossary/types';
 import type { TermItem } from '../../shared/messages';
 import { t } from '../i18n';
+import { userMessage } from '../common/errors';
 import { DefinitionForm, sourceLabel } from '../page/Tooltip';
 
 export interface TermsTabProps {
@@ -68,7 +69,7 @@ export function TermsTab(props: TermsTabProps) {
                         await props.onSaveDefinition(g.key, text);
                         setEditing(null);
                       } catch (err) {
-                        setError(err instanceof Error ? err.message : String(err));
+                        setError(userMessage(err).text);
                       }
                     }}
                   />

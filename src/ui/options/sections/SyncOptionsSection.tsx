@@ -1,17 +1,12 @@
-/**
- * The options page. Issue #13 builds its full structure (one section per
- * component); until that lands this shell holds the sync sections.
- */
+/** The options page's sync section: the reader's own folder, then read-only shared folders. */
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncStatus } from '../../shared/messages';
-import { toBackground } from '../../shared/messaging';
-import { t } from '../i18n';
-import { SyncSection } from './SyncSection';
-import { SharedSourcesSection } from './SharedSourcesSection';
-import '../common/base.css';
-import './options.css';
+import type { SyncStatus } from '../../../shared/messages';
+import { toBackground } from '../../../shared/messaging';
+import { SyncSection } from '../SyncSection';
+import { SharedSourcesSection } from '../SharedSourcesSection';
+import '../options.css';
 
-export function OptionsPage() {
+export function SyncOptionsSection() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
     const load = () => void toBackground('sync:status', {}).then(setStatus, () => undefined);
@@ -21,10 +16,9 @@ export function OptionsPage() {
     return () => clearInterval(timer);
   }, []);
   return (
-    <main class="options">
-      <h1>{t('extName')}</h1>
+    <div class="sync-options">
       <SyncSection status={status} onStatus={setStatus} />
       <SharedSourcesSection status={status} onStatus={setStatus} />
-    </main>
+    </div>
   );
 }
