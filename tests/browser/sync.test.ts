@@ -229,7 +229,9 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
     expect((await highlightTexts(page, 'shared')).sort()).toEqual([...TEACHER_QUOTES].sort());
     // Its own colour: a highlight of its own, styled differently from the reader's.
     const styles = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n'));
-    expect(styles).toMatch(/::highlight\(govlens-shared\) \{ background-color: rgba\(15, 154, 168/);
+    const rule = (name: string) => new RegExp(`::highlight\\(govlens-${name}\\)\\s*\\{([^}]*)\\}`).exec(styles)?.[1];
+    expect(rule('shared')).toBeTruthy();
+    expect(rule('shared')).not.toEqual(rule('user'));
     const mine = (await dump(opt)).annotations.length;
     expect(await hover(page, '三争')).toContain('共享：王老师的班级');
     await page.locator('govlens-ui .gl-card--shared button.gl-btn--primary').click();
