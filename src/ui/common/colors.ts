@@ -55,7 +55,7 @@ export const PALETTE: Record<LayerKind, LayerColor> = {
   },
   user: { ink: { light: '#9a6700', dark: '#e3b341' }, paint: { wash: { color: '#ffd33d', alpha: 0.42 } } },
   // A read-only source's notes (a teacher's folder): a colour of their own, apart from the reader's highlights.
-  shared: { ink: { light: '#bf3989', dark: '#f778ba' }, paint: { wash: { color: '#f778ba', alpha: 0.14 }, line: { style: 'solid', thickness: 2, alpha: 0.8, offset: 4 } } },
+  shared: { ink: { light: '#bf3989', dark: '#f778ba' }, paint: { wash: { color: '#f778ba', alpha: 0.14 }, line: { style: 'solid', thickness: 2, alpha: 1, offset: 4 } } },
 };
 
 /**

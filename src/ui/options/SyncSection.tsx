@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { SyncStatus } from '../../shared/messages';
 import { toBackground } from '../../shared/messaging';
 import { checkServerUrl } from '../../shared/sync-config';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { ago, syncCodeText, syncErrorText } from '../common/sync-text';
 
 type Folder = 'empty' | 'encrypted' | 'plain';
@@ -84,7 +84,7 @@ export function SyncSection({ status, onStatus }: { status: SyncStatus | null; o
           <strong>{t('sync.on')}</strong> · {status.username} @ <code>{status.url}</code> · {status.encrypted ? t('sync.encryptedOn') : t('sync.encryptedOff')}
         </p>
         <p class="muted" data-sync-state>
-          {t('sync.lastSync', [ago(status.lastSync)])} · {status.pending ? t('sync.pending', [status.pending]) : t('sync.pendingNone')}
+          {t('sync.lastSync', [ago(status.lastSync)])} · {status.pending ? tn('sync.pending', status.pending, [status.pending]) : t('sync.pendingNone')}
         </p>
         {status.lastError && <p class="error" role="alert">{syncCodeText(status.lastError.code)}</p>}
         {error && <p class="error" role="alert">{error}</p>}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { toBackground } from '../../shared/messaging';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { ago, syncCodeText, syncErrorText } from '../common/sync-text';
 import { readSyncLine, type SyncLine } from './data';
@@ -34,7 +34,7 @@ export function SyncBar() {
     <div class="syncbar small" role="status" aria-label={t('sync.status')} data-sync-pending={s.pending} data-sync-error={s.lastError ?? ''}>
       <span class={`sync-dot ${s.lastError ? 'bad' : s.pending ? 'waiting' : 'good'}`} aria-hidden="true" />
       <span class="grow">
-        {t('sync.lastSync', [ago(s.lastSync)])} · {s.pending ? t('sync.pending', [s.pending]) : t('sync.pendingNone')}
+        {t('sync.lastSync', [ago(s.lastSync)])} · {s.pending ? tn('sync.pending', s.pending, [s.pending]) : t('sync.pendingNone')}
         {s.lastError && (
           <span class="error" role="alert">
             <br />
