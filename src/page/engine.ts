@@ -510,16 +510,16 @@ export class Engine {
     this.terms = terms;
     this.marksByView = byView;
     this.paintKeys = keys;
-    const annotations = this.marks.filter((m) => m.type === 'annotation');
-    this.marks = [...[...byView.values()].flat(), ...annotations];
+    const readersOwn = this.marks.filter((m) => m.type === 'annotation' || m.type === 'shared');
+    this.marks = [...[...byView.values()].flat(), ...readersOwn];
     this.placeAnnotations();
   }
 
-  /** The reader's highlights by the chunk they lie in (a mark never crosses chunks: page.range refuses it). */
+  /** The reader's highlights and the shared sources' notes by the chunk they lie in (a mark never crosses chunks: page.range refuses it). */
   private placeAnnotations(): void {
     this.annotationsByView = new Map();
     for (const m of this.marks) {
-      if (m.type !== 'annotation') continue;
+      if (m.type !== 'annotation' && m.type !== 'shared') continue;
       const v = this.views[this.page.chunkAt(m.start)];
       if (!v) continue;
       const list = this.annotationsByView.get(v);
@@ -537,12 +537,13 @@ export class Engine {
     return this.paint();
   }
 
+  /** Replaces the reader's highlights and the shared sources' notes (the two layers a reader's data paints). */
   setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.slicer.restart();
-    this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
+    this.marks = [...this.marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...marks];
     this.placeAnnotations();
-    // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
-    return this.paint(['user']);
+    // Only these layers changed: repainting thousands of figure ranges would be wasted work.
+    return this.paint(['user', 'shared']);
   }
 
   /**
@@ -589,7 +590,8 @@ export class Engine {
 
   private async paintSlices(generation: number, only?: LayerKind[]): Promise<void> {
     const current = () => (only ? generation === this.userPaintGeneration : generation === this.paintGeneration);
-    for (const v of this.painted.keys()) if (!this.views.includes(v)) this.forgetPaint(v);
+    const views = new Set(this.views);
+    for (const v of [...this.painted.keys()]) if (!views.has(v)) this.forgetPaint(v);
     for (const v of this.views) {
       this.paintView(v, only);
       await this.slicer.step('paint');
@@ -612,7 +614,7 @@ export class Engine {
       if (!this.repaired && m.layer === 'fix') return false;
       return this.views[m.view]?.fixes[m.fix]?.state !== 'undone';
     }
-    return this.repaired || m.type === 'annotation';
+    return this.repaired || m.type === 'annotation' || m.type === 'shared';
   }
 
   /** Switches the whole page between repaired and original text. */
@@ -760,7 +762,7 @@ export class Engine {
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
 
-  state(extra: { annotations: number; orphans: number }): PageState {
+  state(extra: { annotations: number; orphans: number; shared?: number }): PageState {
     const { fixes, suggestions, kinds } = this.fixCounts();
     return {
       url: this.doc.location.href,
@@ -777,6 +779,7 @@ export class Engine {
       pledges: this.pledges.length,
       annotations: extra.annotations,
       orphans: extra.orphans,
+      shared: extra.shared ?? 0,
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
       traditional: this.traditionalOutput,
