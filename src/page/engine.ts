@@ -46,6 +46,8 @@ export interface EngineOptions {
 }
 
 const ALL_LAYERS: readonly LayerKind[] = LAYER_ORDER;
+/** The paint key of a chunk whose ranges no longer cover its text (a paint key always holds a '|'). */
+const STALE_PAINT = 'stale';
 
 /** Page-level decisions that change how a chunk is repaired. */
 const sameContext = (a: PageContext, b: PageContext) => Boolean(a.spun) === Boolean(b.spun) && Boolean(a.traditional) === Boolean(b.traditional);
@@ -368,7 +370,12 @@ export class Engine {
       }
       v.setRepair(result);
       v.layout(this.repaired);
-      this.write(() => v.write());
+      let written = 0;
+      this.write(() => (written = v.write()));
+      // A text node written anew collapses the ranges painted on it: the chunk is painted again (readAll),
+      // even where its reading is the same (a switch to Traditional output reads the same folded text).
+      const painted = this.painted.get(v);
+      if (written && painted) painted.key = STALE_PAINT;
       await this.slicer.step('repair');
     }
   }
