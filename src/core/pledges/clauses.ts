@@ -22,7 +22,7 @@ const ADVERBS_AT = new RegExp(ADVERB_RUN, 'y');
 const VERB_AT = new RegExp(`${ADVERB_RUN}(?:${alternation(COMMIT_VERBS)})${VERB_TAIL}`, 'y');
 // For splitting 实施A行动、开展B试点: only verbs of two or more characters (稳就业、稳企业 stays one clause), and not
 // the ones that also read as nouns after 、 (法治政府、创新政府; 就业、服务保障).
-const NOUNISH = new Set(['创新', '发展', '建设', '服务', '保障', '改革', '监管', '治理', '利用', '合作', '试点', '规范', '稳定', '保护', '管控', '监测', '应用', '开发', '运营', '布局', '配置', '供应', '关爱', '救助', '帮扶', '培训', '宣传', '共享', '赋能', '升级', '改造', '整治', '调整', '振兴', '复兴', '恢复', '传承', '研究', '评估', '考核', '招商', '对接', '协调', '联动', '覆盖', '普及', '奖补', '补贴', '试点', '集中', '依法', '优先', '接续', '营造', '繁荣', '跟踪', '督促', '发力', '确定', '突出', '关爱']);
+const NOUNISH = new Set(['创新', '发展', '建设', '服务', '保障', '改革', '监管', '治理', '利用', '合作', '试点', '规范', '稳定', '保护', '管控', '监测', '应用', '开发', '运营', '布局', '配置', '供应', '关爱', '救助', '帮扶', '培训', '宣传', '共享', '赋能', '升级', '改造', '整治', '调整', '振兴', '复兴', '恢复', '传承', '研究', '评估', '考核', '招商', '对接', '协调', '联动', '覆盖', '普及', '奖补', '补贴', '试点', '集中', '依法', '优先', '接续', '营造', '繁荣', '跟踪', '督促', '发力', '确定', '突出', '关爱', '退出', '管理', '防治', '防控', '更新']);
 const STRONG_VERB_AT = new RegExp(`${ADVERB_RUN}(?:${alternation(COMMIT_VERBS.filter((v) => v.length >= 2 && !NOUNISH.has(v)))})${VERB_TAIL}`, 'y');
 // After a frame (围绕…方向布局提升…): any verb of two characters or more.
 const FRAMED_VERB_AT = new RegExp(`${ADVERB_RUN}(?:${alternation(COMMIT_VERBS.filter((v) => v.length >= 2))})${VERB_TAIL}`, 'y');

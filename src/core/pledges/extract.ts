@@ -11,7 +11,7 @@ import { buildOutlineInSteps, fiveYearEnd, HeadingPath, partAt, type Outline, ty
 import type { Pledge } from './types';
 
 /** Clauses read between pauses inside one paragraph (a paragraph is otherwise one step). */
-const CLAUSES_PER_STEP = 40;
+const CLAUSES_PER_STEP = 24;
 const NUMBERED = /^(?:[一二三四五六七八九十]+是|一方面|另一方面|第[一二三四五六七八九十]+)/;
 const DURATION_UNITS = new Set(['年', '个月', '天', '周', '小时', '分钟', '周岁', '岁']);
 const EXPLICIT_DUE = /(?:到|至|于|在)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:前|底|末|内|年底|底前)/;
@@ -44,9 +44,9 @@ export interface PledgeOptions {
   outline?: Outline;
 }
 
-/** A clause read as a possible pledge, with the model's features and score (a pledge when score ≥ 0). */
+/** A clause read as a possible pledge, with the model's score (a pledge when score ≥ 0) and, for training, its features. */
 export interface Candidate extends Pledge {
-  features: string[];
+  features?: string[];
   score: number;
 }
 
@@ -62,18 +62,16 @@ const REQUIREMENTS = /总体要求|政策取向|指导思想|目标/;
  * joined by 、 are one candidate each) is read by the hand rules and scored by the commitment model.
  */
 export function* extractPledgesInSteps(text: string, options: PledgeOptions = {}): Steps<Pledge[]> {
-  const all = yield* candidatesInSteps(text, options);
-  const out: Pledge[] = [];
-  for (const c of all) {
-    if (c.score < 0) continue;
-    const { features: _f, score: _s, ...pledge } = c;
-    out.push(pledge);
-  }
-  return out;
+  const found = yield* candidatesInSteps(text, options, false);
+  return found.map(({ score: _s, ...pledge }) => pledge);
 }
 
-/** Every candidate clause with its features and score (extraction keeps those scoring ≥ 0; training reads all). */
-export function* candidatesInSteps(text: string, options: PledgeOptions = {}): Steps<Candidate[]> {
+/**
+ * The candidate clauses with their scores. With `all` (training, scripts/pledge-train.ts) every candidate is
+ * returned with its features; without, only those the model keeps, and the features are not kept (a long page
+ * would hold hundreds of thousands of strings).
+ */
+export function* candidatesInSteps(text: string, options: PledgeOptions = {}, all = true): Steps<Candidate[]> {
   const outline = options.outline ?? (yield* buildOutlineInSteps(text));
   const figures = options.figures ?? [];
   const paths = new HeadingPath(outline.headings, text);
@@ -130,7 +128,7 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
       let sentenceIndex = 0;
       let prev: ClauseReading | undefined;
       const pending: Array<{ cand: Candidate; site: ClauseSite }> = [];
-      let sentence: SentenceStats = { clauses: 0, actions: 0, copula: false };
+      let sentence: SentenceStats = { clauses: 0, actions: 0, copula: false, targets: 0 };
       for (const c of splitClauses(text, lineStart, lineEnd)) {
         // A very long paragraph (a page with few line breaks) pauses too.
         if (++sinceYield === CLAUSES_PER_STEP) {
@@ -160,12 +158,13 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
           while (fi < figures.length && figures[fi].start < c.start) fi++;
           let measured = false;
           for (let k = fi; k < figures.length && figures[k].start < c.end && !measured; k++) measured = figures[k].end <= c.end && measurable(text, figures[k]);
+          measured ||= doublingIn(text, c.start, c.end) !== undefined;
           reading = readClause(text, c.start, c.end, goal, measured);
           if (reading) {
             const back = looksBack(text.slice(reading.start, c.end));
             // A piece ends in its figure (公路水运投资1.8万亿元, 覆盖率达70%), not in a noun it counts (30个“智改数转”项目).
             const endsInFigure = (a: number, b: number) => {
-              for (let k = fi; k < figures.length && figures[k].start < b; k++) if (figures[k].start >= a && figures[k].end <= b && figures[k].end >= b - 2 && measurable(text, figures[k])) return true;
+              for (let k = fi; k < figures.length && figures[k].start < b; k++) if (figures[k].start >= a && figures[k].end <= b && /^(?:以上|左右|以内|以下|多|余)?$/.test(text.slice(figures[k].end, b)) && measurable(text, figures[k])) return true;
               return false;
             };
             const actions = reading.verb ? splitEnumeration(text, reading.start, c.end, reading.verbPos) : [{ start: reading.start, end: c.end }];
@@ -181,6 +180,7 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
                 const f = figures[k];
                 if (f.end <= e && measurable(text, f) && (!figure || rankFigure(text, f) < rankFigure(text, figure))) figure = f;
               }
+              figure ??= doublingIn(text, s, e);
               const site: ClauseSite = {
                 reading: pi === 0 ? reading! : { ...reading!, start: s, verbPos: s },
                 start: s,
@@ -211,7 +211,6 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
                 kind: figure ? 'target' : 'action',
                 area: paths.at(s).map((x) => x.text),
                 dueYear: ownDue ? Number(ownDue[1] ?? ownDue[2]) : (sentenceDue ?? due),
-                features: [],
                 score: 0,
               };
               if (figure) {
@@ -219,6 +218,7 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
                 cand.direction = directionOf(text, s, figure);
               }
               pending.push({ cand, site });
+              if (figure) sentence.targets++;
             });
           }
         }
@@ -232,12 +232,14 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
         if (lastInSentence) {
           // The sentence is read whole: its candidates are scored with what the sentence as a whole is like.
           for (const { cand, site } of pending) {
-            cand.features = [...clauseFeatures(text, site), ...sentenceFeatures(sentence)];
-            cand.score = RULES_ONLY ? (!site.reading.veto && site.reading.how !== 'none' && !site.back ? 1 : -1) : commitmentScore(cand.features);
-            out.push(cand);
+            const features = clauseFeatures(text, site);
+            features.push(...sentenceFeatures(sentence, site));
+            cand.score = commitmentScore(features);
+            if (all) cand.features = features;
+            if (all || cand.score >= 0) out.push(cand);
           }
           pending.length = 0;
-          sentence = { clauses: 0, actions: 0, copula: false };
+          sentence = { clauses: 0, actions: 0, copula: false, targets: 0 };
           goal = false;
           future = false;
           sentenceDue = undefined;
@@ -255,9 +257,6 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}): S
   }
   return out;
 }
-
-/** The hand rules alone decide (for comparing with the model: GOVLENS_PLEDGE_RULES=1). */
-const RULES_ONLY = typeof process !== 'undefined' && process.env?.GOVLENS_PLEDGE_RULES === '1';
 
 /**
  * Splits targets listed with 、 under one verb (完成铁路投资8000亿元、公路水运投资1.8万亿元): where both sides of
@@ -283,6 +282,19 @@ function splitTargets(text: string, piece: { start: number; end: number }, endsI
   }
   out.push({ start: s, end: piece.end });
   return out;
+}
+
+const DOUBLING = /翻(一|两|二|三)番|翻番/;
+
+/**
+ * A doubling goal (国内生产总值比2010年翻一番) as a figure: a multiple of the base year's level. The figure
+ * scanner reads numbers; a target stated as 翻一番 has none.
+ */
+function doublingIn(text: string, start: number, end: number): Figure | undefined {
+  const m = DOUBLING.exec(text.slice(start, end));
+  if (!m) return undefined;
+  const doublings = m[1] === '三' ? 3 : m[1] === '两' || m[1] === '二' ? 2 : 1;
+  return { start: start + m.index, end: start + m.index + m[0].length, text: m[0], kind: 'ratio', value: 2 ** doublings, unit: '倍', target: true, change: 'up' };
 }
 
 /** End of the sentence that starts at pos (before its closing punctuation). */

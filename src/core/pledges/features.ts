@@ -4,8 +4,9 @@
 import { openingVerb, type ClauseReading } from './clauses';
 import { COMMON_PAIRS } from './common-words';
 
-const COMMON = new Set<string>();
-for (let i = 0; i + 1 < COMMON_PAIRS.length; i += 2) COMMON.add(COMMON_PAIRS.slice(i, i + 2));
+// Pairs as numbers (first code unit × 65536 + second): looked up without making a string per pair.
+const COMMON = new Set<number>();
+for (let i = 0; i + 1 < COMMON_PAIRS.length; i += 2) COMMON.add(COMMON_PAIRS.charCodeAt(i) * 65536 + COMMON_PAIRS.charCodeAt(i + 1));
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
@@ -16,9 +17,11 @@ function concreteness(text: string, from: number, to: number): string {
   let rare = 0;
   let pairs = 0;
   for (let i = from; i + 1 < to; i++) {
-    if (!isHan(text.charCodeAt(i)) || !isHan(text.charCodeAt(i + 1))) continue;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (!isHan(a) || !isHan(b)) continue;
     pairs++;
-    if (!COMMON.has(text.slice(i, i + 2))) rare++;
+    if (!COMMON.has(a * 65536 + b)) rare++;
   }
   return pairs === 0 ? 'rare:none' : rare === 0 ? 'rare:0' : rare === 1 ? 'rare:1' : rare <= 3 ? 'rare:2-3' : 'rare:4+';
 }
@@ -68,13 +71,16 @@ export interface SentenceStats {
   clauses: number;
   actions: number;
   copula: boolean;
+  /** Clauses holding a measurable figure: a sentence of targets lists goals (物价水平保持总体平稳) among them. */
+  targets: number;
 }
 
 /** Features of the sentence a candidate stands in: a situation sentence (X是Y, 新的影响因素还在增加) has few actions. */
-export function sentenceFeatures(s: SentenceStats): string[] {
+export function sentenceFeatures(s: SentenceStats, site: ClauseSite): string[] {
   const share = s.clauses ? s.actions / s.clauses : 0;
   const f = [s.clauses <= 1 ? 'sn:1' : s.clauses <= 3 ? 'sn:2-3' : 'sn:4+', share === 0 ? 'sv:0' : share < 0.5 ? 'sv:low' : share < 1 ? 'sv:high' : 'sv:all'];
   if (s.copula) f.push('scop');
+  if (s.targets) f.push('sfig', `how:${site.reading.how}|sfig`);
   return f;
 }
 
