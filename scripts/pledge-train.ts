@@ -153,6 +153,11 @@ function measure(model: Model, examples: Example[], labels: number, t: number): 
   return { p: sel ? tp / sel : 1, r: labels ? tp / labels : 1 };
 }
 
+/** The model fitted on every development set with the default options (what --write ships). */
+export function fitOnDevelopmentLabels(o: Options = DEFAULTS): Model {
+  return fit(SETS.flatMap((s) => examplesOf(s, o.oldWeight).examples), o);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const o = { ...DEFAULTS };

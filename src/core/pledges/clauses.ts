@@ -168,6 +168,7 @@ export function readClause(text: string, start: number, end: number, goal: boole
     for (let p = s + 2; p < end - 2; p++) if (verbAt(text, p, 'framed')) return { start: s, verbPos: p, verb: true, how: 'coagent', veto: early };
     return none(early ?? 'coagent');
   }
+  // (A frame whose action the frame ends cannot find is read for a verb inside: 对…实行…, 在全国推开….)
   // A frame, then the action: 围绕产业提升、园区管理等挖掘高价值场景资源. The frame stays in the pledge.
   if (FRAMING.test(clause)) {
     // Verbs that cannot be nouns first (…主导产业发展方向持续加强招商引资: 发展 is still the frame), then any.
@@ -176,7 +177,8 @@ export function readClause(text: string, start: number, end: number, goal: boole
         if ((FRAME_END.test(text.slice(Math.max(s, p - 6), p)) && verbAt(text, p, kind)) || (p >= s + 4 && LIGHT_VERB.test(text.slice(p, p + 2)))) return { start: s, verbPos: p, verb: true, how: 'frame', veto: early };
       }
     }
-    return none(early ?? 'frame');
+    const inner = innerVerb(text, s, end);
+    return inner ? { ...inner, veto: inner.veto ?? early ?? 'frame' } : none(early ?? 'frame');
   }
   const principle = NOT_COMMITMENTS.test(clause) ? 'principle' : undefined;
   // 预计 announces a plan (预计兑现奖励金700余万元) or forecasts (预计今年财政收入继续增长): only a verb makes it a plan.
