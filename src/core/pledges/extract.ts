@@ -12,7 +12,9 @@ import type { Pledge } from './types';
 
 /** Clauses read between pauses inside one paragraph (a paragraph is otherwise one step). */
 const CLAUSES_PER_STEP = 24;
-const NUMBERED = /^(?:[一二三四五六七八九十]+是|一方面|另一方面|第[一二三四五六七八九十]+)/;
+// Item markers that make a lead sentence a heading: 一是…, 第一…, and an outline's dash (——坚持创新驱动发展，
+// 加快发展现代产业体系。 titles its item as （一） would).
+const NUMBERED = /^(?:[一二三四五六七八九十]+是|一方面|另一方面|第[一二三四五六七八九十]+|[—－-]{2})/;
 const DURATION_UNITS = new Set(['年', '个月', '天', '周', '小时', '分钟', '周岁', '岁']);
 const EXPLICIT_DUE = /(?:到|至|于|在)((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:前|底|末|内|年底|底前)/;
 
