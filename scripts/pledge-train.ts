@@ -57,11 +57,13 @@ export interface Options {
   /** Features seen fewer times than this are dropped. */
   minCount: number;
   iterations: number;
+  /** Weights smaller than this are dropped after fitting (they change a score by less; the model ships smaller). */
+  prune: number;
   /** Log-odds a candidate must reach: chosen on the leave-one-report-out table (--cv) for the blind sets. */
   threshold: number;
 }
 
-const DEFAULTS: Options = { oldWeight: 0.5, l2: 1, minCount: 2, iterations: 400, threshold: 0.5 };
+const DEFAULTS: Options = { oldWeight: 0.5, l2: 1, minCount: 2, iterations: 400, threshold: 0.5, prune: 0.1 };
 
 function lineStarts(text: string): number[] {
   const starts = [0, 0];
@@ -130,7 +132,7 @@ export function fit(examples: Example[], o: Options): Model {
     }
   }
   const weights: Record<string, number> = {};
-  for (const [f, i] of index) if (Math.abs(w[i]) >= 0.01) weights[f] = Math.round(w[i] * 100) / 100;
+  for (const [f, i] of index) if (Math.abs(w[i]) >= o.prune) weights[f] = Math.round(w[i] * 100) / 100;
   return { bias: Math.round(w[d - 1] * 100) / 100, weights };
 }
 
@@ -162,7 +164,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const o = { ...DEFAULTS };
   for (const a of args) {
-    const m = /^--(oldWeight|l2|minCount|iterations|threshold)=(.+)$/.exec(a);
+    const m = /^--(oldWeight|l2|minCount|iterations|threshold|prune)=(.+)$/.exec(a);
     if (m) o[m[1] as keyof Options] = Number(m[2]);
   }
   const data = SETS.map((s) => ({ set: s, ...examplesOf(s, o.oldWeight) }));
