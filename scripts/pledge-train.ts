@@ -176,18 +176,30 @@ function main(): void {
     console.log(`${d.set.name.padEnd(14)} labels ${String(d.labels).padStart(4)}  candidates ${String(d.examples.length).padStart(5)}  positive ${String(pos).padStart(4)}  uncovered ${d.uncovered.length}`);
   }
   if (args.includes('--uncovered')) for (const d of data) for (const u of d.uncovered) console.log(`  ${d.set.name} ${u}`);
-  const thresholds = [-1, -0.5, -0.25, 0, 0.25, 0.5, 1];
+  const thresholds = [-0.5, 0, 0.25, 0.5, 0.75, 1, 1.5];
   if (args.includes('--cv')) {
     // Leave one report out, for the blind sets (the test convention) and the others.
     const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
     console.log(`\nleave-one-report-out (P/R at thresholds ${thresholds.join(' ')}), ${JSON.stringify(o)}`);
+    // Pooled over the reports (each scored by the model fitted without it): the blind sets alone, and all.
+    const pooled = { blind: thresholds.map(() => ({ sel: 0, tp: 0, labels: 0 })), all: thresholds.map(() => ({ sel: 0, tp: 0, labels: 0 })) };
     for (const d of data) {
       const model = fit(data.filter((x) => x !== d).flatMap((x) => x.examples), o);
-      const cells = thresholds.map((t) => {
+      const cells = thresholds.map((t, k) => {
         const { p, r } = measure(model, d.examples, d.labels, t);
+        for (const acc of d.set.blind ? [pooled.blind[k], pooled.all[k]] : [pooled.all[k]]) {
+          const chosen = d.examples.filter((e) => score(model, e.features) >= t);
+          acc.sel += chosen.length;
+          acc.tp += chosen.filter((e) => e.y).length;
+          acc.labels += d.labels;
+        }
         return `${pct(p)}/${pct(r)}`;
       });
       console.log(`${d.set.name.padEnd(14)} ${cells.join('  ')}`);
+    }
+    for (const [name, accs] of Object.entries(pooled)) {
+      const cells = accs.map((a) => `${pct(a.sel ? a.tp / a.sel : 1)}/${pct(a.tp / a.labels)}`);
+      console.log(`${`pooled ${name}`.padEnd(14)} ${cells.join('  ')}`);
     }
   }
   const errorsAt = args.indexOf('--errors');
