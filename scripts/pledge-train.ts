@@ -63,7 +63,7 @@ export interface Options {
   threshold: number;
 }
 
-const DEFAULTS: Options = { oldWeight: 0.5, l2: 1, minCount: 2, iterations: 400, threshold: 0.5, prune: 0.1 };
+const DEFAULTS: Options = { oldWeight: 1, l2: 1, minCount: 2, iterations: 400, threshold: 0.5, prune: 0.1 };
 
 function lineStarts(text: string): number[] {
   const starts = [0, 0];
