@@ -5,7 +5,7 @@
  * clean text spun by the test spinner (seed 000 and the two national reports
  * the language model never saw), and the damage done to clean held-out text
  * when the spinner gate is forced open. With PAIRS_FILE (lines of
- * `original=form1/form2`), also spins the held-out text with those pairs
+ * `original=form1/form2`, or TSV `form, original, count`), also spins the held-out text with those pairs
  * alone: how much of a spinner's output using them the repair undoes.
  */
 import { readFileSync } from 'node:fs';
@@ -40,11 +40,24 @@ console.log(`${'clean held-out text, gate forced open'.padEnd(44)} ${((wrong * 1
 
 const pairsFile = process.argv[2];
 if (pairsFile) {
-  // Spin with the given pairs only, every match swapped to its first form.
-  const pairs = readFileSync(pairsFile, 'utf8')
-    .split(/\s+/)
-    .filter((e) => e.includes('='))
-    .map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1).split('/')[0]] as const)
+  // Spin with the given pairs only, every match swapped to its form. Two layouts:
+  // `original=form1/form2` (dictionary style), or TSV `form<TAB>original<TAB>count`
+  // (tests/fixtures/004_pairs.tsv), where an original's most frequent form wins.
+  const byOrig = new Map<string, [string, number]>();
+  for (const line of readFileSync(pairsFile, 'utf8').split('\n')) {
+    const tsv = line.split('\t');
+    if (tsv.length >= 2) {
+      const [form, orig, n] = tsv;
+      if (!byOrig.has(orig) || Number(n) > byOrig.get(orig)![1]) byOrig.set(orig, [form, Number(n) || 0]);
+      continue;
+    }
+    for (const e of line.split(/\s+/).filter((x) => x.includes('='))) {
+      const orig = e.slice(0, e.indexOf('='));
+      if (!byOrig.has(orig)) byOrig.set(orig, [e.slice(e.indexOf('=') + 1).split('/')[0], 0]);
+    }
+  }
+  const pairs = [...byOrig]
+    .map(([a, [b]]) => [a, b] as const)
     .filter(([a, b]) => a && b && a !== b)
     .sort((x, y) => y[0].length - x[0].length);
   for (const [i, text] of heldOut.entries()) {
@@ -58,9 +71,9 @@ if (pairsFile) {
         swaps++;
       } else out += text[k++];
     }
-    // The page's other damage comes from the usual dictionary, so the gate opens as on a real spun page.
-    const input = spin(out, { seed: 5 });
-    console.log(`held-out ${i ? 2023 : 2019}: ${swaps} swaps with ${pairsFile.split('/').pop()} alone`);
-    report(`  ...those pairs plus the test spinner`, input, text);
+    const name = pairsFile.split('/').pop();
+    report(`held-out ${i ? 2023 : 2019} spun with ${name} (${swaps} swaps)`, out, text);
+    // Harder: the usual dictionary's damage on top, as a page spun by two tools.
+    report(`  ...those pairs plus the test spinner`, spin(out, { seed: 5 }), text);
   }
 }
