@@ -1,5 +1,5 @@
 import type { Edit } from '../types';
-import { cp1252Byte, gbkBytes } from './codecs';
+import { cp1252Byte, gbkBytes, gbkTable } from './codecs';
 import { charCost, meanCost, isHan, simplifiedForm } from './score';
 import { CHAR_COST_UNSEEN } from '../../data/charfreq';
 import { resolveGuesses } from './context';
@@ -39,7 +39,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
  */
 export function repairRun(text: string, start: number, end: number, codec: Codec, allowAllGuessed = false, traditionalPage = false): RunEdit[] {
   const bytes: number[] = [];
-  const check = new Utf8Plausibility();
+  // GBK mojibake shows its lost bytes (U+FFFD); Windows-1252 pages drop them silently, often.
+  const check = new Utf8Plausibility(codec === 'gbk');
   const charStart: number[] = []; // byte offset where each source UTF-16 position's character begins
   const charPos: number[] = []; // text offset of each source character
   for (let i = start; i < end; ) {
@@ -180,7 +181,7 @@ export function decodesAsGbkMojibake(span: string): boolean {
     if (ch === '\ufffd') bytes.push(HOLE);
     else if (!gbkBytes(ch, bytes)) return false;
   }
-  const decoded = decodeUtf8WithHoles(bytes);
+  const decoded = decodeUtf8WithHoles(bytes, undefined, false);
   const certain = decoded?.filter((d) => !d.guessed && isHan(d.text)).map((d) => d.text).join('') ?? '';
   return certain.length >= 1 && meanCost(certain) + MIN_GAIN_BITS <= meanCost(span);
 }
@@ -191,16 +192,34 @@ export function decodesAsGbkMojibake(span: string): boolean {
  * repaired or not. Clean text, Traditional included, fails within a few characters.
  */
 export function gbkMojibakeLength(run: string, from = 0): number {
-  const bytes: number[] = [];
-  const check = new Utf8Plausibility();
+  // Allocation- and closure-free: it runs from every rare character of Traditional pages.
+  const table = gbkTable();
+  let need = 0;
+  let nbytes = 0;
+  let anomalies = 0;
   let i = from;
-  while (i < run.length) {
-    const ch = String.fromCodePoint(run.codePointAt(i)!);
-    const start = bytes.length;
-    if (ch === '\ufffd') bytes.push(HOLE);
-    else if (!gbkBytes(ch, bytes)) break;
-    if (!check.feed(bytes, start)) break;
-    i += ch.length;
+  scan: for (; i < run.length; i++) {
+    const ch = run[i];
+    if (ch === '\ufffd') {
+      nbytes++;
+      need = need > 0 ? need - 1 : 0;
+      continue;
+    }
+    const v = table.get(ch);
+    if (v === undefined) break;
+    for (let k = v > 0xff ? 0 : 1; k < 2; k++) {
+      const b = k === 0 ? v >> 8 : v & 0xff;
+      nbytes++;
+      const cont = b >= 0x80 && b <= 0xbf;
+      if (need > 0 && cont) {
+        need--;
+        continue;
+      }
+      if (need > 0 || cont) anomalies++;
+      if (cont) need = 0;
+      else need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+      if (need < 0 || anomalies > 1 + nbytes / 24) break scan;
+    }
   }
   return i - from;
 }
@@ -212,6 +231,9 @@ export function gbkMojibakeLength(run: string, from = 0): number {
  */
 class Utf8Plausibility {
   private need = 0;
+
+  /** `strict`: the old allowance (one lost byte in a short run), for scanning text that is mostly not mojibake. */
+  constructor(private readonly strict = false) {}
 
   /** Whether the bytes so far end inside a multi-byte character (a continuation byte is due). */
   midSequence(): boolean {
@@ -247,7 +269,7 @@ class Utf8Plausibility {
     // A lost byte or two in a short run; more in a long one (pages that drop C1 controls
     // can lose one in three characters). Clean text fails on bytes UTF-8 never uses;
     // what passes here must still decode and read as Chinese (accept()).
-    return this.anomalies <= 2 + this.bytes / 6;
+    return this.anomalies <= (this.strict ? 1 + this.bytes / 24 : 2 + this.bytes / 6);
   }
 }
 

@@ -89,8 +89,9 @@ const UNKNOWN_CHAR = '\ufffd';
  * the next lead byte: the bytes in between are one unknown character, and the
  * character before stray continuation bytes, which may have swallowed one of
  * them, becomes uncertain too. Returns null only when nothing is UTF-8-like.
+ * `guess`: false to skip guessing lost characters (they stay unknown), when only the certain ones matter.
  */
-export function decodeUtf8WithHoles(bytes: number[], likelyLost?: readonly number[]): DecodedChar[] | null {
+export function decodeUtf8WithHoles(bytes: number[], likelyLost?: readonly number[], guess = true): DecodedChar[] | null {
   const out: DecodedChar[] = [];
   const unknown = (from: number, to: number) => {
     const prev = out[out.length - 1];
@@ -124,7 +125,8 @@ export function decodeUtf8WithHoles(bytes: number[], likelyLost?: readonly numbe
         out.push({ text: ch, byteStart: i, byteEnd: j, guessed: false });
       } else {
         let candidates: string[] = [];
-        if (j - i === n && holes === 1) candidates = fillCandidates([seq]);
+        if (!guess) candidates = [];
+        else if (j - i === n && holes === 1) candidates = fillCandidates([seq]);
         else if (j - i === n - 1 && holes === 0 && n >= 3) {
           // One byte vanished without a trace: it may have been any of the continuations.
           const variants: number[][] = [];
@@ -140,7 +142,7 @@ export function decodeUtf8WithHoles(bytes: number[], likelyLost?: readonly numbe
     // A lost lead byte: a hole or nothing, then exactly two continuation bytes (a 3-byte character).
     const start = i;
     const k = b === HOLE ? i + 1 : i;
-    if (k + 1 < bytes.length + 1 && isCont(bytes[k]) && isCont(bytes[k + 1]) && !isCont(bytes[k + 2] ?? 0) && bytes[k + 2] !== HOLE) {
+    if (guess && k + 1 < bytes.length + 1 && isCont(bytes[k]) && isCont(bytes[k + 1]) && !isCont(bytes[k + 2] ?? 0) && bytes[k + 2] !== HOLE) {
       const candidates = fillCandidates([[HOLE, bytes[k], bytes[k + 1]]]);
       if (candidates.length) {
         out.push({ text: candidates[0], byteStart: start, byteEnd: k + 2, guessed: true, candidates });
