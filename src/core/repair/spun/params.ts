@@ -17,6 +17,9 @@ export const DECIDE_PARAMS = {
    */
   beta: 0.5,
   betaCap: 4,
+  /** Weight of ln(count(original) / count(form)) in general Chinese (jieba's dictionary), capped like beta. */
+  general: 0.25,
+  generalCap: 4,
   /** Penalty for an original that needs two spinner layers (word swap, then character swap). */
   twoLayer: 6,
   /** Penalty for undoing two overlapping swaps at once (a two-layer chain across a word boundary), on top of both priors. */
@@ -40,6 +43,8 @@ export const DECIDE_PARAMS = {
    * (`explained` is off: usualSeen covers it more precisely.)
    */
   literal: 1,
+  /** The same, for an original that is not itself any word's spun form (its intact occurrences are certainly intact). */
+  literalStrong: 1,
   explained: 0,
   /**
    * Over-representation: a spun form the page uses far more often than clean
