@@ -13,7 +13,8 @@ import '../src/core/lm/shipped';
 import { repair } from '../src/core/repair/index';
 import { extractFigures } from '../src/core/figures/index';
 import { findTerms } from '../src/core/glossary/index';
-import { findPledges } from '../src/core/pledges/index';
+import { extractPledgesInSteps } from '../src/core/pledges/index';
+import { runSteps } from '../src/core/steps';
 import { dropFiguresInsideTerms } from '../src/core/annotate';
 import { detectReport, sampleFromText } from '../src/core/detect';
 import { measure, printTable, summarise, type BenchRow } from './util';
@@ -73,13 +74,45 @@ async function annotateRows(): Promise<BenchRow[]> {
   const extract = () => {
     const figures = extractFigures(text);
     const terms = findTerms(text);
-    const pledges = findPledges(text, figures);
+    const pledges = runSteps(extractPledgesInSteps(text, { figures }));
     return { figures: dropFiguresInsideTerms(figures, terms), terms, pledges };
   };
   const found = extract();
   const note = `${found.figures.length} figures, ${found.terms.length} terms, ${found.pledges.length} pledges`;
   const row = await measure('annotate (no repair), 100k', extract, { runs: 7, warmup: 1, baseline: base, note });
   return [scan, row];
+}
+
+/**
+ * Pledge extraction on a 1,000,000-character report made of the seeds: outline and clauses in steps, as the
+ * page runs it. The longest single step is what a page task holds on top of the slicer's 8 ms budget.
+ */
+async function pledgeRows(): Promise<BenchRow[]> {
+  const text = buildReport([seed('000'), seed('002'), seed('003')], 1_000_000);
+  const figures = extractFigures(text);
+  const base = 'regex figure scan, 1M';
+  const scan = await measure(base, () => [...text.matchAll(FIGURE_REGEX)].length, { runs: 5, warmup: 1 });
+  const steps: number[] = [];
+  let found = 0;
+  const whole = await measure(
+    'pledges: outline + extraction, 1M (steps run to the end)',
+    () => {
+      const g = extractPledgesInSteps(text, { figures });
+      for (;;) {
+        const t = performance.now();
+        const r = g.next();
+        steps.push(performance.now() - t);
+        if (r.done) {
+          found = r.value.length;
+          return;
+        }
+      }
+    },
+    { runs: 5, warmup: 1, baseline: base },
+  );
+  whole.note = `${found} pledges`;
+  const sorted = [...steps].sort((a, b) => a - b);
+  return [scan, whole, { name: 'pledges, 1M: longest single step (p90 = 99.9th percentile step)', median: sorted[sorted.length - 1], p90: sorted[Math.floor(sorted.length * 0.999)], runs: steps.length }];
 }
 
 /** Scoring one page sample, as the background does for every page with report words. */
@@ -175,7 +208,7 @@ async function lmMemoryChild(): Promise<void> {
 }
 
 export async function runNodeBenchmarks(): Promise<BenchRow[]> {
-  return [...(await repairRows()), ...(await annotateRows()), ...(await detectRows()), ...cliRows(), ...lmMemoryRows()];
+  return [...(await repairRows()), ...(await annotateRows()), ...(await pledgeRows()), ...(await detectRows()), ...cliRows(), ...lmMemoryRows()];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -15,7 +15,8 @@ export const storageHandlers: Handlers = {
   },
   'pledge:add': (input) => repo.addPledge(input),
   'pledge:update': ({ id, changes }) => repo.updatePledge(id, changes),
-  'pledge:list': (filter) => repo.listPledges(filter),
+  // Only one report's pledges: a page learns nothing about the reader's other reports.
+  'pledge:list': ({ reportId }) => (typeof reportId === 'string' && reportId ? repo.listPledges({ reportId }) : Promise.resolve([])),
   'glossary:get-user': async () => (await repo.getUserGlossary()).map((g) => ({ term: g.term, definition: g.definition, source: 'user' as const })),
   'glossary:set-user': async ({ term, definition }) => {
     await repo.setGlossaryTerm(term, definition);

@@ -2,7 +2,8 @@ import { repair, type Change, type RepairOptions, type Suggestion } from './repa
 import { detectReport, sampleFromText } from './detect/index';
 import { extractFigures, type Figure } from './figures/index';
 import { findTerms, type GlossaryEntry, type Term } from './glossary/index';
-import { findPledges, type PledgeClause } from './pledges/index';
+import { extractPledgesInSteps, type Pledge } from './pledges/index';
+import { runSteps } from './steps';
 
 export interface AnnotateOptions {
   url?: string;
@@ -23,7 +24,7 @@ export interface Annotation {
   suggestions: Suggestion[];
   figures: Figure[];
   terms: Term[];
-  pledges: PledgeClause[];
+  pledges: Pledge[];
 }
 
 /**
@@ -38,7 +39,7 @@ export function annotate(input: string, options: AnnotateOptions = {}): Annotati
   // Figures are needed by pledge detection even when a term swallows them
   // (a pledge clause can still be anchored on a slogan's number).
   const allFigures = extractFigures(text);
-  const pledges = findPledges(text, allFigures);
+  const pledges = runSteps(extractPledgesInSteps(text, { figures: allFigures }));
   return {
     isReport: detection.isReport,
     score: detection.score,

@@ -60,6 +60,7 @@ export async function boot(): Promise<void> {
       tooltips.hide();
     },
     savePledge: (index) => void savePledge(index),
+    isPledgeSaved: (index) => savedPledges.some((s) => s.text === engine.pledges[index]?.text && s.reportId === annotator.reportId),
     saveAnnotation: (id, changes) => void annotator.update(id, changes),
     deleteAnnotation: (id) => void annotator.remove(id),
   });
@@ -67,12 +68,24 @@ export async function boot(): Promise<void> {
   annotator.install();
 
   async function savePledge(index: number): Promise<PledgeRecord | null> {
-    const clause = engine.pledges[index];
-    if (!clause || !report) return null;
-    const record = pledgeRecord(engine, clause, report, annotator.reportId ?? '');
-    const saved = await toBackground('pledge:add', record);
+    const pledge = engine.pledges[index];
+    if (!pledge || !report || !annotator.reportId) return null;
+    // Saved already (twice-clicked, or saved from the outline meanwhile): the record it has.
+    const known = savedPledges.find((s) => s.text === pledge.text && s.reportId === annotator.reportId);
+    if (known) return known;
+    const saved = await toBackground('pledge:add', pledgeRecord(engine, pledge, report, annotator.reportId));
     savedPledges.push(saved);
+    tooltips.refresh();
     return saved;
+  }
+
+  async function savePledges(indexes: number[]): Promise<PledgeRecord[]> {
+    const out: PledgeRecord[] = [];
+    for (const i of indexes) {
+      const saved = await savePledge(i);
+      if (saved) out.push(saved);
+    }
+    return out;
   }
 
   // Answer the popup, side panel and commands as soon as the marks exist: saved work
@@ -81,6 +94,12 @@ export async function boot(): Promise<void> {
 
   /** Scrolls a mark into view and opens its tooltip. */
   function scrollTo(target: ScrollTarget): boolean {
+    if (target.kind === 'text') {
+      const range = engine.page.range(doc, target.start, target.end);
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (range) flashSelection(range);
+      return Boolean(range);
+    }
     const mark =
       target.kind === 'annotation'
         ? engine.marks.find((m) => m.type === 'annotation' && m.record.id === target.id)
@@ -90,6 +109,13 @@ export async function boot(): Promise<void> {
     range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (range) tooltips.show(mark, false);
     return Boolean(range);
+  }
+
+  /** Shows where a sentence is by selecting it (the reader's own selection, so nothing is added to the page). */
+  function flashSelection(range: Range): void {
+    const sel = doc.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
   }
 
   handle<PageProtocol>({
@@ -102,6 +128,7 @@ export async function boot(): Promise<void> {
     'page:next-mark': () => tooltips.next(),
     'page:highlight-selection': ({ note }) => annotator.offerToolbar(note ? 'note' : 'buttons'),
     'page:save-pledge': ({ index }) => savePledge(index),
+    'page:save-pledges': ({ indexes }) => savePledges(indexes),
     'page:reattach': ({ id }) => annotator.reattach(id),
     'page:refresh-annotations': async () => {
       if (annotator.reportId) await annotator.load(annotator.reportId);
@@ -128,7 +155,7 @@ export async function boot(): Promise<void> {
     annotator.pageUrl = location.href;
     const { reportId } = await toBackground('report:upsert', report);
     await annotator.load(reportId);
-    savedPledges = await toBackground('pledge:list', {}).catch(() => []);
+    savedPledges = await toBackground('pledge:list', { reportId }).catch(() => []);
   }
 
   try {

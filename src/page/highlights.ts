@@ -1,4 +1,5 @@
 import type { LayerKind } from '../shared/messages';
+import { LAYER_COLORS } from '../ui/common/colors';
 import { UI_HOST_ATTR } from './skip';
 
 /** Calm colours that keep the text readable; the popup legend uses the same table. */
@@ -10,7 +11,8 @@ export const LAYER_STYLES: Record<LayerKind, string> = {
   'figure-date': 'color: inherit; text-decoration: underline solid rgba(120,120,120,0.35) 1px;',
   term: 'background-color: rgba(200, 150, 40, 0.22); text-decoration: underline solid rgba(170, 120, 20, 0.6) 1px;',
   user: 'background-color: rgba(255, 230, 0, 0.45);',
-  pledge: 'text-decoration: underline double rgba(80, 130, 220, 0.7) 1px; text-underline-offset: 4px;',
+  // The pledge colour of the popup's legend (an underline: pledges are long and hold figures and terms).
+  pledge: `text-decoration: underline double ${LAYER_COLORS.pledge} 1px; text-underline-offset: 4px;`,
 };
 
 /** Later layers paint over earlier ones. */

@@ -1,5 +1,6 @@
 import { describe } from '../core/anchoring';
-import type { PledgeClause } from '../core/pledges/types';
+import { readLaterReport } from '../core/pledges/follow';
+import type { Pledge } from '../core/pledges/types';
 import type { PageItems, PledgeRecord, ReportInfo } from '../shared/messages';
 import type { NewPledge } from '../storage/repo';
 import type { Annotator } from './annotator';
@@ -7,11 +8,14 @@ import type { Engine } from './engine';
 
 const CONTEXT = 24;
 
-/** What the side panel lists for this page. */
+/** What the side panel lists for this page. `saved` are this report's saved pledges. */
 export function pageItems(engine: Engine, annotator: Annotator, report: ReportInfo | null, saved: PledgeRecord[]): PageItems {
   const text = engine.page.text;
+  const savedByText = new Map(saved.filter((s) => s.reportId === annotator.reportId).map((s) => [s.text, s]));
+  const later = engine.outline ? readLaterReport(text, engine.figures, engine.outline) : null;
   return {
     report,
+    reportId: annotator.reportId,
     figures: engine.figures.map((f, index) => ({
       index,
       text: f.text,
@@ -24,43 +28,40 @@ export function pageItems(engine: Engine, annotator: Annotator, report: ReportIn
     })),
     terms: engine.terms.map((t, index) => ({ index, text: t.text, key: t.key, definition: t.definition, source: t.source })),
     glossary: engine.reportGlossary,
-    pledges: engine.pledges.map((p, index) => ({
-      index,
-      text: p.text,
-      dueYear: p.dueYear,
-      figure: p.figure && { text: p.figure.text, value: p.figure.value, unit: p.figure.unit },
-      savedId: saved.find((s) => s.text === p.text && s.reportId === annotator.reportId)?.id,
-    })),
+    pledges: engine.pledges.map((p, index) => {
+      const s = savedByText.get(p.text);
+      return {
+        index,
+        text: p.text,
+        kind: p.kind,
+        area: p.area,
+        dueYear: p.dueYear,
+        direction: p.direction,
+        figure: p.figure && { text: p.figure.text, value: p.figure.value, unit: p.figure.unit, kind: p.figure.kind },
+        savedId: s?.id,
+        status: s?.status,
+      };
+    }),
     annotations: annotator.records.filter((r) => annotator.anchored.has(r.id)),
     orphans: annotator.orphans,
-    pledgeMatches: engine.matchSavedPledges(saved.filter((s) => isEarlierPledgeOfRegion(s, report, annotator.reportId))),
+    later: later && later.sentences.length ? later : null,
   };
 }
 
-export function pledgeRecord(engine: Engine, clause: PledgeClause, report: ReportInfo, reportId: string): NewPledge {
-  const { quote, position } = describe(engine.page.text, clause.start, clause.end);
+export function pledgeRecord(engine: Engine, pledge: Pledge, report: ReportInfo, reportId: string): NewPledge {
+  const { quote, position } = describe(engine.page.text, pledge.start, pledge.end);
   return {
     reportId,
-    text: clause.text,
+    text: pledge.text,
     region: report.region,
     year: report.year,
-    dueYear: clause.dueYear ?? report.year,
-    figure: clause.figure && clause.figure.value !== null ? { text: clause.figure.text, value: clause.figure.value, unit: clause.figure.unit, kind: clause.figure.kind } : null,
+    dueYear: pledge.dueYear ?? report.year,
+    kind: pledge.kind,
+    area: pledge.area,
+    figure: pledge.figure && pledge.figure.value !== null ? { text: pledge.figure.text, value: pledge.figure.value, unit: pledge.figure.unit, kind: pledge.figure.kind } : null,
+    direction: pledge.direction ?? null,
     status: 'pending',
     note: '',
     selectors: { quote, position },
   };
-}
-
-/** A later report of the same region can report on a pledge; an earlier one cannot. */
-function isEarlierPledgeOfRegion(p: PledgeRecord, report: ReportInfo | null, reportId: string | null): boolean {
-  if (!report || p.reportId === reportId) return false;
-  if (report.region && p.region && !sameRegion(p.region, report.region)) return false;
-  const pledgeYear = p.dueYear ?? p.year;
-  return pledgeYear === null || report.year === null || report.year >= pledgeYear;
-}
-
-/** 湖里区 and 厦门市湖里区 are one region: titles name it with or without its city. */
-function sameRegion(a: string, b: string): boolean {
-  return a === b || a.endsWith(b) || b.endsWith(a);
 }

@@ -7,6 +7,8 @@ import { marksAt, type Mark } from './marks';
 export interface TooltipActions {
   saveDefinition(term: string, definition: string): void;
   savePledge(index: number): void;
+  /** Whether the reader saved this page pledge already (the card then says so instead of offering Save). */
+  isPledgeSaved(index: number): boolean;
   saveAnnotation(id: string, changes: { note: string; tags: string[]; color: string }): void;
   deleteAnnotation(id: string): void;
 }
@@ -137,11 +139,19 @@ export class Tooltips {
         const repair = { before: f.before, after: f.after, kind: f.kind, confidence: f.confidence };
         return f.state === 'suggested' ? { kind: 'suggestion', repair } : { kind: 'repair', repair };
       }
-      case 'pledge':
-        return { kind: 'pledge', pledge: { text: m.pledge.text, dueYear: m.pledge.dueYear, figure: m.pledge.figure && { text: m.pledge.figure.text, value: m.pledge.figure.value, unit: m.pledge.figure.unit } } };
+      case 'pledge': {
+        const p = m.pledge;
+        const figure = p.figure && { text: p.figure.text, value: p.figure.value, unit: p.figure.unit, kind: p.figure.kind };
+        return { kind: 'pledge', pledge: { text: p.text, kind: p.kind, area: p.area, dueYear: p.dueYear, direction: p.direction, figure, savedId: this.actions.isPledgeSaved(m.index) ? 'saved' : undefined } };
+      }
       case 'annotation':
         return { kind: 'user', annotation: m.record };
     }
+  }
+
+  /** Draws the open card again (its subject changed: a pledge was just saved). */
+  refresh(): void {
+    if (this.current) this.show(this.current, false, this.pinned);
   }
 
   hide(): void {

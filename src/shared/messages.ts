@@ -14,6 +14,8 @@ import type { PageSample } from '../core/detect/types';
 import type { FigureKind } from '../core/figures/types';
 import type { TermSource, GlossaryEntry } from '../core/glossary/types';
 import type { RepairKind } from '../core/repair/types';
+import type { Direction, PledgeKind } from '../core/pledges/types';
+import type { LaterReport } from '../core/pledges/follow';
 
 export type SiteMode = 'always' | 'ask' | 'never';
 export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge';
@@ -58,26 +60,42 @@ export interface PageState {
 
 export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
 export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
-export interface PledgeItem { index: number; text: string; dueYear?: number; figure?: { text: string; value: number | null; unit: string }; savedId?: string }
-export interface PledgeMatch { pledgeId: string; pledgeText: string; snippet: string; score: number; figureText: string }
+export interface PledgeItem {
+  index: number;
+  text: string;
+  kind: PledgeKind;
+  /** The report's heading path above the pledge, outermost first. */
+  area: string[];
+  dueYear?: number;
+  direction?: Direction;
+  figure?: { text: string; value: number | null; unit: string; kind: FigureKind };
+  /** Set once the reader saved it, with its current status. */
+  savedId?: string;
+  status?: PledgeStatus;
+}
 
 /** Everything the side panel lists for the current page. */
 export interface PageItems {
   report: ReportInfo | null;
+  /** The stored record of this report, once known. */
+  reportId: string | null;
   figures: FigureItem[];
   terms: TermItem[];
   glossary: GlossaryEntry[];
   pledges: PledgeItem[];
   annotations: AnnotationRecord[];
   orphans: AnnotationRecord[];
-  pledgeMatches: PledgeMatch[];
+  /** What this page reports on the past (its review sentences and achieved figures), to follow saved pledges into. */
+  later: LaterReport | null;
 }
 
 export type ScrollTarget =
   | { kind: 'figure'; index: number }
   | { kind: 'term'; index: number }
   | { kind: 'pledge'; index: number }
-  | { kind: 'annotation'; id: string };
+  | { kind: 'annotation'; id: string }
+  /** A stretch of the page's text (a sentence offered as evidence). */
+  | { kind: 'text'; start: number; end: number };
 
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
 export type DataScript = 'lm' | 's2t';
@@ -105,7 +123,8 @@ export interface BackgroundProtocol {
   'annotation:delete': { req: { id: string }; res: void };
   'annotation:mark-orphans': { req: { ids: string[]; orphan: boolean }; res: void };
   'pledge:add': { req: NewPledge; res: PledgeRecord };
-  'pledge:list': { req: { region?: string; year?: number; status?: PledgeStatus }; res: PledgeRecord[] };
+  /** A content script asks only for its own report's pledges (reportId); the side panel reads the database itself. */
+  'pledge:list': { req: { reportId: string }; res: PledgeRecord[] };
   'pledge:update': { req: { id: string; changes: PledgePatch }; res: PledgeRecord };
   'glossary:get-user': { req: Record<string, never>; res: GlossaryEntry[] };
   'glossary:set-user': { req: { term: string; definition: string }; res: void };
@@ -122,6 +141,8 @@ export interface PageProtocol {
   'page:next-mark': { req: Record<string, never>; res: void };
   'page:highlight-selection': { req: { note?: boolean }; res: void };
   'page:save-pledge': { req: { index: number }; res: PledgeRecord | null };
+  /** Saves several of the page's pledges at once (an area of the outline); answers those saved. */
+  'page:save-pledges': { req: { indexes: number[] }; res: PledgeRecord[] };
   'page:reattach': { req: { id: string }; res: boolean };
   'page:refresh-annotations': { req: Record<string, never>; res: void };
 }

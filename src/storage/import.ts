@@ -5,7 +5,8 @@
  * Duplicates (same id, or same page + quote + note as a stored annotation) are skipped.
  */
 import { canonicalUrl } from '../core/fingerprint';
-import { getDb, type GovLensDB } from './db';
+import { regionKey } from '../core/pledges/region';
+import { getDb, upgradePledgeV2, type GovLensDB } from './db';
 import { StorageError, guard } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, ID_PREFIX } from './export';
 import { newId } from './ids';
@@ -76,6 +77,9 @@ function parseBackup(data: Record<string, unknown>): Parsed {
   for (const name of Object.keys(checks) as TableName[]) {
     const rows = tables[name] ?? [];
     if (!Array.isArray(rows)) throw bad(`"${name}" is not a list.`);
+    // Backups written before version 3 hold pledges of the older shape: upgrade them as the database does.
+    if (name === 'pledges' && data.version < 3) for (const row of rows) if (isObj(row)) upgradePledgeV2(row);
+    if (name === 'reports' && data.version < 3) for (const row of rows) if (isObj(row)) row.regionKey ??= regionKey(typeof row.region === 'string' ? row.region : '');
     rows.forEach((row, i) => {
       const problem = checks[name](row);
       if (problem) {
@@ -165,27 +169,59 @@ function fromW3C(item: unknown, now: number): (Omit<AnnotationRecord, 'reportId'
   };
 }
 
+/** A pledge exported by GovLens (an `assessing` annotation carrying govlens:pledge), as a record, or a problem. */
+function pledgeFromW3C(item: Json, reportId: string): PledgeRecord | string {
+  const record = item['govlens:pledge'];
+  if (!isObj(record)) return 'govlens:pledge is not an object';
+  const id = typeof item.id === 'string' && item.id.startsWith(ID_PREFIX) ? item.id.slice(ID_PREFIX.length) : typeof item.id === 'string' && item.id ? item.id : newId();
+  const p = { ...record, id, reportId } as Record<string, unknown>;
+  upgradePledgeV2(p);
+  const problem = checkPledge(p);
+  return problem ?? (p as unknown as PledgeRecord);
+}
+
 function parseJsonLd(items: unknown[]): Parsed {
   const now = Date.now();
   const reports = new Map<string, ReportRecord>();
   const annotations: AnnotationRecord[] = [];
+  const pledges: PledgeRecord[] = [];
+  const reportFor = (url: string, title: string) => {
+    const key = canonicalUrl(url);
+    let report = reports.get(key);
+    if (!report) {
+      report = { id: newId(), canonicalUrl: key, urls: [key], title, region: '', regionKey: '', year: null, fingerprint: '', createdAt: now, updatedAt: now };
+      reports.set(key, report);
+    }
+    report.title ||= title;
+    return report;
+  };
   items.forEach((item, i) => {
+    if (isObj(item) && 'govlens:pledge' in item) {
+      const target = asList(item.target).find(isObj) as Json | undefined;
+      const source = target && (typeof target.source === 'string' ? target.source : isObj(target.source) && typeof target.source.id === 'string' ? target.source.id : '');
+      if (!source || !isPageUrl(source)) throw bad(`pledge ${i + 1}: target has no source URL.`);
+      const title = isObj(target!.source) && typeof target!.source['dcterms:title'] === 'string' ? target!.source['dcterms:title'] : '';
+      const report = reportFor(source, title);
+      const p = pledgeFromW3C(item, report.id);
+      if (typeof p === 'string') throw bad(`pledge ${i + 1}: ${p}.`);
+      if (!report.region && p.region) {
+        report.region = p.region;
+        report.regionKey = p.regionKey;
+        report.year = p.year;
+      }
+      pledges.push(p);
+      return;
+    }
     const a = fromW3C(item, now);
     if (typeof a === 'string') {
       const id = isObj(item) && typeof item.id === 'string' ? ` (${item.id})` : '';
       throw bad(`annotation ${i + 1}${id}: ${a}.`);
     }
     const { title, ...annotation } = a;
-    const url = canonicalUrl(a.url);
-    let report = reports.get(url);
-    if (!report) {
-      report = { id: newId(), canonicalUrl: url, urls: [url], title, region: '', year: null, fingerprint: '', createdAt: now, updatedAt: now };
-      reports.set(url, report);
-    }
-    report.title ||= title;
+    const report = reportFor(a.url, title);
     annotations.push({ ...annotation, reportId: report.id });
   });
-  return { format: 'jsonld', reports: [...reports.values()], annotations, pledges: [], glossary: [], settings: [] };
+  return { format: 'jsonld', reports: [...reports.values()], annotations, pledges, glossary: [], settings: [] };
 }
 
 // ---------------------------------------------------------------- parse + write

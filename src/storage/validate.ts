@@ -16,7 +16,10 @@ export function isPageUrl(url: string): boolean {
 
 export const MAX_NOTE_LENGTH = 100_000;
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red', 'gray'];
-export const PLEDGE_STATUSES = ['pending', 'met', 'missed', 'unclear'] as const;
+export const PLEDGE_STATUSES = ['pending', 'progress', 'met', 'partly', 'missed'] as const;
+const PLEDGE_KINDS = ['target', 'action'];
+const DIRECTIONS = ['floor', 'ceiling', 'about', 'exact'];
+const VERDICTS = ['met', 'partly', 'missed'];
 
 function checkQuote(q: unknown, required: boolean): string | null {
   if (q === undefined && !required) return null;
@@ -77,6 +80,17 @@ export function checkPledge(p: unknown): string | null {
   }
   if (!(PLEDGE_STATUSES as readonly unknown[]).includes(p.status)) return `status must be one of ${PLEDGE_STATUSES.join(', ')}`;
   if (!isStr(p.note)) return 'note must be a string';
+  if (!isStr(p.regionKey)) return 'regionKey must be a string';
+  if (!PLEDGE_KINDS.includes(p.kind as string)) return 'kind must be target or action';
+  if (!Array.isArray(p.area) || !p.area.every(isStr)) return 'area must be a list of strings';
+  if (p.direction !== null && !DIRECTIONS.includes(p.direction as string)) return `direction must be one of ${DIRECTIONS.join(', ')} or null`;
+  if (!Array.isArray(p.evidence)) return 'evidence must be a list';
+  for (const e of p.evidence) {
+    if (!isObj(e) || !isStr(e.sentence) || !isStr(e.reportId) || !isStr(e.reportTitle) || !isStr(e.url) || !isYear(e.year) || !isNum(e.at)) return 'evidence entries need sentence, reportId, reportTitle, url, year and at';
+    if (e.proposed !== undefined && !VERDICTS.includes(e.proposed as string)) return 'evidence.proposed must be met, partly or missed';
+    if (e.url && !isPageUrl(e.url)) return 'evidence.url must be an http(s) or file URL';
+  }
+  if (!Array.isArray(p.history) || !p.history.every((h) => isObj(h) && isNum(h.at) && ([...PLEDGE_STATUSES, 'unclear'] as unknown[]).includes(h.status))) return 'history must be a list of {status, at}';
   if (p.selectors !== null) {
     if (!isObj(p.selectors)) return 'selectors must be an object or null';
     const s = checkQuote(p.selectors.quote, false) ?? checkPosition(p.selectors.position, false);

@@ -42,7 +42,7 @@ describe('Tooltip', () => {
   it('calls onClose on Escape and not on other keys', () => {
     const onClose = vi.fn();
     act(() => {
-      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上' } }} x={10} y={10} onClose={onClose} />, getRoot());
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上', kind: 'target', area: [] } }} x={10} y={10} onClose={onClose} />, getRoot());
     });
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
@@ -204,6 +204,26 @@ describe('placeBox', () => {
   });
 });
 
+describe('pledge card', () => {
+  it('shows the kind, the nearest heading of its area, the due year, the figure\'s direction and a Save button', () => {
+    const onSave = vi.fn();
+    const pledge = { text: '城镇调查失业率5.5%左右', kind: 'target' as const, area: ['二、对今年政府工作的建议', '主要预期目标'], dueYear: 2023, direction: 'ceiling' as const, figure: { text: '5.5%左右', value: 5.5, unit: '%', kind: 'percent' as const } };
+    act(() => render(<Tooltip subject={{ kind: 'pledge', pledge }} x={10} y={10} onClose={() => {}} onSavePledge={onSave} />, getRoot()));
+    const text = getRoot().textContent!;
+    expect(text).toContain('tip.title.pledge · pledge.kind.target');
+    expect(text).toContain('pledge.area: 主要预期目标');
+    expect(getRoot().querySelector('[title="二、对今年政府工作的建议 › 主要预期目标"]')).not.toBeNull();
+    expect(text).toContain('pledge.due: 2023');
+    expect(text).toContain('pledge.figure: 5.5%左右 (pledge.direction.ceiling)');
+    act(() => getRoot().querySelector<HTMLButtonElement>('.gl-btn--primary')!.click());
+    expect(onSave).toHaveBeenCalledTimes(1);
+    // Once saved, the card says so instead of offering Save again.
+    act(() => render(<Tooltip subject={{ kind: 'pledge', pledge: { ...pledge, savedId: 'x' } }} x={10} y={10} onClose={() => {}} onSavePledge={onSave} />, getRoot()));
+    expect(getRoot().querySelector('.gl-btn--primary')).toBeNull();
+    expect(getRoot().textContent).toContain('pledge.saved');
+  });
+});
+
 describe('PAGE_UI_CSS', () => {
   it('styles every class the components use', () => {
     for (const cls of ['gl-card', 'gl-toolbar', 'gl-close', 'gl-btn', 'gl-swatch', 'gl-input', 'gl-note', 'gl-before', 'gl-after']) {
@@ -215,7 +235,7 @@ describe('PAGE_UI_CSS', () => {
 describe('keyboard use', () => {
   it('moves focus to the first action when opened from the keyboard', async () => {
     act(() => {
-      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上' } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, getRoot());
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上', kind: 'target', area: [] } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, getRoot());
     });
     // Focus moves once the card is placed (next frame): hidden elements refuse focus.
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));

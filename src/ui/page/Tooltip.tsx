@@ -27,7 +27,7 @@ export type TooltipSubject =
   | { kind: 'repair'; repair: RepairInfo }
   | { kind: 'suggestion'; repair: RepairInfo }
   | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
-  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'dueYear' | 'figure' | 'savedId'> };
+  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'kind' | 'area' | 'dueYear' | 'direction' | 'figure' | 'savedId'> };
 
 export interface TooltipProps {
   subject: TooltipSubject;
@@ -280,11 +280,18 @@ function UserBody(props: {
 }
 
 function PledgeBody({ pledge, onSave }: { pledge: Extract<TooltipSubject, { kind: 'pledge' }>['pledge']; onSave?: () => void }) {
+  // The area is the nearest heading (the outline's last level), the full path on hover.
+  const area = pledge.area[pledge.area.length - 1];
   return (
     <div>
-      <Kicker>{t('tip.title.pledge')}</Kicker>
+      <Kicker>{`${t('tip.title.pledge')} · ${t(`pledge.kind.${pledge.kind}`)}`}</Kicker>
       <p class="gl-text">{pledge.text}</p>
-      {pledge.figure && <div class="gl-row">{`${t('pledge.figure')}: ${pledge.figure.text}`}</div>}
+      {pledge.figure && <div class="gl-row">{`${t('pledge.figure')}: ${pledge.figure.text}${pledge.direction ? ` (${t(`pledge.direction.${pledge.direction}`)})` : ''}`}</div>}
+      {area && (
+        <div class="gl-row" title={pledge.area.join(' › ')}>
+          {`${t('pledge.area')}: ${area}`}
+        </div>
+      )}
       {pledge.dueYear && <div class="gl-row">{`${t('pledge.due')}: ${pledge.dueYear}`}</div>}
       <div class="gl-actions">
         {pledge.savedId ? (

@@ -2,7 +2,7 @@
  * The side panel's shell: follows the active tab, asks its engine for the
  * page items, watches the database, and hands both to the tab views.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageItems, ScrollTarget } from '../../shared/messages';
 import { toBackground, toPage } from '../../shared/messaging';
 import { t } from '../i18n';
@@ -94,6 +94,8 @@ export function SidePanel() {
   const tellPage = () => (tabId != null ? toPage(tabId, 'page:refresh-annotations', {}).catch(() => undefined) : undefined);
 
   const page = items.status === 'ready' ? items.items : null;
+  // Earlier pledges of this region that this page reports on (computed here: the page never sees them).
+  const followUps = useMemo(() => (page ? data.followUps(page, saved.value) : []), [page, saved.value]);
 
   // The same repaired/original switch as the popup, so a reader working in the panel need not leave it.
   const [showingRepaired, setShowingRepaired] = useState<boolean | null>(null);
@@ -108,7 +110,7 @@ export function SidePanel() {
     { id: 'page', label: t('panel.tab.page'), badge: page ? page.annotations.length + page.orphans.length : 0 },
     { id: 'figures', label: t('panel.tab.figures'), badge: page?.figures.length },
     { id: 'terms', label: t('panel.tab.terms'), badge: page?.terms.length },
-    { id: 'pledges', label: t('panel.tab.pledges'), badge: saved.value.length },
+    { id: 'pledges', label: t('panel.tab.pledges'), badge: page?.pledges.length ?? saved.value.length },
     { id: 'search', label: t('panel.tab.search') },
     { id: 'export', label: t('panel.tab.export') },
   ];
@@ -146,16 +148,7 @@ export function SidePanel() {
         {page && selected === 'page' && (
           <ThisPageTab
             items={page}
-            savedPledges={saved.value}
             onScrollTo={scrollTo}
-            onSavePledge={(index) =>
-              act(async () => {
-                if (tabId == null) return;
-                const saved = await toPage(tabId, 'page:save-pledge', { index });
-                if (!saved) throw new Error(t('panel.page.saveFailed'));
-                await reload();
-              })
-            }
             onReattach={(id) => act(async () => (tabId == null ? false : toPage(tabId, 'page:reattach', { id })))}
             onSaveAnnotation={(id, changes) =>
               act(async () => {
@@ -168,12 +161,6 @@ export function SidePanel() {
                 await data.deleteAnnotation(id);
                 await tellPage();
                 await reload();
-              })
-            }
-            onSetPledgeStatus={(pledgeId, status, evidence) =>
-              act(async () => {
-                const current = saved.value.find((p) => p.id === pledgeId);
-                await data.updatePledge(pledgeId, { status, note: withEvidence(current?.note ?? '', evidence, page.report?.title) });
               })
             }
           />
@@ -192,17 +179,43 @@ export function SidePanel() {
             }
           />
         )}
-        {selected === 'pledges' && <PledgesTab pledges={saved.value} onUpdate={(id, changes) => act(() => data.updatePledge(id, changes))} />}
+        {selected === 'pledges' && (
+          <PledgesTab
+            page={page}
+            pledges={saved.value}
+            followUps={followUps}
+            year={new Date().getFullYear()}
+            onUpdate={(id, changes) => act(() => data.updatePledge(id, changes))}
+            onScrollTo={(index) => scrollTo({ kind: 'pledge', index })}
+            onScrollToEvidence={(start, end) => scrollTo({ kind: 'text', start, end })}
+            onSave={(indexes) =>
+              act(async () => {
+                if (tabId == null) return;
+                const savedNow = await toPage(tabId, 'page:save-pledges', { indexes });
+                if (savedNow.length < indexes.length) throw new Error(t('panel.page.saveFailed'));
+                await reload();
+              })
+            }
+            onRate={(f, status, i) =>
+              act(async () => {
+                const e = f.evidence[i] ?? f.evidence[0];
+                const report = page?.report;
+                await data.ratePledge(f.pledge.id, status, {
+                  reportId: page?.reportId ?? '',
+                  reportTitle: report?.title ?? '',
+                  url: report?.url ?? '',
+                  year: report?.year ?? null,
+                  sentence: e.sentence,
+                  ...(e.figure ? { figure: e.figure } : {}),
+                  ...(i === 0 && f.verdict ? { proposed: f.verdict } : {}),
+                });
+              })
+            }
+          />
+        )}
         {selected === 'search' && <SearchTab search={data.search} onReveal={reveal} />}
         {selected === 'export' && <ExportTab exportData={data.exportData} importData={data.importData} />}
       </TabPanel>
     </div>
   );
-}
-
-/** Appends the report's sentence to the pledge's note once, so the status has its evidence beside it. */
-export function withEvidence(note: string, evidence: string | undefined, source: string | undefined): string {
-  if (!evidence || note.includes(evidence)) return note;
-  const line = source ? `${source}: ${evidence}` : evidence;
-  return note ? `${note}\n${line}` : line;
 }

@@ -6,7 +6,11 @@
  * the background's IndexedDB), so liveQuery sees every change. Writes that
  * the in-page engine must hear about go through the background protocol.
  */
-import type { AnnotationRecord as StoredAnnotation, PledgeRecord as StoredPledge, PledgeStatus, ReportRecord } from '../../storage/types';
+import type { AnnotationRecord as StoredAnnotation, PledgeEvidence, PledgeRecord as StoredPledge, PledgeStatus, ReportRecord } from '../../storage/types';
+import { followPledge, type FollowUp } from '../../core/pledges/follow';
+import { sameRegion } from '../../core/pledges/region';
+import type { Direction, PledgeKind } from '../../core/pledges/types';
+import type { PageItems } from '../../shared/messages';
 import { getDb } from '../../storage/db';
 import * as repo from '../../storage/repo';
 import { exportBackupJson, exportCsv, exportJsonLd, exportMarkdown } from '../../storage/export';
@@ -14,8 +18,8 @@ import { importData as importStored } from '../../storage/import';
 import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../core/search-text';
 import { toBackground } from '../../shared/messaging';
 
-export type { PledgeStatus };
-export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'met', 'missed', 'unclear'];
+export type { PledgeStatus, PledgeEvidence };
+export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'progress', 'met', 'partly', 'missed'];
 
 /** A saved pledge with the report it came from, as the panel lists it. */
 export interface SavedPledge {
@@ -31,6 +35,11 @@ export interface SavedPledge {
   reportTitle: string;
   reportUrl: string;
   updatedAt: number;
+  kind: PledgeKind;
+  area: string[];
+  direction: Direction | null;
+  figure: StoredPledge['figure'];
+  evidence: PledgeEvidence[];
 }
 
 function toSavedPledge(p: StoredPledge, reports: Map<string, ReportRecord>): SavedPledge {
@@ -48,6 +57,11 @@ function toSavedPledge(p: StoredPledge, reports: Map<string, ReportRecord>): Sav
     reportTitle: r?.title ?? '',
     reportUrl: r?.urls[0] ?? r?.canonicalUrl ?? '',
     updatedAt: p.updatedAt,
+    kind: p.kind,
+    area: p.area,
+    direction: p.direction,
+    figure: p.figure,
+    evidence: p.evidence,
   };
 }
 
@@ -60,6 +74,36 @@ export async function listSavedPledges(): Promise<SavedPledge[]> {
 
 export async function updatePledge(id: string, changes: Partial<Pick<StoredPledge, 'status' | 'note'>>): Promise<void> {
   await repo.updatePledge(id, changes);
+}
+
+/** The reader's verdict on a pledge, with the later report's sentence it rests on. */
+export async function ratePledge(id: string, status: PledgeStatus, evidence?: Omit<PledgeEvidence, 'at'>): Promise<void> {
+  await repo.ratePledge(id, status, evidence);
+}
+
+/** A saved pledge of an earlier report, and what this page says about it. */
+export interface PledgeFollowUp extends FollowUp {
+  pledge: SavedPledge;
+}
+
+/**
+ * Saved pledges of this page's region from earlier reports, each with the page's candidate evidence (and a
+ * proposed verdict for targets). Pledges the page says nothing about are left out.
+ */
+export function followUps(page: PageItems, saved: SavedPledge[]): PledgeFollowUp[] {
+  const report = page.report;
+  if (!report || !page.later) return [];
+  const out: PledgeFollowUp[] = [];
+  for (const p of saved) {
+    if (p.reportId === page.reportId) continue;
+    // One region (厦门市湖里区 = 湖里区; two national reports have none), and an earlier report.
+    if (!(sameRegion(p.region, report.region) || (!p.region && !report.region))) continue;
+    if (report.year !== null && (p.year === null || p.year >= report.year || (p.dueYear ?? p.year) > report.year)) continue;
+    const f = followPledge({ text: p.text, kind: p.kind, figure: p.figure, direction: p.direction }, page.later);
+    if (f.evidence.length) out.push({ ...f, pledge: p });
+  }
+  // Proposed verdicts first, then by strength of the best evidence.
+  return out.sort((a, b) => Number(Boolean(b.verdict)) - Number(Boolean(a.verdict)) || b.evidence[0].score - a.evidence[0].score);
 }
 
 /**
@@ -163,8 +207,8 @@ export type ExportFormat = 'markdown' | 'csv' | 'jsonld' | 'backup';
 
 const EXPORTS: Record<ExportFormat, { run: () => Promise<string>; type: string; ext: string }> = {
   markdown: { run: () => exportMarkdown(), type: 'text/markdown;charset=utf-8', ext: 'md' },
-  // The BOM makes Excel read the CSV as UTF-8 instead of the system code page.
-  csv: { run: async () => `\uFEFF${await exportCsv()}`, type: 'text/csv;charset=utf-8', ext: 'csv' },
+  // exportCsv starts with the BOM that makes Excel read UTF-8; a second one would show as a stray character.
+  csv: { run: () => exportCsv(), type: 'text/csv;charset=utf-8', ext: 'csv' },
   jsonld: { run: () => exportJsonLd(), type: 'application/ld+json', ext: 'jsonld' },
   backup: { run: () => exportBackupJson(), type: 'application/json', ext: 'json' },
 };
