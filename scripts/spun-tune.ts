@@ -1,8 +1,10 @@
 /**
  * Tunes the spun-decision weights (src/core/repair/spun/params.ts) on reports the
  * model never saw and that are NOT the ones spun-eval.ts measures on:
+ *   npx tsx scripts/build-lm.ts --without-tuning   # a model that never saw them
  *   npx tsx scripts/spun-tune.ts [param=v1,v2,...] ...
- * Texts: national 2021 and 2022 (build-lm.ts TUNING), each spun two ways: with
+ *   npx tsx scripts/build-lm.ts                    # then the shipped model again
+ * Texts: national 2018 and 2022 (corpus-split.ts TUNING), each spun two ways: with
  * seed 004's own pairs (tests/fixtures/004_pairs.tsv), and by the test spinner
  * (the whole dictionary). Objective: restoration − 8 × collateral, summed.
  * With arguments, tries each value of each parameter in turn (coordinate search)

@@ -1,7 +1,9 @@
 /**
  * Weights of the restoration decision (ln-odds units), tuned by coordinate search
- * on seed 004 plus national 2019/2023 spun by tests/support/spinner.ts
- * (objective: restoration rate − 8 × collateral rate, summed). Retuned after the
+ * (scripts/spun-tune.ts) on national 2018/2022 spun with seed 004's pairs and by
+ * tests/support/spinner.ts, with a model that never saw them (objective:
+ * restoration rate − 8 × collateral rate, summed); measured by spun-eval.ts on
+ * 2019/2023, which neither the model nor the tuning saw. Earlier retuned after the
  * LM's smoothing changed (src/core/lm/model.ts): its margins are smaller, so the
  * priors now carry less weight. Weights at 0 are mechanisms the search switched off.
  */
