@@ -2,7 +2,8 @@ import { canonicalUrl, fingerprint } from '../core/fingerprint';
 import { reportRegion, reportYear } from '../core/report-meta';
 import { PAGE_UI_CSS } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
-import type { PageItems, PageProtocol, PledgeRecord, ReportInfo, ScrollTarget } from '../shared/messages';
+import { preferTraditional, repairMarks } from '../shared/settings';
+import type { PageItems, PageProtocol, PledgeRecord, RepairMarks, ReportInfo, ScrollTarget } from '../shared/messages';
 import { Annotator } from './annotator';
 import { provideInjectedSimplifiedToTraditional } from './data-scripts';
 import { Engine } from './engine';
@@ -25,11 +26,14 @@ export async function boot(): Promise<void> {
   window.__govlensEngine = engine;
   provideInjectedSimplifiedToTraditional();
   // The reader's settings, asked for together: each is a round trip to the background.
-  [engine.userGlossary, engine.siteMode, engine.traditionalOutput] = await Promise.all([
+  let marks: RepairMarks;
+  [engine.userGlossary, engine.siteMode, engine.traditionalOutput, marks] = await Promise.all([
     toBackground('glossary:get-user', {}).catch(() => []),
     toBackground('site:get-mode', { host: location.hostname }).catch(() => 'always' as const),
     toBackground('settings:get-traditional', {}).catch(() => false),
+    toBackground('settings:get-marks', {}).catch(() => 'quiet' as const),
   ]);
+  engine.layers.repairMarks = marks;
 
   const started = performance.now();
   await engine.start();
@@ -66,6 +70,11 @@ export async function boot(): Promise<void> {
   });
   tooltips.install();
   annotator.install();
+  // A card opened on the repaired text is stale once the page shows the original (or the other script).
+  engine.onViewChanged = () => tooltips.hide();
+  // The reader changed a reading setting elsewhere (options page, another tab's popup): follow it here too.
+  repairMarks.watch((v) => engine.layers.setRepairMarks(v ?? 'quiet'));
+  preferTraditional.watch((v) => void engine.setTraditionalOutput(Boolean(v)));
 
   async function savePledge(index: number): Promise<PledgeRecord | null> {
     const pledge = engine.pledges[index];
@@ -90,7 +99,8 @@ export async function boot(): Promise<void> {
 
   // Answer the popup, side panel and commands as soon as the marks exist: saved work
   // arrives over several storage round-trips and a command must not fail meanwhile.
-  const items = (): PageItems => pageItems(engine, annotator, report, savedPledges);
+  // The title as the page shows it now: in the reader's script (see page-chrome.ts), or the original.
+  const items = (): PageItems => pageItems(engine, annotator, report && { ...report, title: doc.title || report.title }, savedPledges);
 
   /** Scrolls a mark into view and opens its tooltip. */
   function scrollTo(target: ScrollTarget): boolean {
@@ -123,9 +133,11 @@ export async function boot(): Promise<void> {
     'page:items': items,
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),
+    'page:set-marks': ({ marks }) => engine.layers.setRepairMarks(marks),
     'page:set-traditional': async ({ traditional }) => ({ traditional: await engine.setTraditionalOutput(traditional) }),
     'page:scroll-to': scrollTo,
-    'page:next-mark': () => tooltips.next(),
+    'page:next-mark': () => tooltips.next(1),
+    'page:prev-mark': () => tooltips.next(-1),
     'page:highlight-selection': ({ note }) => annotator.offerToolbar(note ? 'note' : 'buttons'),
     'page:save-pledge': ({ index }) => savePledge(index),
     'page:save-pledges': ({ indexes }) => savePledges(indexes),

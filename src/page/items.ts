@@ -1,7 +1,8 @@
 import { describe } from '../core/anchoring';
 import { readLaterReport } from '../core/pledges/follow';
 import type { Pledge } from '../core/pledges/types';
-import type { PageItems, PledgeRecord, ReportInfo } from '../shared/messages';
+import type { Term } from '../core/glossary/types';
+import type { PageItems, PledgeRecord, ReportInfo, TermItem } from '../shared/messages';
 import type { NewPledge } from '../storage/repo';
 import type { Annotator } from './annotator';
 import type { Engine } from './engine';
@@ -21,12 +22,13 @@ export function pageItems(engine: Engine, annotator: Annotator, report: ReportIn
       text: f.text,
       kind: f.kind,
       value: f.value,
+      valueMax: f.valueMax,
       unit: f.unit,
       target: f.target,
       subject: f.subject,
       context: text.slice(Math.max(0, f.start - CONTEXT), f.end + CONTEXT),
     })),
-    terms: engine.terms.map((t, index) => ({ index, text: t.text, key: t.key, definition: t.definition, source: t.source })),
+    terms: engine.terms.map((t, index) => ({ index, ...termFields(t) })),
     glossary: engine.reportGlossary,
     pledges: engine.pledges.map((p, index) => {
       const s = savedByText.get(p.text);
@@ -64,4 +66,14 @@ export function pledgeRecord(engine: Engine, pledge: Pledge, report: ReportInfo,
     note: '',
     selectors: { quote, position },
   };
+}
+
+/** What the UI shows of a term: its text and explanation, and the English name, gloss and first appearance when known. */
+export function termFields(t: Term): Omit<TermItem, 'index'> {
+  const item: Omit<TermItem, 'index'> = { text: t.text, key: t.key, definition: t.definition, source: t.source };
+  if (t.en) item.en = t.en;
+  if (t.gloss) item.gloss = t.gloss;
+  if (t.since) item.since = t.since;
+  if (t.firstDoc) item.firstDoc = t.firstDoc;
+  return item;
 }

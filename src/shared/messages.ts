@@ -19,6 +19,8 @@ import type { LaterReport } from '../core/pledges/follow';
 
 export type SiteMode = 'always' | 'ask' | 'never';
 export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge';
+/** How repair marks are drawn: faint (the default, so a page with hundreds of repairs stays readable) or in full. */
+export type RepairMarks = 'quiet' | 'full';
 
 export type { TextQuoteSelector, TextPositionSelector, Selector } from '../core/anchoring/types';
 // Stored records are defined once, by the storage layer, and travel as-is.
@@ -56,10 +58,12 @@ export interface PageState {
   siteMode: SiteMode;
   /** The repaired view is shown in Traditional characters (the reader's preference). */
   traditional: boolean;
+  repairMarks: RepairMarks;
 }
 
-export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
-export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
+export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
+/** A term on the page; English name and gloss and first appearance when its entry has them. */
+export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource; en?: string; gloss?: string; since?: number; firstDoc?: string }
 export interface PledgeItem {
   index: number;
   text: string;
@@ -98,7 +102,7 @@ export type ScrollTarget =
   | { kind: 'text'; start: number; end: number };
 
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
-export type DataScript = 'lm' | 's2t';
+export type DataScript = 'lm' | 's2t' | 'glossary';
 
 export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
@@ -112,6 +116,8 @@ export interface BackgroundProtocol {
   /** The reader's script preference for repaired text: Traditional or Simplified. */
   'settings:get-traditional': { req: Record<string, never>; res: boolean };
   'settings:set-traditional': { req: { traditional: boolean }; res: void };
+  'settings:get-marks': { req: Record<string, never>; res: RepairMarks };
+  'settings:set-marks': { req: { marks: RepairMarks }; res: void };
   'report:upsert': { req: ReportInfo; res: { reportId: string } };
   'annotation:list': { req: { reportId: string }; res: AnnotationRecord[] };
   /** From the side panel: open the report in a new tab and show this annotation once the page is ready. */
@@ -135,10 +141,12 @@ export interface PageProtocol {
   'page:items': { req: Record<string, never>; res: PageItems };
   'page:toggle': { req: { repaired?: boolean }; res: { showingRepaired: boolean } };
   'page:set-layer': { req: { layer: LayerKind; on: boolean }; res: void };
+  'page:set-marks': { req: { marks: RepairMarks }; res: void };
   /** Shows repaired text in Traditional (true) or Simplified characters; answers what it now shows. */
   'page:set-traditional': { req: { traditional: boolean }; res: { traditional: boolean } };
   'page:scroll-to': { req: ScrollTarget; res: boolean };
   'page:next-mark': { req: Record<string, never>; res: void };
+  'page:prev-mark': { req: Record<string, never>; res: void };
   'page:highlight-selection': { req: { note?: boolean }; res: void };
   'page:save-pledge': { req: { index: number }; res: PledgeRecord | null };
   /** Saves several of the page's pledges at once (an area of the outline); answers those saved. */
@@ -150,6 +158,6 @@ export interface PageProtocol {
 export type Message<P, K extends keyof P = keyof P> = K extends keyof P
   ? { type: K; payload: P[K] extends { req: infer R } ? R : never }
   : never;
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
 export type Req<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;
 export type Res<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;

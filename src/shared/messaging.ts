@@ -24,7 +24,8 @@ export async function toPage<K extends keyof PageProtocol>(
 
 function unwrap<T>(type: string, reply: Reply<T> | undefined): T {
   if (!reply) throw new Error(`GovLens: no answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
+  // The code (a storage error's kind) travels too, so the UI can say it in the reader's language.
+  if (!reply.ok) throw Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {});
   return reply.value;
 }
 
@@ -44,7 +45,7 @@ export function handle<P>(handlers: Handlers<P>): () => void {
       .then(() => fn(msg.payload, sender))
       .then(
         (value) => sendResponse({ ok: true, value }),
-        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown })?.code }),
       );
     return true; // keep the channel open for the async reply
   };

@@ -138,11 +138,19 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Columns: the highlight's first, then what only a pledge has. `type` tells the rows apart. */
-export const CSV_HEADER = ['report title', 'url', 'quote', 'note', 'tags', 'created', 'type', 'kind', 'area', 'due year', 'status', 'figure', 'direction', 'evidence'];
+/** The CSV's columns, in order: the highlight's first, then what only a pledge has (`type` tells the rows apart). */
+export const CSV_COLUMNS = ['reportTitle', 'url', 'quote', 'note', 'tags', 'created', 'type', 'kind', 'area', 'dueYear', 'status', 'figure', 'direction', 'evidence'] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+/** Names the columns of the header row: the side panel passes the reader's language. */
+export type CsvHeader = (column: CsvColumn) => string;
 
-export function toCsv(reports: ReportRecord[], annotations: AnnotationRecord[], pledges: PledgeRecord[] = [], year = new Date().getFullYear()): string {
-  const rows = [CSV_HEADER];
+/** The header row in English, the default. */
+export const CSV_HEADER = ['report title', 'url', 'quote', 'note', 'tags', 'created', 'type', 'kind', 'area', 'due year', 'status', 'figure', 'direction', 'evidence'];
+const englishHeader: CsvHeader = (c) => CSV_HEADER[CSV_COLUMNS.indexOf(c)];
+
+/** One row per highlight and per pledge, starting with the one byte-order mark that makes Excel read UTF-8. */
+export function toCsv(reports: ReportRecord[], annotations: AnnotationRecord[], pledges: PledgeRecord[] = [], year = new Date().getFullYear(), header: CsvHeader = englishHeader): string {
+  const rows: string[][] = [CSV_COLUMNS.map(header)];
   for (const { report, annotations: list } of groupByReport(reports, annotations)) {
     for (const a of list) {
       rows.push([report?.title ?? '', a.url, a.exact, a.note, a.tags.join(', '), new Date(a.createdAt).toISOString(), 'highlight', '', '', '', '', '', '', '']);
@@ -244,10 +252,10 @@ export function exportMarkdown(scope: ExportScope = {}, db: GovLensDB = getDb())
   });
 }
 
-export function exportCsv(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+export function exportCsv(scope: ExportScope & { header?: CsvHeader } = {}, db: GovLensDB = getDb()): Promise<string> {
   return guard(async () => {
     const { reports, annotations, pledges } = await load(db, scope);
-    return toCsv(reports, annotations, pledges);
+    return toCsv(reports, annotations, pledges, undefined, scope.header);
   });
 }
 

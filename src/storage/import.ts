@@ -7,7 +7,7 @@
 import { canonicalUrl } from '../core/fingerprint';
 import { regionKey } from '../core/pledges/region';
 import { getDb, upgradePledgeV2, type GovLensDB } from './db';
-import { StorageError, guard } from './errors';
+import { StorageError, guard, type ImportProblem } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, ID_PREFIX } from './export';
 import { newId } from './ids';
 import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
@@ -42,8 +42,11 @@ interface Parsed {
 
 const zero = (): Counts => ({ reports: 0, annotations: 0, pledges: 0, glossary: 0, settings: 0 });
 
-function bad(message: string): StorageError {
-  return new StorageError('invalid', `Import failed, nothing was changed: ${message}`);
+function bad(message: string, reason: ImportProblem, params: Array<string | number> = []): StorageError {
+  const err = new StorageError('invalid', `Import failed, nothing was changed: ${message}`);
+  err.reason = reason;
+  err.params = params.map(String);
+  return err;
 }
 
 async function readInput(input: string | Blob, maxBytes: number): Promise<string> {
@@ -51,10 +54,10 @@ async function readInput(input: string | Blob, maxBytes: number): Promise<string
   if (typeof input === 'string') {
     // UTF-16 length ≤ UTF-8 bytes ≤ 3 × length: only count bytes when it could matter.
     const bytes = input.length * 3 <= maxBytes ? input.length : new TextEncoder().encode(input).length;
-    if (bytes > maxBytes) throw bad(`the file is larger than ${limit}.`);
+    if (bytes > maxBytes) throw bad(`the file is larger than ${limit}.`, 'too-large', [limit]);
     return input;
   }
-  if (input.size > maxBytes) throw bad(`the file is larger than ${limit}.`);
+  if (input.size > maxBytes) throw bad(`the file is larger than ${limit}.`, 'too-large', [limit]);
   return input.text();
 }
 
@@ -62,10 +65,10 @@ async function readInput(input: string | Blob, maxBytes: number): Promise<string
 
 function parseBackup(data: Record<string, unknown>): Parsed {
   if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
-    throw bad(`backup format version ${String(data.version)} is not supported (this GovLens reads up to ${BACKUP_VERSION}).`);
+    throw bad(`backup format version ${String(data.version)} is not supported (this GovLens reads up to ${BACKUP_VERSION}).`, 'version', [String(data.version), BACKUP_VERSION]);
   }
   const tables = data.tables as Record<string, unknown> | undefined;
-  if (!tables || typeof tables !== 'object') throw bad('the backup has no tables.');
+  if (!tables || typeof tables !== 'object') throw bad('the backup has no tables.', 'no-tables');
   const checks: Record<TableName, (r: unknown) => string | null> = {
     reports: checkReport,
     annotations: checkAnnotation,
@@ -76,7 +79,7 @@ function parseBackup(data: Record<string, unknown>): Parsed {
   const out = { format: 'backup' } as Parsed;
   for (const name of Object.keys(checks) as TableName[]) {
     const rows = tables[name] ?? [];
-    if (!Array.isArray(rows)) throw bad(`"${name}" is not a list.`);
+    if (!Array.isArray(rows)) throw bad(`"${name}" is not a list.`, 'no-tables');
     // Backups written before version 3 hold pledges of the older shape: upgrade them as the database does.
     if (name === 'pledges' && data.version < 3) for (const row of rows) if (isObj(row)) upgradePledgeV2(row);
     if (name === 'reports' && data.version < 3) for (const row of rows) if (isObj(row)) row.regionKey ??= regionKey(typeof row.region === 'string' ? row.region : '');
@@ -84,7 +87,7 @@ function parseBackup(data: Record<string, unknown>): Parsed {
       const problem = checks[name](row);
       if (problem) {
         const key = (row as { id?: unknown; term?: unknown; key?: unknown })?.id ?? (row as { term?: unknown })?.term ?? (row as { key?: unknown })?.key;
-        throw bad(`${name}[${i}]${key !== undefined ? ` (${String(key)})` : ''}: ${problem}.`);
+        throw bad(`${name}[${i}]${key !== undefined ? ` (${String(key)})` : ''}: ${problem}.`, 'bad-record', [i + 1]);
       }
     });
     (out as unknown as Record<string, unknown[]>)[name] = rows;
@@ -199,11 +202,11 @@ function parseJsonLd(items: unknown[]): Parsed {
     if (isObj(item) && 'govlens:pledge' in item) {
       const target = asList(item.target).find(isObj) as Json | undefined;
       const source = target && (typeof target.source === 'string' ? target.source : isObj(target.source) && typeof target.source.id === 'string' ? target.source.id : '');
-      if (!source || !isPageUrl(source)) throw bad(`pledge ${i + 1}: target has no source URL.`);
+      if (!source || !isPageUrl(source)) throw bad(`pledge ${i + 1}: target has no source URL.`, 'bad-record', [i + 1]);
       const title = isObj(target!.source) && typeof target!.source['dcterms:title'] === 'string' ? target!.source['dcterms:title'] : '';
       const report = reportFor(source, title);
       const p = pledgeFromW3C(item, report.id);
-      if (typeof p === 'string') throw bad(`pledge ${i + 1}: ${p}.`);
+      if (typeof p === 'string') throw bad(`pledge ${i + 1}: ${p}.`, 'bad-record', [i + 1]);
       if (!report.region && p.region) {
         report.region = p.region;
         report.regionKey = p.regionKey;
@@ -215,7 +218,7 @@ function parseJsonLd(items: unknown[]): Parsed {
     const a = fromW3C(item, now);
     if (typeof a === 'string') {
       const id = isObj(item) && typeof item.id === 'string' ? ` (${item.id})` : '';
-      throw bad(`annotation ${i + 1}${id}: ${a}.`);
+      throw bad(`annotation ${i + 1}${id}: ${a}.`, 'bad-record', [i + 1]);
     }
     const { title, ...annotation } = a;
     const report = reportFor(a.url, title);
@@ -231,11 +234,11 @@ export function parseImport(text: string): Parsed {
   try {
     data = JSON.parse(text);
   } catch {
-    throw bad('the file is not JSON (expected a GovLens backup or W3C Web Annotation JSON-LD).');
+    throw bad('the file is not JSON (expected a GovLens backup or W3C Web Annotation JSON-LD).', 'not-json');
   }
   if (isObj(data) && data.format === BACKUP_FORMAT) return parseBackup(data);
   const items = annotationItems(data);
-  if (!items) throw bad('the file is neither a GovLens backup nor a W3C Web Annotation collection.');
+  if (!items) throw bad('the file is neither a GovLens backup nor a W3C Web Annotation collection.', 'not-annotations');
   return parseJsonLd(items);
 }
 

@@ -66,7 +66,7 @@ describe('highlights, notes, pledges, export and import (built extension, real C
     // The note is shown as text, never run as HTML.
     await page.mouse.move(1, 1);
     const box = await page.evaluate((s) => {
-      const h = CSS.highlights.get('govlens-user');
+      const h = CSS.highlights.get('govlens-user-yellow');
       const r = h && ([...h][0] as Range).getClientRects()[0];
       return r ? { x: r.left + 10, y: r.top + r.height / 2, s } : null;
     }, SENTENCE);
@@ -191,7 +191,7 @@ describe('search and single-page navigation (built extension, real Chromium)', (
     // From the side panel of another report, search and open the hit.
     const other = await h.open('001');
     const panel = await sidePanelFor(h, other);
-    await panel.getByRole('tab', { name: /全部|Everything/ }).click();
+    await panel.getByRole('tab', { name: /全部|Notes/ }).click();
     await panel.locator('input[type=search]').fill('义务教育教学改革');
     const hit = panel.locator('li.hit-annotation button', { hasText: FAR });
     await hit.waitFor();
@@ -202,7 +202,7 @@ describe('search and single-page navigation (built extension, real Chromium)', (
       .poll(
         () =>
           opened.evaluate((far) => {
-            const ranges = [...(CSS.highlights.get('govlens-user') ?? [])] as Range[];
+            const ranges = [...(CSS.highlights.get('govlens-user-yellow') ?? [])] as Range[];
             const r = ranges.find((x) => x.toString().includes(far))?.getBoundingClientRect();
             return r ? { scrolled: window.scrollY > 0, inView: r.top >= 0 && r.bottom <= window.innerHeight } : null;
           }, FAR),

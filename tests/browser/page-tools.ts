@@ -88,11 +88,14 @@ export async function overlayText(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.textContent ?? '');
 }
 
-/** Texts of the ranges in one of GovLens's CSS highlights. */
+/** Texts of the ranges in one of GovLens's CSS highlights (the reader's layer: every colour's highlight together). */
 export async function highlightTexts(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((name) => {
-    const h = CSS.highlights.get(name);
-    return h ? [...h].map((r) => (r as Range).toString()) : [];
+    const out: string[] = [];
+    for (const [key, h] of CSS.highlights) {
+      if (key === name || (name === 'govlens-user' && key.startsWith('govlens-user-'))) out.push(...[...h].map((r) => (r as Range).toString()));
+    }
+    return out;
   }, `govlens-${layer}`);
 }
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { highlightTexts, hover, sidePanelFor } from './page-tools';
+import { PALETTE, rgba } from '../../src/ui/common/colors';
 
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 
@@ -78,7 +79,7 @@ describe('pledges (built extension, real Chromium)', () => {
     expect(marked).not.toContain('承接全市7项综合改革任务');
     // The colour is the pledge layer's own.
     const colour = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('').match(/::highlight\(govlens-pledge\)\s*\{[^}]*\}/)?.[0] ?? '');
-    expect(colour).toContain('#c2410c');
+    expect(colour).toContain(rgba(PALETTE.pledge.ink.light, PALETTE.pledge.paint.line!.alpha));
     const card = await hover(page, '建立项目建设“四张清单”');
     expect(card).toMatch(/承诺 · 举措|Pledge · Action/);
     expect(card).toMatch(/全力提速推进项目建设/); // the nearest heading of its area
@@ -157,7 +158,8 @@ describe('pledges (built extension, real Chromium)', () => {
     expect(md).toMatch(/Evidence \(2025年湖里区人民政府工作报告[^)]*\), GovLens proposed met:\n {4}> [^\n]*完成19个城中村8大提升/);
     const csv = (await readFile(files.csv, 'utf8')).replace(/^\uFEFF/, '');
     const rows = csv.split('\r\n');
-    expect(rows[0]).toBe('report title,url,quote,note,tags,created,type,kind,area,due year,status,figure,direction,evidence');
+    // Column names in the reader's language (this browser runs in Chinese).
+    expect(rows[0]).toBe('报告标题,网址,摘录,笔记,标签,创建时间,类型,承诺类别,领域,到期年份,状态,数字,方向,依据');
     const pledgeRows = rows.filter((r) => r.includes(',pledge,'));
     expect(pledgeRows.length).toBe((await storedPledges(h)).length);
     expect(pledgeRows.find((r) => r.includes('助力17个城中村'))).toMatch(/,pledge,target,[^,]*,2024,met,17个,exact,"?2025年湖里区人民政府工作报告/);

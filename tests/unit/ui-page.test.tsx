@@ -4,10 +4,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { preactRoot } from '../support/preact-root';
 
-// `#i18n` is a WXT virtual module; stand in a stub that returns the key itself.
+// `#i18n` is a WXT virtual module; stand in a stub that returns the key itself. The UI language is switchable.
+const ui = vi.hoisted(() => ({ zh: true }));
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
-  isZh: () => true,
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
+  isZh: () => ui.zh,
 }));
 
 import { Tooltip } from '../../src/ui/page/Tooltip';
@@ -90,6 +92,58 @@ describe('Tooltip', () => {
     });
     expect(getRoot().querySelector('.gl-plain')?.textContent).toBe('= 640亿元');
     expect(getRoot().querySelector('.gl-kicker')?.textContent).toContain('figure.target');
+  });
+
+  it('shows a date figure as the date, with no value line', () => {
+    for (const zh of [true, false]) {
+      ui.zh = zh;
+      act(() => {
+        render(<Tooltip subject={{ kind: 'figure', figure: { text: '2024年', kind: 'date', value: 2024, unit: '年', target: false } }} x={10} y={10} onClose={() => {}} />, getRoot());
+      });
+      expect(getRoot().querySelector('.gl-plain')).toBeNull();
+      expect(getRoot().querySelector('.gl-card')!.textContent).not.toContain('thousand');
+    }
+    ui.zh = true;
+  });
+
+  const corridor = {
+    text: '西部陆海新通道',
+    key: '西部陆海新通道',
+    definition: '以重庆等西部省份为枢纽、经广西北部湾港出海的国际物流通道。',
+    source: 'builtin' as const,
+    en: 'New International Land-Sea Trade Corridor',
+    gloss: "A trade route linking China's western provinces by rail and sea to Southeast Asia.",
+    since: 2019,
+    firstDoc: '《西部陆海新通道总体规划》',
+  };
+
+  it('in the English UI, shows a term’s English name and gloss first, then the Chinese explanation', () => {
+    ui.zh = false;
+    try {
+      act(() => {
+        render(<Tooltip subject={{ kind: 'term', term: corridor }} x={10} y={10} onClose={() => {}} />, getRoot());
+      });
+      const text = getRoot().querySelector('.gl-card')!.textContent!;
+      const at = (s: string) => text.indexOf(s);
+      expect(at(corridor.en)).toBeGreaterThan(at('西部陆海新通道'));
+      expect(at(corridor.gloss)).toBeGreaterThan(at(corridor.en));
+      expect(at(corridor.definition)).toBeGreaterThan(at(corridor.gloss));
+      expect(getRoot().querySelector('.gl-en')!.getAttribute('lang')).toBe('en');
+      expect(text).toContain('term.since: 2019 · 《西部陆海新通道总体规划》');
+    } finally {
+      ui.zh = true;
+    }
+  });
+
+  it('in the Chinese UI, shows the Chinese explanation first, the English name after it', () => {
+    act(() => {
+      render(<Tooltip subject={{ kind: 'term', term: corridor }} x={10} y={10} onClose={() => {}} />, getRoot());
+    });
+    const text = getRoot().querySelector('.gl-card')!.textContent!;
+    expect(text.indexOf(corridor.definition)).toBeGreaterThan(0);
+    expect(text.indexOf(`term.en: ${corridor.en}`)).toBeGreaterThan(text.indexOf(corridor.definition));
+    expect(text).not.toContain(corridor.gloss);
+    expect(text).toContain('term.since: 2019年 · 《西部陆海新通道总体规划》');
   });
 
   it('lets the reader add an explanation to a term that has none', () => {

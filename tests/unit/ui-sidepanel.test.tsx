@@ -6,6 +6,7 @@ import { preactRoot } from '../support/preact-root';
 
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
   isZh: () => true,
 }));
 // The panel's storage facade is not exercised here; keep Dexie out of the views' tests.
@@ -19,9 +20,10 @@ import { groupTerms } from '../../src/ui/sidepanel/TermsTab';
 import { ExportTab } from '../../src/ui/sidepanel/ExportTab';
 import { SearchTab } from '../../src/ui/sidepanel/SearchTab';
 import { safeHref } from '../../src/ui/common/links';
-import { parseTags, plainValue } from '../../src/ui/common/format';
+import { figureValue, parseTags, plainValue } from '../../src/ui/common/format';
 import type { FigureItem, PledgeItem, TermItem } from '../../src/shared/messages';
 import type { PledgeFollowUp, SavedPledge, SearchGroup } from '../../src/ui/sidepanel/data';
+import { parseImport } from '../../src/storage/import';
 
 const getRoot = preactRoot();
 
@@ -219,10 +221,16 @@ describe('ExportTab', () => {
     expect(download).toHaveBeenCalledWith(blob, 'govlens.md');
   });
 
-  it('shows a clear error when an import fails', async () => {
+  it('says why an import failed in the UI language, with the parser\'s English only on hover', async () => {
+    let thrown: unknown;
     const importData = vi.fn(async (_f: File, progress: (p: number) => void) => {
       progress(0.5);
-      throw new Error('Not a GovLens backup: missing "formatName"');
+      try {
+        parseImport('not json');
+      } catch (err) {
+        thrown = err;
+      }
+      throw thrown;
     });
     act(() => render(<ExportTab exportData={vi.fn()} importData={importData} download={vi.fn()} />, getRoot()));
     const input = getRoot().querySelector<HTMLInputElement>('input[type=file]')!;
@@ -232,7 +240,11 @@ describe('ExportTab', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(importData).toHaveBeenCalledWith(file, expect.any(Function));
-    expect(getRoot().querySelector('[role=alert]')?.textContent).toContain('Not a GovLens backup: missing "formatName"');
+    const alert = getRoot().querySelector('[role=alert]')!;
+    // The sentence shown comes from the message files (here the stub shows its key); the English detail is not in it.
+    expect(alert.textContent).toBe('panel.import.failed error.import.notJson');
+    expect(alert.getAttribute('title')).toBe((thrown as Error).message);
+    expect((thrown as Error).message).toMatch(/not JSON/);
   });
 });
 
@@ -266,6 +278,22 @@ describe('helpers', () => {
     expect(plainValue(12000, '人', true)).toBe('1.2万人');
     expect(plainValue(null, '', true)).toBe('');
   });
+
+  it('writes a figure’s value for its kind: a date as a date, 万/亿 in Chinese, no "thousand" in English', () => {
+    const year = { text: '2024年', kind: 'date', value: 2024, unit: '年' };
+    expect(figureValue(year, true)).toBe('2024年');
+    expect(figureValue(year, false)).toBe('2024年');
+    const income = { text: '74383元', kind: 'amount', value: 74383, unit: '元' };
+    expect(figureValue(income, true)).toBe('7.44万元');
+    expect(figureValue(income, false)).toBe('74,383 yuan');
+    expect(figureValue({ text: '6.5%－7%', kind: 'percent', value: 6.5, valueMax: 7, unit: '%' }, true)).toBe('6.5–7%');
+    expect(figureValue({ text: '100万元至300万元', kind: 'amount', value: 1e6, valueMax: 3e6, unit: '元' }, true)).toBe('100万–300万元');
+    expect(figureValue({ text: '全国第十三', kind: 'rank', value: 13, unit: '' }, true)).toBe('第13');
+    expect(figureValue({ text: '全国第十三', kind: 'rank', value: 13, unit: '' }, false)).toBe('No. 13');
+    expect(figureValue({ text: '翻两番', kind: 'ratio', value: 4, unit: '倍' }, false)).toBe('4 times');
+    // Without the unit, for the table's value column.
+    expect(figureValue(income, true, false)).toBe('7.44万');
+  });
 });
 
 describe('SearchTab', () => {
@@ -277,14 +305,14 @@ describe('SearchTab', () => {
         title: '2025年湖里区政府工作报告',
         url: 'http://www.huli.gov.cn/a.html',
         hits: [
-          { kind: 'annotation', id: 'a1', text: '全国义务教育教学改革实验区', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html' },
-          { kind: 'pledge', id: 'p1', text: '新增城镇就业1.2万人', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html' },
+          { kind: 'annotation', id: 'a1', text: '全国义务教育教学改革实验区', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html', updatedAt: 1 },
+          { kind: 'pledge', id: 'p1', text: '新增城镇就业1.2万人', note: '', tags: [], url: 'http://www.huli.gov.cn/a.html', updatedAt: 2 },
         ],
       },
     ];
     const search = vi.fn(async () => groups);
     const onReveal = vi.fn();
-    render(<SearchTab search={search} onReveal={onReveal} />, getRoot());
+    render(<SearchTab search={search} notes={[]} tag={null} onTag={() => {}} onReveal={onReveal} />, getRoot());
     const input = getRoot().querySelector('input[type=search]') as HTMLInputElement;
     await act(() => {
       input.value = '实验区';

@@ -1,7 +1,7 @@
 /** The report's pledges as an outline of its plan: grouped by its own headings, with counts, filters and Save. */
 import { useMemo, useState } from 'preact/hooks';
 import type { PledgeItem } from '../../shared/messages';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 
 export interface OutlineFilter {
   area: string;
@@ -83,7 +83,12 @@ export function PlanOutline({ pledges, onScrollTo, onSave }: PlanOutlineProps) {
   return (
     <section class="stack outline">
       <p class="small muted" role="status">
-        {t('panel.outline.summary', [shown.length, headings, targets, shown.length - targets])}
+        {t('panel.outline.summary', [
+          tn('panel.outline.pledgeCount', shown.length),
+          tn('panel.outline.headingCount', headings),
+          tn('panel.outline.targetCount', targets),
+          tn('panel.outline.actionCount', shown.length - targets),
+        ])}
       </p>
       <div class="filters filters-4">
         <label>

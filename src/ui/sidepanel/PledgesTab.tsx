@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { regionKey } from '../../core/pledges/region';
 import { shownStatus, type ShownStatus } from '../../core/pledges/status';
 import type { PageItems } from '../../shared/messages';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { SaveCancel } from './SaveCancel';
 import { safeHref } from '../common/links';
 import { FollowUps, type FollowUpsProps } from './FollowUps';
@@ -162,7 +162,7 @@ function SavedPledges({ pledges, year, onUpdate }: Pick<PledgesTabProps, 'pledge
         </button>
       </div>
       <p class="small muted" role="status">
-        {t('panel.pledges.shown', [rows.length, pledges.length])}
+        {tn('panel.pledges.shown', pledges.length, [rows.length, pledges.length])}
       </p>
       <ul class="list">
         {rows.map((p) => (

@@ -6,7 +6,9 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageItems, ScrollTarget } from '../../shared/messages';
 import { toBackground, toPage } from '../../shared/messaging';
 import { t } from '../i18n';
-import { errorText, sleep } from '../common/tabs';
+import { sleep } from '../common/tabs';
+import { UiError, userMessage } from '../common/errors';
+import { LayerKey } from '../common/LayerKey';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { Tabs, TabPanel, type TabDef } from './Tabs';
 import { ThisPageTab } from './ThisPageTab';
@@ -17,7 +19,7 @@ import { SearchTab } from './SearchTab';
 import { ExportTab } from './ExportTab';
 import { useActiveTab } from './useActiveTab';
 import * as data from './data';
-import '../common/base.css';
+import '../../../assets/css/base.css';
 import './sidepanel.css';
 
 type TabId = 'page' | 'figures' | 'terms' | 'pledges' | 'search' | 'export';
@@ -31,6 +33,13 @@ export function SidePanel() {
   const [selected, setSelected] = useState<TabId>('page');
   const [items, setItems] = useState<ItemsState>({ status: 'loading' });
   const [error, setError] = useState<string>();
+  /** The tag the 全部 list is narrowed to (a tag clicked anywhere in the panel). */
+  const [tag, setTag] = useState<string | null>(null);
+  const showTag = (t: string | null) => {
+    setTag(t);
+    if (t) setSelected('search');
+  };
+  const notes = useLiveQuery(() => data.listNotes(tag ?? undefined), [tag], [] as data.NoteRow[]);
 
   const tabId = tab?.id;
   const reload = useCallback(async () => {
@@ -79,12 +88,12 @@ export function SidePanel() {
     try {
       return await fn();
     } catch (err) {
-      setError(errorText(err));
+      setError(userMessage(err).text);
       throw err;
     }
   };
   const scrollTo = (target: ScrollTarget) => {
-    if (tabId != null) void toPage(tabId, 'page:scroll-to', target).catch((err) => setError(errorText(err)));
+    if (tabId != null) void toPage(tabId, 'page:scroll-to', target).catch((err) => setError(userMessage(err).text));
   };
   /** A search hit: scroll to it here if it is on this tab's report, else open its report to it. */
   const reveal = (hit: data.SearchHit) => {
@@ -99,9 +108,16 @@ export function SidePanel() {
 
   // The same repaired/original switch as the popup, so a reader working in the panel need not leave it.
   const [showingRepaired, setShowingRepaired] = useState<boolean | null>(null);
+  const [repairMarks, setRepairMarks] = useState<string>('quiet');
   useEffect(() => {
     if (tabId == null || !page) return setShowingRepaired(null);
-    toPage(tabId, 'page:state', {}).then((s) => setShowingRepaired(s.showingRepaired), () => setShowingRepaired(null));
+    toPage(tabId, 'page:state', {}).then(
+      (s) => {
+        setShowingRepaired(s.showingRepaired);
+        setRepairMarks(s.repairMarks);
+      },
+      () => setShowingRepaired(null),
+    );
   }, [tabId, page]);
   const toggle = (repaired: boolean) =>
     tabId != null && void act(async () => setShowingRepaired((await toPage(tabId, 'page:toggle', { repaired })).showingRepaired));
@@ -111,7 +127,7 @@ export function SidePanel() {
     { id: 'figures', label: t('panel.tab.figures'), badge: page?.figures.length },
     { id: 'terms', label: t('panel.tab.terms'), badge: page?.terms.length },
     { id: 'pledges', label: t('panel.tab.pledges'), badge: page?.pledges.length ?? saved.value.length },
-    { id: 'search', label: t('panel.tab.search') },
+    { id: 'search', label: t('panel.tab.search'), badge: notes.value.length && !tag ? notes.value.length : undefined },
     { id: 'export', label: t('panel.tab.export') },
   ];
 
@@ -132,6 +148,7 @@ export function SidePanel() {
           </div>
         </div>
       )}
+      {needsPage && page && <LayerKey quietRepairs={repairMarks !== 'full'} />}
       {error && (
         <p class="error small banner" role="alert">
           {error}
@@ -150,6 +167,7 @@ export function SidePanel() {
             items={page}
             onScrollTo={scrollTo}
             onReattach={(id) => act(async () => (tabId == null ? false : toPage(tabId, 'page:reattach', { id })))}
+            onTag={showTag}
             onSaveAnnotation={(id, changes) =>
               act(async () => {
                 await data.updateAnnotation(id, changes);
@@ -213,8 +231,8 @@ export function SidePanel() {
             }
           />
         )}
-        {selected === 'search' && <SearchTab search={data.search} onReveal={reveal} />}
-        {selected === 'export' && <ExportTab exportData={data.exportData} importData={data.importData} />}
+        {selected === 'search' && <SearchTab search={data.search} notes={notes.value} tag={tag} onTag={showTag} onReveal={reveal} />}
+        {selected === 'export' && <ExportTab exportData={(format) => data.exportData(format, { csvHeader: (column) => t(`panel.export.column.${column}`) })} importData={data.importData} />}
       </TabPanel>
     </div>
   );

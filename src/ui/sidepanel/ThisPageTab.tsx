@@ -13,6 +13,8 @@ export interface ThisPageProps {
   onReattach: (id: string) => Promise<boolean>;
   onSaveAnnotation: (id: string, changes: { note: string; tags: string[]; color: string }) => Promise<void>;
   onDeleteAnnotation: (id: string) => Promise<void>;
+  /** A tag was clicked: list every note with it. */
+  onTag?: (tag: string) => void;
 }
 
 export function ThisPageTab(props: ThisPageProps) {
@@ -39,6 +41,7 @@ export function ThisPageTab(props: ThisPageProps) {
                 onScrollTo={() => props.onScrollTo({ kind: 'annotation', id: a.id })}
                 onSave={(c) => props.onSaveAnnotation(a.id, c)}
                 onDelete={() => props.onDeleteAnnotation(a.id)}
+                onTag={props.onTag}
               />
             ))}
           </ul>

@@ -13,7 +13,7 @@ import type { Direction, PledgeKind } from '../../core/pledges/types';
 import type { PageItems } from '../../shared/messages';
 import { getDb } from '../../storage/db';
 import * as repo from '../../storage/repo';
-import { exportBackupJson, exportCsv, exportJsonLd, exportMarkdown } from '../../storage/export';
+import { exportBackupJson, exportCsv, exportJsonLd, exportMarkdown, type CsvHeader } from '../../storage/export';
 import { importData as importStored } from '../../storage/import';
 import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../core/search-text';
 import { toBackground } from '../../shared/messaging';
@@ -144,6 +144,30 @@ export interface SearchHit {
   note: string;
   tags: string[];
   url: string;
+  /** Last change, for newest-first lists. */
+  updatedAt: number;
+  color?: string;
+}
+
+/** A note in the list of every note: the hit plus the report it is in. */
+export interface NoteRow extends SearchHit {
+  reportTitle: string;
+}
+
+/**
+ * Every highlight and note, newest first (as Hypothesis and Memex list
+ * them), or only those with `tag`. For liveQuery: it re-runs when they change.
+ */
+export async function listNotes(tag?: string): Promise<NoteRow[]> {
+  const db = getDb();
+  const [annotations, reports] = await Promise.all([
+    tag ? db.annotations.where('tags').equals(tag).toArray() : db.annotations.toArray(),
+    repo.listReports(),
+  ]);
+  const titles = new Map(reports.map((r) => [r.id, r.title || r.canonicalUrl]));
+  return annotations
+    .sort((a, b) => (b.updatedAt || b.createdAt) - (a.updatedAt || a.createdAt))
+    .map((a) => ({ ...annotationHit(a), reportTitle: titles.get(a.reportId) ?? a.url }));
 }
 export interface SearchGroup {
   reportId: string;
@@ -171,7 +195,7 @@ export async function search(query: string): Promise<SearchGroup[]> {
 }
 
 function annotationHit(a: StoredAnnotation): SearchHit & { reportId: string } {
-  return { kind: 'annotation', id: a.id, text: a.exact, note: a.note, tags: a.tags, url: a.url, reportId: a.reportId };
+  return { kind: 'annotation', id: a.id, text: a.exact, note: a.note, tags: a.tags, url: a.url, reportId: a.reportId, updatedAt: a.updatedAt || a.createdAt, color: a.color };
 }
 
 /** Pledges whose text or note holds every query term, after folding. */
@@ -183,7 +207,7 @@ function searchPledges(pledges: StoredPledge[], query: string, fold: Fold): Arra
       const hay = fold(`${p.text}\u0001${p.note}`);
       return terms.every((term) => countOccurrences(hay, term) > 0);
     })
-    .map((p) => ({ kind: 'pledge' as const, id: p.id, text: p.text, note: p.note, tags: [], url: '', reportId: p.reportId }));
+    .map((p) => ({ kind: 'pledge' as const, id: p.id, text: p.text, note: p.note, tags: [], url: '', reportId: p.reportId, updatedAt: p.updatedAt }));
 }
 
 function groupHits(hits: Array<SearchHit & { reportId: string }>, reports: ReportRecord[]): SearchGroup[] {
@@ -205,17 +229,22 @@ function groupHits(hits: Array<SearchHit & { reportId: string }>, reports: Repor
 
 export type ExportFormat = 'markdown' | 'csv' | 'jsonld' | 'backup';
 
-const EXPORTS: Record<ExportFormat, { run: () => Promise<string>; type: string; ext: string }> = {
+/** What the exports say in the reader's language: the CSV's column names. */
+export interface ExportWords {
+  csvHeader?: CsvHeader;
+}
+
+const EXPORTS: Record<ExportFormat, { run: (words: ExportWords) => Promise<string>; type: string; ext: string }> = {
   markdown: { run: () => exportMarkdown(), type: 'text/markdown;charset=utf-8', ext: 'md' },
-  // exportCsv starts with the BOM that makes Excel read UTF-8; a second one would show as a stray character.
-  csv: { run: () => exportCsv(), type: 'text/csv;charset=utf-8', ext: 'csv' },
+  // toCsv starts with the one BOM Excel needs to read UTF-8; a second would show as a stray character.
+  csv: { run: (words) => exportCsv({ header: words.csvHeader }), type: 'text/csv;charset=utf-8', ext: 'csv' },
   jsonld: { run: () => exportJsonLd(), type: 'application/ld+json', ext: 'jsonld' },
   backup: { run: () => exportBackupJson(), type: 'application/json', ext: 'json' },
 };
 
-export async function exportData(format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
+export async function exportData(format: ExportFormat, words: ExportWords = {}): Promise<{ blob: Blob; filename: string }> {
   const spec = EXPORTS[format];
-  const text = await spec.run();
+  const text = await spec.run(words);
   const stamp = new Date().toISOString().slice(0, 10);
   const name = format === 'backup' ? `govlens-backup-${stamp}` : `govlens-${stamp}`;
   return { blob: new Blob([text], { type: spec.type }), filename: `${name}.${spec.ext}` };
