@@ -9,6 +9,24 @@ import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
 import { openToReveal, takePendingReveal } from './reveal';
+import { copySharedNote, sharedNotesFor, startSync, syncHandlers } from './sync';
+import { pushGlossaryToBrowserSync, startGlossarySync } from './glossary-sync';
+
+/** Sync settings and credentials are for the extension's own pages, never a content script. */
+function fromExtensionPage(sender: { url?: string; id?: string }): boolean {
+  return sender.id === browser.runtime.id && !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+function extensionPagesOnly<T extends Record<string, (p: never) => unknown>>(handlers: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [type, fn] of Object.entries(handlers)) {
+    out[type] = (payload: never, sender: { url?: string; id?: string }) => {
+      if (!fromExtensionPage(sender)) throw new Error('GovLens: sync messages are answered only to GovLens pages.');
+      return fn(payload);
+    };
+  }
+  return out as T;
+}
 
 const COMMANDS: Record<string, keyof PageProtocol> = {
   'toggle-repair': 'page:toggle',
@@ -61,7 +79,20 @@ export function startBackground(): void {
     'annotation:reveal': ({ url, id }) => openToReveal(url, id),
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
     ...storageHandlers,
+    // The reader's glossary also follows the browser's account (storage.sync).
+    'glossary:set-user': async (entry) => {
+      await storageHandlers['glossary:set-user']!(entry);
+      await pushGlossaryToBrowserSync().catch(() => undefined);
+    },
+    'shared:for-page': (_p, sender) => (sender.url ? sharedNotesFor(sender.url) : []),
+    'shared:copy': ({ key }, sender) => {
+      if (!sender.url) throw new Error('GovLens: no page');
+      return copySharedNote(sender.url, key);
+    },
+    ...(extensionPagesOnly(syncHandlers) as object),
   });
+  startSync();
+  startGlossarySync();
 
   browser.commands.onCommand.addListener(async (command) => {
     const type = COMMANDS[command];

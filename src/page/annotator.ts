@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { anchorMany, describe } from '../core/anchoring';
 import { SelectionToolbar } from '../ui/page';
-import type { AnnotationRecord } from '../shared/messages';
+import type { AnnotationRecord, SharedNote } from '../shared/messages';
 import type { AnnotationPatch } from '../storage/repo';
 import { toBackground } from '../shared/messaging';
 import type { Engine } from './engine';
@@ -18,6 +18,9 @@ const ANCHOR_MIN_SCORE = 0.6;
 export class Annotator {
   records: AnnotationRecord[] = [];
   anchored = new Map<string, { start: number; end: number }>();
+  /** Notes of the reader's read-only sources (a teacher's folder) on this page, and where they anchored. */
+  shared: SharedNote[] = [];
+  sharedAnchored = new Map<string, { start: number; end: number }>();
   reportId: string | null = null;
   private cleanup: Array<() => void> = [];
 
@@ -30,7 +33,10 @@ export class Annotator {
 
   async load(reportId: string): Promise<void> {
     this.reportId = reportId;
-    this.records = await toBackground('annotation:list', { reportId });
+    [this.records, this.shared] = await Promise.all([
+      toBackground('annotation:list', { reportId }),
+      toBackground('shared:for-page', {}).catch(() => [] as SharedNote[]),
+    ]);
     await this.reanchor();
   }
 
@@ -49,6 +55,11 @@ export class Annotator {
       } else if (!r.orphan) nowOrphan.push(r.id);
     });
     for (const r of this.records) r.orphan = !this.anchored.has(r.id);
+    this.sharedAnchored.clear();
+    if (this.shared.length) {
+      const found = anchorMany(text, this.shared.map((n) => ({ id: n.key, selectors: { quote: n.quote, position: n.position } })), { minScore: ANCHOR_MIN_SCORE });
+      found.forEach((a, i) => a && this.sharedAnchored.set(this.shared[i].key, { start: a.start, end: a.end }));
+    }
     if (nowOrphan.length) await toBackground('annotation:mark-orphans', { ids: nowOrphan, orphan: true }).catch(() => undefined);
     if (nowAnchored.length) await toBackground('annotation:mark-orphans', { ids: nowAnchored, orphan: false }).catch(() => undefined);
     await this.paint();
@@ -61,10 +72,15 @@ export class Annotator {
       const a = this.anchored.get(r.id);
       if (a) marks.push({ type: 'annotation', layer: 'user', start: a.start, end: a.end, record: r });
     }
+    for (const n of this.shared) {
+      const a = this.sharedAnchored.get(n.key);
+      if (a) marks.push({ type: 'shared', layer: 'shared', start: a.start, end: a.end, note: n });
+    }
     await this.engine.setAnnotationMarks(marks);
     const html = this.engine.doc.documentElement;
     html.setAttribute('data-govlens-annotations', String(this.anchored.size));
     html.setAttribute('data-govlens-orphans', String(this.records.length - this.anchored.size));
+    html.setAttribute('data-govlens-shared', String(this.sharedAnchored.size));
   }
 
   install(): void {
@@ -162,6 +178,15 @@ export class Annotator {
     await toBackground('annotation:delete', { id });
     this.records = this.records.filter((r) => r.id !== id);
     this.anchored.delete(id);
+    await this.paint();
+  }
+
+  /** Copies a shared note into the reader's own notes, at the same place. */
+  async copyShared(key: string): Promise<void> {
+    const at = this.sharedAnchored.get(key);
+    const saved = await toBackground('shared:copy', { key });
+    this.records.push(saved);
+    if (at) this.anchored.set(saved.id, at);
     await this.paint();
   }
 

@@ -97,8 +97,11 @@ async function waitForGovLens(page: Page, want: WaitFor): Promise<void> {
   else if (want === 'not-report') await page.waitForSelector('html[data-govlens="not-report"]', { timeout: 15_000 });
 }
 
-/** `lang`: the browser's language (zh-CN unless said), which the add-on's UI follows. */
-export async function launchFirefox(opts: { lang?: string } = {}): Promise<FirefoxHarness> {
+/**
+ * `lang`: the browser's language (zh-CN unless said), which the add-on's UI follows. `prefs` adds to or overrides
+ * the test profile's preferences (e.g. a sync test's direct loopback server).
+ */
+export async function launchFirefox(opts: { lang?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxHarness> {
   const server = await startSeedServer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -106,7 +109,7 @@ export async function launchFirefox(opts: { lang?: string } = {}): Promise<Firef
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
-    extraPrefsFirefox: firefoxPrefs(server.port, opts.lang),
+    extraPrefsFirefox: { ...firefoxPrefs(server.port, opts.lang), ...opts.prefs },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const origin = `moz-extension://${ADDON_UUID}`;
