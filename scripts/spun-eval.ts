@@ -7,6 +7,8 @@
  * when the spinner gate is forced open. With PAIRS_FILE (lines of
  * `original=form1/form2`, or TSV `form, original, count`), also spins the held-out text with those pairs
  * alone: how much of a spinner's output using them the repair undoes.
+ * With --collateral, also lists what the collateral damage on that text is
+ * (clean words rewritten, grouped by before→after, with an example).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { repair } from '../src/core/repair';
 import { restorationStats } from '../tests/support/align';
 import { spin, spinWithPairs } from '../tests/support/spinner';
 import { HELD_OUT } from './corpus-split';
+import { collateralEdits, collateralTable } from './lib/collateral';
 
 const root = join(import.meta.dirname, '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -39,7 +42,8 @@ for (const text of heldOut) {
 }
 console.log(`${'clean held-out text, gate forced open'.padEnd(44)} ${((wrong * 1000) / chars).toFixed(2)} changes per 1,000 characters (all wrong)`);
 
-const pairsFile = process.argv[2];
+const showCollateral = process.argv.includes('--collateral');
+const pairsFile = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (pairsFile) {
   // Spin with the given pairs only, every match swapped to its form. Two layouts:
   // `original=form1/form2` (dictionary style), or TSV `form<TAB>original<TAB>count`
@@ -74,6 +78,10 @@ if (pairsFile) {
     }
     const name = pairsFile.split('/').pop();
     report(`held-out ${i ? 2023 : 2019} spun with ${name} (${swaps} swaps)`, out, text);
+    if (showCollateral) {
+      const edits = collateralEdits(out, text, repair(out).changes);
+      console.log(`  collateral edits: ${edits.length}\n${collateralTable(edits, 25)}`);
+    }
     // Harder: the usual dictionary's damage on top, as a page spun by two tools.
     report(`  ...those pairs plus the test spinner`, spin(out, { seed: 5 }), text);
   }

@@ -6,8 +6,8 @@
  *   npx tsx scripts/build-lm.ts                    # then the shipped model again
  * Texts: national 2018 and 2022 (corpus-split.ts TUNING), each spun two ways: with
  * seed 004's own pairs (tests/fixtures/004_pairs.tsv), and by the test spinner
- * (the whole dictionary). Objective: restoration − 8 × collateral, summed.
- * With arguments, tries each value of each parameter in turn (coordinate search)
+ * (the whole dictionary). Objective: restoration − 8 × collateral, summed
+ * (`--collateral=W` weighs collateral W times instead). With arguments, tries each value of each parameter in turn (coordinate search)
  * and keeps the best; prints every evaluation.
  */
 import { readFileSync } from 'node:fs';
@@ -34,13 +34,15 @@ function main(): void {
     { name: `${TUNING[i]} test spinner`, input: spin(t, { seed: 11 }), gold: t },
   ]);
 
+  const weightArg = process.argv.find((a) => a.startsWith('--collateral='));
+  const collateralWeight = weightArg ? Number(weightArg.split('=')[1]) : 8;
   type Params = typeof DECIDE_PARAMS;
   function evaluate(): { score: number; line: string } {
     let score = 0;
     const parts: string[] = [];
     for (const c of cases) {
       const s = restorationStats(c.input, repair(c.input).text, c.gold);
-      score += s.restoreRate - 8 * s.collateralRate;
+      score += s.restoreRate - collateralWeight * s.collateralRate;
       parts.push(`${(100 * s.restoreRate).toFixed(2)}/${(100 * s.collateralRate).toFixed(2)}`);
     }
     // Seed 004 is shown, not optimised: its own pairs are what the tuning texts are spun with.
@@ -48,7 +50,7 @@ function main(): void {
   return { score, line: `${score.toFixed(4)}  ${parts.join('  ')}   seed004 ${(100 * seed.restoreRate).toFixed(2)}/${(100 * seed.collateralRate).toFixed(2)}` };
   }
 
-  const grid = process.argv.slice(2).map((a) => {
+  const grid = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((a) => {
     const [k, vs] = a.split('=');
     return [k as keyof Params, vs.split(',').map(Number)] as const;
   });
