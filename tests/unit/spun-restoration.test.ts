@@ -23,15 +23,16 @@ describe('spun restoration on reports not trained or tuned on', () => {
       expect(s.needed).toBeGreaterThan(2000);
       expect(s.restoreRate).toBeGreaterThanOrEqual(0.97);
       // Every occurrence of 250 originals swapped (~10% of the text): genuine uses of their
-      // forms (建立, 深刻) cannot all be told apart. Measured 0.7–0.8%; a guard, not a goal.
-      expect(s.collateralRate).toBeLessThan(0.0125);
+      // forms (地方, 范围) cannot all be told apart. Measured 0.38–0.48% (the issue asks 0.15%,
+      // unmet; scripts/spun-eval.ts --collateral lists them); a guard against regressions.
+      expect(s.collateralRate).toBeLessThan(0.006);
     });
 
     it(`${name} spun by the test spinner with the whole dictionary: at least 90% restored`, () => {
       const input = spin(gold, { seed: 3 });
       const s = restorationStats(input, repair(input).text, gold);
       expect(s.restoreRate).toBeGreaterThanOrEqual(0.9);
-      expect(s.collateralRate).toBeLessThan(0.0075); // measured 0.40–0.48%
+      expect(s.collateralRate).toBeLessThan(0.006); // measured 0.41–0.42%
     });
   }
 });

@@ -101,6 +101,14 @@ describe('spun stage', () => {
     expect(prior('统筹发展和保障,筑牢安然基石。') - prior('统筹发展和安宁,筑牢安然基石。')).toBeCloseTo(DECIDE_PARAMS.usualSeen, 5);
   });
 
+  it('leaves a common form alone when its original stands intact on the page more often than a spinner would leave it', () => {
+    // Alone, 乡村教师 reads as 农村教师 to a report-trained model. Here 农村 stands intact four
+    // times and no 乡村 is read as 农村 elsewhere: the page's spinner does not swap 农村, so 乡村 is genuine.
+    const page = '深化农村改革，农村居民收入增长，加强农村基础设施建设，农村人口持续减少。提高乡村教师待遇，改善办学条件。';
+    expect(applyOnSpunPage(page)).toBe(page);
+    expect(applyOnSpunPage('提高乡村教师待遇，改善办学条件。')).toContain('农村教师');
+  });
+
   it('restores seed 004 against the hand-restored gold with little collateral damage', () => {
     const input = seed('004');
     const gold = read('../fixtures/004_restored.txt');

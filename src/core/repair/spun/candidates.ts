@@ -96,8 +96,11 @@ function usualVariants(usual: string): Set<string> {
   return v;
 }
 
-/** How often each of `words` occurs literally in `text` (one scan, first-character index). */
-function literalCounts(text: string, words: Iterable<string>): Map<string, number> {
+/**
+ * How often each of `words` occurs literally in `text` (one scan, first-character
+ * index), not counting occurrences that touch a character marked in `skip`.
+ */
+export function literalCounts(text: string, words: Iterable<string>, skip?: Uint8Array): Map<string, number> {
   const byFirst = new Map<number, string[]>();
   const out = new Map<string, number>();
   for (const w of words) {
@@ -113,7 +116,12 @@ function literalCounts(text: string, words: Iterable<string>): Map<string, numbe
   for (let i = 0; i < text.length; i++) {
     if (!starts[text.charCodeAt(i)]) continue;
     const l = byFirst.get(text.charCodeAt(i));
-    if (l) for (const w of l) if (text.startsWith(w, i)) out.set(w, out.get(w)! + 1);
+    if (!l) continue;
+    for (const w of l) {
+      if (!text.startsWith(w, i)) continue;
+      if (skip && skip.subarray(i, i + w.length).includes(1)) continue;
+      out.set(w, out.get(w)! + 1);
+    }
   }
   return out;
 }

@@ -70,6 +70,16 @@ export const DECIDE_PARAMS = {
    * weight × (share of occurrences that chose that candidate).
    */
   consistency: 1.5,
+  /**
+   * Intact originals (src/core/repair/spun/decide.ts, weighIntactOriginals): penalty
+   * weight × ln((intact + ½) / (intactRate × restored + ½)), capped, on restoring an
+   * original that stands intact on the page more often than a spinner would leave it.
+   * Tuned on 2018/2022 (spun-tune.ts): their 004-pair collateral 1.08/0.70% → 0.60/0.49%
+   * at the same restoration; the test spinner's restoration −0.7 points.
+   */
+  intact: 3,
+  intactCap: 4,
+  intactRate: 0.3,
   /** Softmax temperature turning log-probability margins into confidences. */
   temperature: 0.5,
 };
