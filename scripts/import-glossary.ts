@@ -1,11 +1,12 @@
 /**
- * Imports checked glossary entries (JSON Lines, /work/labels/glossary/FORMAT.md) into the built-in glossary:
+ * Imports checked glossary entries (JSON Lines, scripts/data/glossary/FORMAT.md) into the built-in glossary:
  *
- *   npx tsx scripts/import-glossary.ts [FILE.jsonl …]      (default: /work/labels/glossary/checked-*.jsonl)
+ *   npx tsx scripts/import-glossary.ts [FILE.jsonl …]      (default: scripts/data/glossary/checked-*.{jsonl,tsv})
  *   npx tsx scripts/build-glossary-variants.ts              (then: the Traditional spellings)
  *
  * Writes src/core/data/glossary-imported.ts. Every run rebuilds it from the files given, so fixing a draft and
- * importing again is the way to change an imported entry. What it does:
+ * importing again is the way to change an imported entry. The checked drafts (and their checkers' logs) are kept in
+ * scripts/data/glossary/, so a clean clone rebuilds the same glossary. What it does:
  * - keeps only entries the checkers passed, with a 1–3 sentence definition, and normalises the fields;
  * - deduplicates: against the hand-written entries (glossary-builtin-source.ts), whose term or spelling wins,
  *   the import only filling in an English name, gloss or first appearance they lack; and among the imported
@@ -24,7 +25,7 @@ import { crossingWord, dictionaryCrossing, passed, wordFreq } from './lib/glossa
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src', 'core', 'data', 'glossary-imported.ts');
-const labels = '/work/labels/glossary';
+const labels = join(root, 'scripts', 'data', 'glossary');
 const corpusDir = join(root, '..', 'shared', 'corpus');
 const HELD_OUT = new Set(['national/2024.txt', 'national/2016.txt', 'provincial-2026/hubei.txt']);
 
