@@ -13,7 +13,8 @@
  *   entries (first one wins; a spelling another entry owns is dropped from the later one);
  * - makes matching precise for each new spelling, using jieba's dictionary of ordinary words and the clean
  *   corpus (held-out reports excluded): where the spelling cuts across a word of ordinary prose (标准地 in
- *   标准地图, 稳增长 in 平稳增长, 三保 in 三保障), that longer word becomes a blocker; a two-character spelling
+ *   标准地图, 稳增长 in 平稳增长, 三保 in 三保障), that longer word becomes a blocker, as do the blockers the
+ *   checker listed; a two-character spelling
  *   led by a numeral (四地, 五子: four places, five sons) needs quotes or a cue, other two-character ones
  *   (国债, 医保) match bare. Prints what it decided, for review.
  */
@@ -48,6 +49,8 @@ interface Draft {
   definition: string;
   since?: number | null;
   firstDoc?: string | null;
+  /** Longer words the checker found the term or a variant inside, in another sense (化债 in 法治化债转股). */
+  blockers?: string[];
   /** Checkers' verdict, when the checked files carry one. */
   verdict?: string;
   status?: string;
@@ -124,6 +127,7 @@ for (const seed of BUILTIN_SEEDS) for (const form of [seed.term, ...(seed.varian
 const imported: BuiltinSeed[] = [];
 const supplements = new Map<string, Partial<BuiltinSeed>>();
 const owner = new Map<string, string>();
+const checkerBlockers = new Map<string, string[]>();
 const log = { read: 0, rejected: 0, invalid: 0, duplicate: 0, supplements: 0, droppedVariants: 0 };
 
 for (const { draft, from } of readDrafts(files)) {
@@ -179,6 +183,10 @@ for (const { draft, from } of readDrafts(files)) {
   }
   const seed: BuiltinSeed = { term, definition, ...extra };
   if (variants.length) seed.variants = variants;
+  // The checker's blockers, where they hold one of the entry's spellings (else they could never apply).
+  // Quotes stay: a blocker is compared with the page text as written (“八五”普法).
+  const checked = (draft.blockers ?? []).map(clean).filter((b) => [term, ...variants].some((f) => b.length > f.length && b.includes(f)));
+  if (checked.length) checkerBlockers.set(term, checked);
   for (const form of [term, ...variants]) owner.set(form, term);
   imported.push(seed);
 }
@@ -224,7 +232,7 @@ for (const word of wordFreq.keys()) {
 let blocked = 0;
 let needQuotes = 0;
 for (const seed of imported) {
-  const blockers = new Set<string>();
+  const blockers = new Set<string>(checkerBlockers.get(seed.term));
   for (const form of [seed.term, ...(seed.variants ?? [])]) {
     for (const b of blockersFor(form, allForms, corpus, dictByPart)) blockers.add(b);
   }

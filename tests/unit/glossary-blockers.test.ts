@@ -70,3 +70,22 @@ describe('checked corrections to hand-written entries', () => {
     expect(entry('六保').en).toBe('security in six areas');
   });
 });
+
+describe('imported entries keep the blockers their checkers listed', () => {
+  it('a quoted short form inside a longer quoted name (“八五”普法 is not the Eighth Five-Year Plan)', () => {
+    expect(keysIn('启动实施“八五”普法规划')).not.toContain('第八个五年计划');
+    expect(keysIn('“八五”计划期间')).toContain('第八个五年计划');
+  });
+
+  it('a law inside a longer word (公司法 in 公司法人)', () => {
+    expect(keysIn('完善公司法人治理结构')).not.toContain('公司法');
+    expect(keysIn('修订公司法')).toContain('公司法');
+  });
+});
+
+describe('graded and full names of imported entries are marked', () => {
+  it('5A级旅游景区 and 二氧化碳排放强度', () => {
+    expect(keysIn('新增国家5A级旅游景区2家')).toContain('A级旅游景区');
+    expect(keysIn('单位地区生产总值二氧化碳排放强度下降')).toContain('碳排放强度');
+  });
+});
