@@ -16,7 +16,8 @@
  *   标准地图, 稳增长 in 平稳增长, 三保 in 三保障), that longer word becomes a blocker, as do the blockers the
  *   checker listed; a two-character spelling
  *   led by a numeral (四地, 五子: four places, five sons) needs quotes or a cue, other two-character ones
- *   (国债, 医保) match bare. Prints what it decided, for review.
+ *   (国债, 医保) match bare; a name written only in digits (“1650”产业体系) matches only quoted. Prints what it
+ *   decided, for review.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ const MIN_WORD_FREQ = 50;
 /** …or when the corpus shows the spelling cut across by it at least this often. */
 const MIN_CORPUS_CROSSINGS = 2;
 const NUMERAL_LEAD = /^[一二三四五六七八九十两双百千万]/;
+/** A name written only in digits and operators (“1650”产业体系, “8+4”政策): any figure could be it. */
+const DIGITS_ONLY = /^[0-9０-９+＋×.\-]+$/;
 const QUOTES = /[“”"「」『』]/g;
 
 interface Draft {
@@ -218,6 +221,12 @@ for (const file of variantFiles) {
 
 // Precision: blockers from ordinary words and the corpus; quotes or a cue for numeral-led two-character forms.
 const corpus = corpusTexts();
+/** Words the rules below would make blockers but that hold the entry in its own sense (reviewed: not-blockers.tsv). */
+const notBlockers = new Set<string>();
+for (const row of readFileSync(join(labels, 'not-blockers.tsv'), 'utf8').split('\n').slice(1)) {
+  const [word, term] = row.split('\t');
+  if (word && term) notBlockers.add(`${term}\t${word}`);
+}
 const allForms = new Set([...handOwner.keys(), ...owner.keys()]);
 const newForms = new Set([...owner.keys(), ...[...addedToHand.values()].flat()]);
 const dictByPart = new Map<string, string[]>();
@@ -234,12 +243,17 @@ let needQuotes = 0;
 for (const seed of imported) {
   const blockers = new Set<string>(checkerBlockers.get(seed.term));
   for (const form of [seed.term, ...(seed.variants ?? [])]) {
-    for (const b of blockersFor(form, allForms, corpus, dictByPart)) blockers.add(b);
+    for (const b of blockersFor(form, allForms, corpus, dictByPart)) if (!notBlockers.has(`${seed.term}\t${b}`)) blockers.add(b);
   }
   if (blockers.size) {
     seed.blockers = [...blockers];
     blocked++;
     console.log(`blockers ${seed.term}: ${seed.blockers.join(' ')}`);
+  }
+  // Reports quote such names; unquoted, 1650 is 1650万户 and must stay a figure.
+  if ([seed.term, ...(seed.variants ?? [])].every((f) => DIGITS_ONLY.test(f))) {
+    seed.strict = true;
+    console.log(`quotes only: ${seed.term}`);
   }
   const short = [seed.term, ...(seed.variants ?? [])].filter((f) => f.length <= 2);
   if (short.length && short.every((f) => !NUMERAL_LEAD.test(f))) seed.bare = true;
@@ -253,7 +267,7 @@ for (const [term, forms] of addedToHand) {
   const s = supplements.get(term) ?? {};
   s.variants = forms;
   const blockers = new Set<string>();
-  for (const form of forms) for (const b of blockersFor(form, allForms, corpus, dictByPart)) blockers.add(b);
+  for (const form of forms) for (const b of blockersFor(form, allForms, corpus, dictByPart)) if (!notBlockers.has(`${term}\t${b}`)) blockers.add(b);
   if (blockers.size) s.blockers = [...blockers];
   supplements.set(term, s);
 }

@@ -89,3 +89,23 @@ describe('graded and full names of imported entries are marked', () => {
     expect(keysIn('单位地区生产总值二氧化碳排放强度下降')).toContain('碳排放强度');
   });
 });
+
+describe('names written only in digits', () => {
+  it('are marked only quoted: “1650”产业体系 is a term, 1650万户 a figure', () => {
+    expect(keysIn('深化“1650”产业体系建设')).toContain('1650');
+    expect(keysIn('新增沼气用户1650万户')).not.toContain('1650');
+    expect(keysIn('完成投资1650亿元')).not.toContain('1650');
+    expect(keysIn('加力实施“8+4”经济政策体系')).toContain('8+4');
+    expect(keysIn('形成8+4个项目')).not.toContain('8+4');
+  });
+});
+
+describe('longer words that hold a term in its own sense are not blockers (not-blockers.tsv)', () => {
+  it('赤字率控制, 数智化发展, 核电站, 深远海风电, 托位数 keep their tooltip', () => {
+    expect(keysIn('五年总体赤字率控制在3%')).toContain('赤字率');
+    expect(keysIn('加快数智化发展')).toContain('数智化');
+    expect(keysIn('建成秦山核电站')).toContain('核电');
+    expect(keysIn('大力发展深远海风电')).toContain('风电');
+    expect(keysIn('婴幼儿托位数增至1.2万个')).toContain('托位');
+  });
+});
