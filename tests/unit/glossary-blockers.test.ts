@@ -61,6 +61,9 @@ describe('checked corrections to hand-written entries', () => {
     expect(keysIn('筹集保障性租赁住房')).not.toContain('保障性住房');
     expect(keysIn('贵州榕江村超火爆')).not.toContain('村BA');
     expect(entry('自贸试验区').variants).not.toContain('自贸区');
+    // 自贸区 has an entry of its own that names both senses.
+    expect(keysIn('商签中韩自贸区协定')).toContain('自贸区');
+    expect(keysIn('商签中韩自贸区协定')).not.toContain('自贸试验区');
     expect(keysIn('建设保障房')).toContain('保障性住房');
   });
 
