@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { launch, type Harness } from './harness';
 import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor } from './page-tools';
 import { cssRgba, englishIn, highlightTextsByPrefix, paintedBackground, paintedLine, popupFor, popupHeight } from './look-tools';
-import { HIGHLIGHT_COLORS, PALETTE, QUIET_FIX } from '../../src/ui/common/colors';
+import { HIGHLIGHT_COLORS, LAYER_ORDER, PALETTE, QUIET_FIX } from '../../src/ui/common/colors';
 import { traditionalCharsToSimplified } from '../../src/core/repair/traditional/script';
 
 // Evaluated inside the extension's service worker, where chrome.* exists.
@@ -43,7 +43,10 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     await welcome.waitForSelector('[data-command]');
     const text = await welcome.locator('body').innerText();
     expect(text).toContain('GovLens 能做什么');
-    expect(await welcome.locator('.key-list li').count()).toBe(8);
+    // Every layer of the palette, the class folder's shared layer included, each with what it means.
+    const key = welcome.locator('.key-list li');
+    expect(await key.count()).toBe(LAYER_ORDER.length);
+    for (const line of await key.allInnerTexts()) expect(line).toMatch(/—\s*(?!key\.)\S{2,}/);
     for (const key of ['Alt+Shift+O', 'Alt+Shift+J', 'Alt+Shift+K', 'Alt+Shift+H']) expect(text).toContain(key);
     expect(text).toContain('在此网站始终启用');
     expect(await welcome.locator('[data-testid=privacy]').innerText()).toContain('不发出任何网络请求');
@@ -70,7 +73,7 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     await options.waitForSelector('[data-command]');
-    expect(await options.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')))).toEqual(['reading', 'sites', 'shortcuts', 'privacy']);
+    expect(await options.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')))).toEqual(['reading', 'sites', 'shortcuts', 'sync', 'privacy']);
     expect(await options.locator('[data-section=shortcuts]').innerText()).toContain('chrome://extensions/shortcuts');
     expect(await options.locator('[data-command=next-mark] kbd').innerText()).toBe('Alt+Shift+J');
     expect(englishIn(await options.locator('body').innerText())).toEqual([]);
