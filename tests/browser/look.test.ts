@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { launch, type Harness } from './harness';
 import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor } from './page-tools';
-import { cssRgba, englishIn, highlightTextsByPrefix, paintedBackground, paintedLine, popupFor, popupHeight } from './look-tools';
+import { brokenCellsInPage, cssRgba, englishIn, highlightTextsByPrefix, paintedBackground, paintedLine, pngSize, popupFor, popupHeight, tabsFitInPage } from './look-tools';
 import { HIGHLIGHT_COLORS, LAYER_ORDER, PALETTE, QUIET_FIX } from '../../src/ui/common/colors';
 import { traditionalCharsToSimplified } from '../../src/core/repair/traditional/script';
 
@@ -19,13 +19,6 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 /** Tooltip cards open on the page (inside GovLens's shadow root). */
 function cardCount(page: import('playwright-core').Page): Promise<number> {
   return page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.querySelectorAll('.gl-card').length ?? 0);
-}
-
-/** Width and height of a PNG, from its IHDR chunk. */
-function pngSize(bytes: Uint8Array): [number, number] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  expect([...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-  return [view.getUint32(16), view.getUint32(20)];
 }
 
 describe('the reader\'s interface in Chinese (built extension, Chromium --lang=zh-CN)', () => {
@@ -283,16 +276,7 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     await panel.getByRole('tab', { name: /数字/ }).click();
     await panel.locator('tbody tr').first().waitFor();
     // Every cell but the figure's own text is one line: 已完成 never breaks into 已完/成.
-    const broken = await panel.evaluate(() =>
-      [...document.querySelectorAll('tbody td:not(.context)')]
-        .filter((td) => {
-          const r = document.createRange();
-          r.selectNodeContents(td);
-          const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
-          return lines.size > 1;
-        })
-        .map((td) => td.textContent),
-    );
+    const broken = await panel.evaluate(brokenCellsInPage);
     expect(broken).toEqual([]);
     await panel.close();
     await page.close();
@@ -347,14 +331,7 @@ describe('the reader\'s interface in English (built extension, Chromium --lang=e
     await panel.locator('.report-head').waitFor({ timeout: 10_000 });
     for (const width of [320, 420]) {
       await panel.setViewportSize({ width, height: 700 });
-      const fit = await panel.evaluate(() => {
-        const list = document.querySelector('[role=tablist]') as HTMLElement;
-        return {
-          scrolls: list.scrollWidth > list.clientWidth,
-          outside: [...list.querySelectorAll('[role=tab]')].filter((t) => t.getBoundingClientRect().right > window.innerWidth + 0.5).map((t) => t.textContent),
-          clipped: [...list.querySelectorAll('.tab-label')].filter((l) => (l as HTMLElement).scrollWidth > (l as HTMLElement).clientWidth).map((l) => l.textContent),
-        };
-      });
+      const fit = await panel.evaluate(tabsFitInPage);
       expect(fit, `${width} px`).toEqual({ scrolls: false, outside: [], clipped: [] });
       await expect(panel.getByRole('tab', { name: /Export/ }).isVisible()).resolves.toBe(true);
     }
