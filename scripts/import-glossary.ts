@@ -1,20 +1,23 @@
 /**
- * Imports checked glossary entries (JSON Lines, /work/labels/glossary/FORMAT.md) into the built-in glossary:
+ * Imports checked glossary entries (JSON Lines, scripts/data/glossary/FORMAT.md) into the built-in glossary:
  *
- *   npx tsx scripts/import-glossary.ts [FILE.jsonl …]      (default: /work/labels/glossary/checked-*.jsonl)
+ *   npx tsx scripts/import-glossary.ts [FILE.jsonl …]      (default: scripts/data/glossary/checked-*.{jsonl,tsv})
  *   npx tsx scripts/build-glossary-variants.ts              (then: the Traditional spellings)
  *
  * Writes src/core/data/glossary-imported.ts. Every run rebuilds it from the files given, so fixing a draft and
- * importing again is the way to change an imported entry. What it does:
+ * importing again is the way to change an imported entry. The checked drafts (and their checkers' logs) are kept in
+ * scripts/data/glossary/, so a clean clone rebuilds the same glossary. What it does:
  * - keeps only entries the checkers passed, with a 1–3 sentence definition, and normalises the fields;
  * - deduplicates: against the hand-written entries (glossary-builtin-source.ts), whose term or spelling wins,
  *   the import only filling in an English name, gloss or first appearance they lack; and among the imported
  *   entries (first one wins; a spelling another entry owns is dropped from the later one);
  * - makes matching precise for each new spelling, using jieba's dictionary of ordinary words and the clean
  *   corpus (held-out reports excluded): where the spelling cuts across a word of ordinary prose (标准地 in
- *   标准地图, 稳增长 in 平稳增长, 三保 in 三保障), that longer word becomes a blocker; a two-character spelling
+ *   标准地图, 稳增长 in 平稳增长, 三保 in 三保障), that longer word becomes a blocker, as do the blockers the
+ *   checker listed; a two-character spelling
  *   led by a numeral (四地, 五子: four places, five sons) needs quotes or a cue, other two-character ones
- *   (国债, 医保) match bare. Prints what it decided, for review.
+ *   (国债, 医保) match bare; a name written only in digits (“1650”产业体系) matches only quoted. Prints what it
+ *   decided, for review.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +27,7 @@ import { crossingWord, dictionaryCrossing, passed, wordFreq } from './lib/glossa
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src', 'core', 'data', 'glossary-imported.ts');
-const labels = '/work/labels/glossary';
+const labels = join(root, 'scripts', 'data', 'glossary');
 const corpusDir = join(root, '..', 'shared', 'corpus');
 const HELD_OUT = new Set(['national/2024.txt', 'national/2016.txt', 'provincial-2026/hubei.txt']);
 
@@ -36,6 +39,8 @@ const MIN_WORD_FREQ = 50;
 /** …or when the corpus shows the spelling cut across by it at least this often. */
 const MIN_CORPUS_CROSSINGS = 2;
 const NUMERAL_LEAD = /^[一二三四五六七八九十两双百千万]/;
+/** A name written only in digits and operators (“1650”产业体系, “8+4”政策): any figure could be it. */
+const DIGITS_ONLY = /^[0-9０-９+＋×.\-]+$/;
 const QUOTES = /[“”"「」『』]/g;
 
 interface Draft {
@@ -47,6 +52,8 @@ interface Draft {
   definition: string;
   since?: number | null;
   firstDoc?: string | null;
+  /** Longer words the checker found the term or a variant inside, in another sense (化债 in 法治化债转股). */
+  blockers?: string[];
   /** Checkers' verdict, when the checked files carry one. */
   verdict?: string;
   status?: string;
@@ -123,6 +130,7 @@ for (const seed of BUILTIN_SEEDS) for (const form of [seed.term, ...(seed.varian
 const imported: BuiltinSeed[] = [];
 const supplements = new Map<string, Partial<BuiltinSeed>>();
 const owner = new Map<string, string>();
+const checkerBlockers = new Map<string, string[]>();
 const log = { read: 0, rejected: 0, invalid: 0, duplicate: 0, supplements: 0, droppedVariants: 0 };
 
 for (const { draft, from } of readDrafts(files)) {
@@ -178,6 +186,10 @@ for (const { draft, from } of readDrafts(files)) {
   }
   const seed: BuiltinSeed = { term, definition, ...extra };
   if (variants.length) seed.variants = variants;
+  // The checker's blockers, where they hold one of the entry's spellings (else they could never apply).
+  // Quotes stay: a blocker is compared with the page text as written (“八五”普法).
+  const checked = (draft.blockers ?? []).map(clean).filter((b) => [term, ...variants].some((f) => b.length > f.length && b.includes(f)));
+  if (checked.length) checkerBlockers.set(term, checked);
   for (const form of [term, ...variants]) owner.set(form, term);
   imported.push(seed);
 }
@@ -209,6 +221,12 @@ for (const file of variantFiles) {
 
 // Precision: blockers from ordinary words and the corpus; quotes or a cue for numeral-led two-character forms.
 const corpus = corpusTexts();
+/** Words the rules below would make blockers but that hold the entry in its own sense (reviewed: not-blockers.tsv). */
+const notBlockers = new Set<string>();
+for (const row of readFileSync(join(labels, 'not-blockers.tsv'), 'utf8').split('\n').slice(1)) {
+  const [word, term] = row.split('\t');
+  if (word && term) notBlockers.add(`${term}\t${word}`);
+}
 const allForms = new Set([...handOwner.keys(), ...owner.keys()]);
 const newForms = new Set([...owner.keys(), ...[...addedToHand.values()].flat()]);
 const dictByPart = new Map<string, string[]>();
@@ -223,14 +241,19 @@ for (const word of wordFreq.keys()) {
 let blocked = 0;
 let needQuotes = 0;
 for (const seed of imported) {
-  const blockers = new Set<string>();
+  const blockers = new Set<string>(checkerBlockers.get(seed.term));
   for (const form of [seed.term, ...(seed.variants ?? [])]) {
-    for (const b of blockersFor(form, allForms, corpus, dictByPart)) blockers.add(b);
+    for (const b of blockersFor(form, allForms, corpus, dictByPart)) if (!notBlockers.has(`${seed.term}\t${b}`)) blockers.add(b);
   }
   if (blockers.size) {
     seed.blockers = [...blockers];
     blocked++;
     console.log(`blockers ${seed.term}: ${seed.blockers.join(' ')}`);
+  }
+  // Reports quote such names; unquoted, 1650 is 1650万户 and must stay a figure.
+  if ([seed.term, ...(seed.variants ?? [])].every((f) => DIGITS_ONLY.test(f))) {
+    seed.strict = true;
+    console.log(`quotes only: ${seed.term}`);
   }
   const short = [seed.term, ...(seed.variants ?? [])].filter((f) => f.length <= 2);
   if (short.length && short.every((f) => !NUMERAL_LEAD.test(f))) seed.bare = true;
@@ -244,7 +267,7 @@ for (const [term, forms] of addedToHand) {
   const s = supplements.get(term) ?? {};
   s.variants = forms;
   const blockers = new Set<string>();
-  for (const form of forms) for (const b of blockersFor(form, allForms, corpus, dictByPart)) blockers.add(b);
+  for (const form of forms) for (const b of blockersFor(form, allForms, corpus, dictByPart)) if (!notBlockers.has(`${term}\t${b}`)) blockers.add(b);
   if (blockers.size) s.blockers = [...blockers];
   supplements.set(term, s);
 }

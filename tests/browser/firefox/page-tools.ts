@@ -100,8 +100,12 @@ export async function clickTab(panel: Page, name: RegExp): Promise<void> {
 export async function hover(h: FirefoxHarness, page: Page, needle: string, nth = 0): Promise<string> {
   const p = await pointOf(page, needle, nth);
   if (!p) throw new Error(`text not on page: ${needle}`);
+  // Park the pointer off the text and wait until the earlier card has closed: a card still open where the
+  // pointer lands keeps itself open (the reader may be moving onto it), so a fixed pause raced a busy page.
+  const open = await h.uiText(page);
   await page.mouse.move(1, 1);
   await sleep(450);
+  if (open) await until(async () => (await h.uiText(page)) !== open, 5_000);
   await page.mouse.move(p.x, p.y);
   await until(async () => (await h.uiText(page)).includes(needle));
   return h.uiText(page);
