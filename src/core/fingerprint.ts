@@ -92,7 +92,12 @@ export function canonicalUrl(url: string): string {
     return url.trim();
   }
   u.hash = '';
-  const kept = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  // forEach, not [...entries()]: in Firefox's content-script world URLSearchParams
+  // comes through an Xray wrapper whose iterator the script's spread cannot use.
+  const kept: [string, string][] = [];
+  u.searchParams.forEach((v, k) => {
+    if (!TRACKING.test(k)) kept.push([k, v]);
+  });
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   u.search = '';
   for (const [k, v] of kept) u.searchParams.append(k, v);
