@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    // Firefox's suite has its own config (vitest.firefox.config.ts) and build.
+    exclude: ['tests/browser/firefox/**', '**/node_modules/**'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -18,6 +18,8 @@ export interface SeedServer {
   /** http://127.0.0.1:PORT */
   origin: string;
   pages: PageEntry[];
+  /** Every URL asked of this server, in order (as a proxy too): a record of what the browser fetched. */
+  requests: string[];
   /** Serves extra HTML at a URL (host + path) for the rest of the run, e.g. a page framing a seed. */
   serve(url: string, html: string): void;
   close(): Promise<void>;
@@ -31,10 +33,15 @@ function hostOf(header: string | undefined): string {
 export async function startSeedServer(): Promise<SeedServer> {
   const pages = loadPages();
   const routes = new Map<string, Buffer>();
+  const requests: string[] = [];
   for (const p of pages) routes.set(`${p.host.toLowerCase()}${p.path}`, readFileSync(join(PAGES_DIR, p.file)));
 
   const server = createServer((req, res) => {
-    const body = req.method === 'GET' || req.method === 'HEAD' ? routes.get(hostOf(req.headers.host) + (req.url ?? '/')) : undefined;
+    // A proxy request (Firefox, see tests/browser/firefox/harness.ts) names the whole URL.
+    const target = req.url?.startsWith('http://') ? new URL(req.url) : null;
+    const key = target ? target.hostname.toLowerCase() + target.pathname + target.search : hostOf(req.headers.host) + (req.url ?? '/');
+    requests.push(target ? target.href : `http://${hostOf(req.headers.host)}${req.url ?? '/'}`);
+    const body = req.method === 'GET' || req.method === 'HEAD' ? routes.get(key) : undefined;
     if (!body) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('not found');
@@ -56,6 +63,7 @@ export async function startSeedServer(): Promise<SeedServer> {
     port,
     origin: `http://127.0.0.1:${port}`,
     pages,
+    requests,
     serve(url: string, html: string) {
       const u = new URL(url);
       routes.set(`${u.host.toLowerCase()}${u.pathname}${u.search}`, Buffer.from(html, 'utf8'));

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxHarness } from './harness';
+import { attrs, highlightTexts, pointOf, selectText, until } from './page-tools';
+
+const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审议';
+const NOTE = '开场白 <img src=x onerror="window.pwned=1">';
+
+/** Highlights `needle` with a note through the selection toolbar, clicking with the real mouse as a reader does. */
+async function highlightWithNote(h: FirefoxHarness, page: Page, needle: string, note: string): Promise<void> {
+  expect(await selectText(page, needle)).toBe(true);
+  expect(await until(() => h.uiClick(page, '.gl-toolbar button.gl-btn--small'))).toBe(true); // "Note"
+  expect(await until(() => h.uiClick(page, 'textarea.gl-input'))).toBe(true);
+  await page.keyboard.type(note);
+  expect(await h.uiClick(page, 'button[type=submit]')).toBe(true);
+}
+
+/** Clicks an export button in the side panel page and returns what would have been downloaded. */
+async function exportFrom(panel: Page, index: number): Promise<string> {
+  await panel.evaluate(() => {
+    const w = window as unknown as { __downloads: string[] };
+    w.__downloads = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      void fetch(this.href).then((r) => r.text()).then((t) => w.__downloads.push(t));
+    };
+  });
+  await panel.evaluate((i) => (document.querySelectorAll('ul.formats li button')[i] as HTMLButtonElement).click(), index);
+  return until(() => panel.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads[0] ?? ''), 15_000);
+}
+
+async function clickTab(panel: Page, name: RegExp): Promise<void> {
+  await panel.waitForSelector('[role=tab]');
+  const ok = await panel.evaluate((src) => {
+    const re = new RegExp(src);
+    const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) => re.test(t.textContent ?? ''));
+    tab?.click();
+    return Boolean(tab);
+  }, name.source);
+  expect(ok).toBe(true);
+}
+
+describe('GovLens in Firefox ESR (built add-on, WebDriver BiDi)', () => {
+  let h: FirefoxHarness;
+  let backup = '';
+  beforeAll(async () => {
+    h = await launchFirefox();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('detects, repairs and marks the five seed reports, and leaves the other pages alone', async () => {
+    for (const entry of h.server.pages.filter((p) => !p.bench)) {
+      const page = await h.open(entry.id);
+      const a = await attrs(page);
+      expect(a['data-govlens'], entry.id).toBe(entry.expect);
+      if (entry.expect === 'report') {
+        expect(Number(a['data-govlens-figures']), entry.id).toBeGreaterThan(20);
+        expect(Number(a['data-govlens-terms']), entry.id).toBeGreaterThan(0);
+        expect((await highlightTexts(page, 'figure-target')).length + (await highlightTexts(page, 'figure-achieved')).length, entry.id).toBeGreaterThan(10);
+      }
+      if (entry.id === '001') {
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text).toContain('扩内需稳增长');
+        expect(text).not.toMatch(/擴\(kuò\)/);
+      }
+      if (entry.id === '004') {
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text).toContain('连续四年蝉联全省城市发展“十优”区首位');
+        expect(Number(a['data-govlens-fixes'])).toBeGreaterThan(50);
+      }
+      await page.close();
+    }
+  });
+
+  it('shows a term tooltip on hover, as text, in the on-page UI', async () => {
+    const page = await h.open('000');
+    const p = await pointOf(page, '两个确立');
+    await page.mouse.move(p!.x, p!.y);
+    expect(await until(async () => (await h.uiText(page)).includes('两个确立'))).toBe(true);
+    expect(await h.uiText(page)).toMatch(/核心地位|指导地位/);
+    await page.close();
+  });
+
+  it('saves a highlight with a note, and anchors it again after a reload', async () => {
+    const page = await h.open('000');
+    await highlightWithNote(h, page, SENTENCE, NOTE);
+    expect(await until(async () => (await attrs(page))['data-govlens-annotations'] === '1')).toBe(true);
+    expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+
+    await page.reload();
+    await page.waitForSelector('html[data-govlens-annotations]', { timeout: 30_000 });
+    expect((await attrs(page))['data-govlens-annotations']).toBe('1');
+    expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+    // Hovering shows the note as text; its markup never runs.
+    const p = await pointOf(page, SENTENCE);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(p!.x, p!.y);
+    expect(await until(async () => (await h.uiText(page)).includes('onerror'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('exports the note (Markdown, backup) from the sidebar page', async () => {
+    const report = await h.open('000');
+    const panel = await h.extensionPage('sidepanel.html', report);
+    await clickTab(panel, /导出|Export/);
+    const md = await exportFrom(panel, 0);
+    expect(md).toContain(SENTENCE);
+    expect(md).toContain('开场白');
+    backup = await exportFrom(panel, 3);
+    const parsed = JSON.parse(backup);
+    expect(parsed.format).toBe('govlens-backup');
+    expect(parsed.tables.annotations.map((a: { exact: string }) => a.exact)).toEqual([SENTENCE]);
+    await panel.close();
+    await report.close();
+  });
+
+  it('imports that backup into a fresh profile, where the note anchors on the page', async () => {
+    const fresh = await launchFirefox();
+    try {
+      const panel = await fresh.extensionPage('sidepanel.html');
+      await clickTab(panel, /导出|Export/);
+      const file = join(await mkdtemp(join(tmpdir(), 'govlens-ff-')), 'backup.json');
+      await writeFile(file, backup);
+      const input = await panel.waitForSelector('input[type=file]');
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+      expect(await until(() => panel.evaluate(() => /已导入|Imported/.test(document.body.innerText)), 20_000)).toBe(true);
+      const page = await fresh.open('000');
+      expect(await until(async () => (await attrs(page))['data-govlens-annotations'] === '1')).toBe(true);
+      expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('the popup reports the page and its counts; the sidebar page lists its figures and saved note', async () => {
+    const report = await h.open('000');
+    const a = await attrs(report);
+    const popup = await h.extensionPage('popup.html', report);
+    const popupText = await until(() => popup.evaluate(() => (document.body.innerText.includes(document.title) || /\d/.test(document.body.innerText) ? document.body.innerText : '')));
+    expect(popupText).toContain(a['data-govlens-figures']);
+    const panel = await h.extensionPage('sidepanel.html', report);
+    expect(await until(() => panel.evaluate(() => document.body.innerText.includes('5.5%')), 15_000)).toBe(true);
+    expect(await until(() => panel.evaluate((s) => document.body.innerText.includes(s.slice(0, 10)), SENTENCE), 15_000)).toBe(true);
+    await popup.close();
+    await panel.close();
+    await report.close();
+  });
+
+  it("the popup's side panel button opens Firefox's sidebar, showing the side panel page", async () => {
+    const manifest = await h.background(() => (globalThis as any).browser.runtime.getManifest());
+    expect(manifest.sidebar_action?.default_panel).toMatch(/\/sidepanel\.html$/);
+    const report = await h.open('000');
+    const popup = await h.extensionPage('popup.html', report);
+    const button = await popup.waitForSelector('button.btn.primary.wide');
+    expect(await h.background(() => (globalThis as any).browser.sidebarAction.isOpen({}))).toBe(false);
+    await button!.click(); // a real click: sidebarAction.open() needs the user's gesture
+    expect(await until(() => h.background(() => (globalThis as any).browser.sidebarAction.isOpen({})))).toBe(true);
+    await report.close();
+  });
+});
