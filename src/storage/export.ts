@@ -6,6 +6,7 @@
 import { getDb, type GovLensDB } from './db';
 import { guard } from './errors';
 import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
+import { annotationProblem, glossaryProblem, pledgeProblem, reportProblem, settingProblem, type Problem } from './validate';
 
 export const BACKUP_FORMAT = 'govlens-backup';
 export const BACKUP_VERSION = 2;
@@ -28,14 +29,38 @@ interface ExportScope {
   reportId?: string;
 }
 
-async function load(db: GovLensDB, scope: ExportScope) {
+/** A stored record an export left out because it cannot be written (e.g. a date no format can hold). */
+export interface SkippedRecord {
+  table: 'reports' | 'annotations' | 'pledges' | 'glossary' | 'settings';
+  key: string;
+  problem: Problem;
+}
+
+/**
+ * The valid rows of a table, and the others as SkippedRecords. A record that got past the
+ * checks some other way (an import by an older GovLens, a sync) must not fail a whole export.
+ */
+function partition<T>(rows: T[], table: SkippedRecord['table'], check: (r: unknown) => Problem | null, keyOf: (r: T) => string, skipped: SkippedRecord[]): T[] {
+  return rows.filter((r) => {
+    const problem = check(r);
+    if (problem) skipped.push({ table, key: keyOf(r), problem });
+    return !problem;
+  });
+}
+
+const idOf = (r: { id?: unknown }) => String(r?.id ?? '');
+
+async function load(db: GovLensDB, scope: ExportScope, skipped: SkippedRecord[] = []) {
   const reports = scope.reportId
     ? (await db.reports.where('id').equals(scope.reportId).toArray())
     : await db.reports.toArray();
   const annotations = scope.reportId
     ? await db.annotations.where('[reportId+createdAt]').between([scope.reportId, -Infinity], [scope.reportId, Infinity]).toArray()
     : await db.annotations.orderBy('createdAt').toArray();
-  return { reports, annotations };
+  return {
+    reports: partition(reports, 'reports', reportProblem, idOf, skipped),
+    annotations: partition(annotations, 'annotations', annotationProblem, idOf, skipped),
+  };
 }
 
 function groupByReport(reports: ReportRecord[], annotations: AnnotationRecord[]) {
@@ -145,45 +170,65 @@ export function toJsonLd(annotations: AnnotationRecord[], reports: ReportRecord[
 
 // ---------------------------------------------------------------- db-level exports
 
-export function exportMarkdown(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+export type ExportFormat = 'markdown' | 'csv' | 'jsonld' | 'backup';
+
+export interface ExportResult {
+  text: string;
+  /** Records left out because they cannot be written; empty when all were. */
+  skipped: SkippedRecord[];
+}
+
+/** One export, with the records it had to leave out (the reader is told; nothing is deleted). */
+export function exportFile(format: ExportFormat, scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<ExportResult> {
   return guard(async () => {
-    const { reports, annotations } = await load(db, scope);
-    return toMarkdown(reports, annotations);
+    const skipped: SkippedRecord[] = [];
+    if (format === 'backup') return { text: JSON.stringify(await backupOf(db, skipped)), skipped };
+    const { reports, annotations } = await load(db, scope, skipped);
+    const text =
+      format === 'markdown' ? toMarkdown(reports, annotations) : format === 'csv' ? toCsv(reports, annotations) : JSON.stringify(toJsonLd(annotations, reports), null, 2);
+    return { text, skipped };
   });
 }
 
-export function exportCsv(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
-  return guard(async () => {
-    const { reports, annotations } = await load(db, scope);
-    return toCsv(reports, annotations);
-  });
+export async function exportMarkdown(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+  return (await exportFile('markdown', scope, db)).text;
 }
 
-export function exportJsonLd(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
-  return guard(async () => {
-    const { reports, annotations } = await load(db, scope);
-    return JSON.stringify(toJsonLd(annotations, reports), null, 2);
-  });
+export async function exportCsv(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+  return (await exportFile('csv', scope, db)).text;
 }
 
-/** Every table, read in one transaction so the snapshot is consistent. */
+export async function exportJsonLd(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+  return (await exportFile('jsonld', scope, db)).text;
+}
+
+/** Every table, read in one transaction so the snapshot is consistent; records that import would refuse are left out. */
+async function backupOf(db: GovLensDB, skipped: SkippedRecord[]): Promise<Backup> {
+  const tables = await db.transaction('r', [db.reports, db.annotations, db.pledges, db.glossary, db.settings], async () => ({
+    reports: await db.reports.toArray(),
+    annotations: await db.annotations.toArray(),
+    pledges: await db.pledges.toArray(),
+    glossary: await db.glossary.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    tables: {
+      reports: partition(tables.reports, 'reports', reportProblem, idOf, skipped),
+      annotations: partition(tables.annotations, 'annotations', annotationProblem, idOf, skipped),
+      pledges: partition(tables.pledges, 'pledges', pledgeProblem, idOf, skipped),
+      glossary: partition(tables.glossary, 'glossary', glossaryProblem, (g) => g.term, skipped),
+      settings: partition(tables.settings, 'settings', settingProblem, (s) => s.key, skipped),
+    },
+  };
+}
+
 export function exportBackup(db: GovLensDB = getDb()): Promise<Backup> {
-  return guard(() =>
-    db.transaction('r', [db.reports, db.annotations, db.pledges, db.glossary, db.settings], async () => ({
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: new Date().toISOString(),
-      tables: {
-        reports: await db.reports.toArray(),
-        annotations: await db.annotations.toArray(),
-        pledges: await db.pledges.toArray(),
-        glossary: await db.glossary.toArray(),
-        settings: await db.settings.toArray(),
-      },
-    })),
-  );
+  return guard(() => backupOf(db, []));
 }
 
 export async function exportBackupJson(db: GovLensDB = getDb()): Promise<string> {
-  return JSON.stringify(await exportBackup(db));
+  return (await exportFile('backup', {}, db)).text;
 }

@@ -2,10 +2,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { downloadBlob } from '../common/download';
-import type { ExportFormat, ImportSummary } from './data';
+import type { ExportFormat, ImportSummary, SkippedRecord } from './data';
+import { exportSkippedText, importErrorText } from './storage-messages';
 
 export interface ExportTabProps {
-  exportData: (format: ExportFormat) => Promise<{ blob: Blob; filename: string }>;
+  exportData: (format: ExportFormat) => Promise<{ blob: Blob; filename: string; skipped?: SkippedRecord[] }>;
   importData: (file: File, onProgress: (fraction: number) => void) => Promise<ImportSummary>;
   /** Injected for tests; defaults to a Blob + <a download> click. */
   download?: (blob: Blob, filename: string) => void;
@@ -18,14 +19,18 @@ type ImportState = { phase: 'idle' } | { phase: 'running'; progress: number; nam
 export function ExportTab({ exportData, importData, download = downloadBlob }: ExportTabProps) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [exportError, setExportError] = useState<string>();
+  const [exportNotice, setExportNotice] = useState<string>();
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
 
   const doExport = async (format: ExportFormat) => {
     setBusy(format);
     setExportError(undefined);
+    setExportNotice(undefined);
     try {
-      const { blob, filename } = await exportData(format);
+      const { blob, filename, skipped = [] } = await exportData(format);
       download(blob, filename);
+      // Records that cannot be written are left out, never silently: the reader is told which.
+      setExportNotice(exportSkippedText(skipped) || undefined);
     } catch (err) {
       setExportError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -39,7 +44,7 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
       const summary = await importData(file, (p) => setImp({ phase: 'running', progress: Math.max(0, Math.min(1, p)), name: file.name }));
       setImp({ phase: 'done', summary });
     } catch (err) {
-      setImp({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
+      setImp({ phase: 'error', message: importErrorText(err) });
     }
   };
 
@@ -67,6 +72,11 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
             {exportError}
           </p>
         )}
+        {exportNotice && (
+          <p class="error small pre-line" role="alert">
+            {exportNotice}
+          </p>
+        )}
       </section>
 
       <section class="stack">
@@ -91,12 +101,16 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
           </div>
         )}
         {imp.phase === 'done' && (
-          <p class="ok small" role="status">
-            {t('panel.import.done', [imp.summary.reports, imp.summary.annotations, imp.summary.pledges])}
+          <p class="ok small pre-line" role="status">
+            {[
+              t('panel.import.done', [imp.summary.reports, imp.summary.annotations, imp.summary.pledges]),
+              ...(imp.summary.updated ? [t('panel.import.updated', [imp.summary.updated])] : []),
+              ...(imp.summary.skipped ? [t('panel.import.skipped', [imp.summary.skipped])] : []),
+            ].join('\n')}
           </p>
         )}
         {imp.phase === 'error' && (
-          <p class="error small" role="alert">
+          <p class="error small pre-line" role="alert">
             {`${t('panel.import.failed')} ${imp.message}`}
           </p>
         )}

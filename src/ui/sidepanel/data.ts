@@ -9,7 +9,7 @@
 import type { AnnotationRecord as StoredAnnotation, PledgeRecord as StoredPledge, PledgeStatus, ReportRecord } from '../../storage/types';
 import { getDb } from '../../storage/db';
 import * as repo from '../../storage/repo';
-import { exportBackupJson, exportCsv, exportJsonLd, exportMarkdown } from '../../storage/export';
+import { exportFile, type ExportFormat, type SkippedRecord } from '../../storage/export';
 import { importData as importStored } from '../../storage/import';
 import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../core/search-text';
 import { toBackground } from '../../shared/messaging';
@@ -159,33 +159,47 @@ function groupHits(hits: Array<SearchHit & { reportId: string }>, reports: Repor
 
 // ---- export / import ----------------------------------------------------
 
-export type ExportFormat = 'markdown' | 'csv' | 'jsonld' | 'backup';
+export type { ExportFormat, SkippedRecord };
 
-const EXPORTS: Record<ExportFormat, { run: () => Promise<string>; type: string; ext: string }> = {
-  markdown: { run: () => exportMarkdown(), type: 'text/markdown;charset=utf-8', ext: 'md' },
-  // The BOM makes Excel read the CSV as UTF-8 instead of the system code page.
-  csv: { run: async () => `\uFEFF${await exportCsv()}`, type: 'text/csv;charset=utf-8', ext: 'csv' },
-  jsonld: { run: () => exportJsonLd(), type: 'application/ld+json', ext: 'jsonld' },
-  backup: { run: () => exportBackupJson(), type: 'application/json', ext: 'json' },
+const EXPORT_FILES: Record<ExportFormat, { type: string; ext: string }> = {
+  markdown: { type: 'text/markdown;charset=utf-8', ext: 'md' },
+  // toCsv starts with a BOM, so Excel reads the CSV as UTF-8 instead of the system code page.
+  csv: { type: 'text/csv;charset=utf-8', ext: 'csv' },
+  jsonld: { type: 'application/ld+json', ext: 'jsonld' },
+  backup: { type: 'application/json', ext: 'json' },
 };
 
-export async function exportData(format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
-  const spec = EXPORTS[format];
-  const text = await spec.run();
+/** The file to download, and the stored records it had to leave out (shown to the reader). */
+export async function exportData(format: ExportFormat): Promise<{ blob: Blob; filename: string; skipped: SkippedRecord[] }> {
+  const spec = EXPORT_FILES[format];
+  const { text, skipped } = await exportFile(format);
   const stamp = new Date().toISOString().slice(0, 10);
   const name = format === 'backup' ? `govlens-backup-${stamp}` : `govlens-${stamp}`;
-  return { blob: new Blob([text], { type: spec.type }), filename: `${name}.${spec.ext}` };
+  return { blob: new Blob([text], { type: spec.type }), filename: `${name}.${spec.ext}`, skipped };
 }
 
 export interface ImportSummary {
   annotations: number;
   pledges: number;
   reports: number;
+  /** Stored records replaced by a newer version from the file. */
+  updated: number;
+  /** Duplicates not written (an older or equal version of a record already there). */
+  skipped: number;
 }
 
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Imports a file; a refused file throws the storage layer's ImportError (see storage-messages.ts). */
 export async function importData(file: File, onProgress: (fraction: number) => void): Promise<ImportSummary> {
   onProgress(0);
   const result = await importStored(file, { onProgress: (done, total) => onProgress(total ? done / total : 1) });
   onProgress(1);
-  return { reports: result.added.reports, annotations: result.added.annotations, pledges: result.added.pledges };
+  return {
+    reports: result.added.reports,
+    annotations: result.added.annotations,
+    pledges: result.added.pledges,
+    updated: sum(result.updated),
+    skipped: sum(result.skipped),
+  };
 }
