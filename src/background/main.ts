@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 
 const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
@@ -8,6 +8,7 @@ import { getSiteMode, preferTraditional, setSiteMode } from '../shared/settings'
 import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
+import { callerOf, requireExtension } from './scope';
 import { openToReveal, takePendingReveal } from './reveal';
 
 const COMMANDS: Record<string, keyof PageProtocol> = {
@@ -27,6 +28,19 @@ async function dataScriptsFor(verdict: Detection): Promise<DataScript[]> {
   if (verdict.damage?.includes('spun')) data.push('lm');
   if (await preferTraditional.getValue()) data.push('s2t');
   return data;
+}
+
+/** Storage handlers see who is asking (scope.ts), not the raw sender. */
+function withCaller(handlers: typeof storageHandlers) {
+  const extensionOrigin = browser.runtime.getURL('/');
+  return Object.fromEntries(
+    Object.entries(handlers).map(([type, fn]) => [type, (payload: never, sender: Browser.runtime.MessageSender) => (fn as (p: never, c: unknown) => unknown)(payload, callerOf(sender, browser.runtime.id, extensionOrigin))]),
+  );
+}
+
+/** Throws unless the message came from one of the extension's own pages (popup, side panel). */
+function fromExtension(sender: Browser.runtime.MessageSender, what: string): void {
+  requireExtension(callerOf(sender, browser.runtime.id, browser.runtime.getURL('/')), what);
 }
 
 export function startBackground(): void {
@@ -50,14 +64,26 @@ export function startBackground(): void {
       return { injected: await injectEngine(sender.tab.id, sender.frameId ?? 0) };
     },
     // From the popup, under activeTab: the user asked for this tab explicitly.
-    'tab:enable': async ({ tabId }) => ({ injected: await injectEngine(tabId, 0) }),
+    'tab:enable': async ({ tabId }, sender) => {
+      fromExtension(sender, 'enable GovLens in a tab');
+      return { injected: await injectEngine(tabId, 0) };
+    },
     'site:get-mode': ({ host }) => getSiteMode(host),
-    'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
+    'site:set-mode': ({ host, mode }, sender) => {
+      fromExtension(sender, "change a site's mode");
+      return setSiteMode(host, mode);
+    },
     'settings:get-traditional': () => preferTraditional.getValue(),
-    'settings:set-traditional': ({ traditional }) => preferTraditional.setValue(traditional),
-    'annotation:reveal': ({ url, id }) => openToReveal(url, id),
+    'settings:set-traditional': ({ traditional }, sender) => {
+      fromExtension(sender, 'change the settings');
+      return preferTraditional.setValue(traditional);
+    },
+    'annotation:reveal': ({ url, id }, sender) => {
+      fromExtension(sender, 'open other reports');
+      return openToReveal(url, id);
+    },
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
-    ...storageHandlers,
+    ...withCaller(storageHandlers),
   });
 
   browser.commands.onCommand.addListener(async (command) => {

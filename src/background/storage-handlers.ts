@@ -1,23 +1,81 @@
 import * as repo from '../storage/repo';
 import type { BackgroundProtocol, Req, Res } from '../shared/messages';
+import { NotAllowed, requireOwnUrl, type Caller } from './scope';
 
-type Handlers = { [K in keyof BackgroundProtocol]?: (p: Req<BackgroundProtocol, K>) => Promise<Res<BackgroundProtocol, K>> | Res<BackgroundProtocol, K> };
+type Handlers = {
+  [K in keyof BackgroundProtocol]?: (p: Req<BackgroundProtocol, K>, caller: Caller | null) => Promise<Res<BackgroundProtocol, K>> | Res<BackgroundProtocol, K>;
+};
 
-/** The background owns the database: content scripts reach it only through these. */
+/**
+ * The reports a caller may touch: all of them for the extension's pages; for a content
+ * script, the report(s) its frame's address belongs to (mirrors share one report).
+ */
+async function reportsOf(caller: Caller | null): Promise<Set<string> | 'all'> {
+  if (caller?.kind === 'extension') return 'all';
+  if (!caller) return new Set();
+  return new Set((await Promise.all(caller.urls.map((u) => repo.reportIdsForUrl(u)))).flat());
+}
+
+async function requireReport(caller: Caller | null, reportId: string, what: string): Promise<void> {
+  const allowed = await reportsOf(caller);
+  if (allowed !== 'all' && !allowed.has(reportId)) throw new NotAllowed(what);
+}
+
+/** Every annotation id must exist and belong to a report the caller may touch. */
+async function requireAnnotations(caller: Caller | null, ids: string[], what: string): Promise<void> {
+  const allowed = await reportsOf(caller);
+  if (allowed === 'all') return;
+  const rows = await repo.getAnnotations(ids);
+  if (rows.some((a) => !a || !allowed.has(a.reportId))) throw new NotAllowed(what);
+}
+
+/** The background owns the database: content scripts reach it only through these, and only for their own report. */
 export const storageHandlers: Handlers = {
-  'report:upsert': async (info) => ({ reportId: (await repo.upsertReport(info)).id }),
-  'annotation:list': ({ reportId }) => repo.listAnnotations(reportId),
-  'annotation:add': (input) => repo.addAnnotation(input),
-  'annotation:update': ({ id, changes }) => repo.updateAnnotation(id, changes),
-  'annotation:delete': ({ id }) => repo.deleteAnnotation(id),
-  'annotation:mark-orphans': async ({ ids, orphan }) => {
+  'report:upsert': async (info, caller) => {
+    requireOwnUrl(caller, info.url, 'save another page as its report');
+    return { reportId: (await repo.upsertReport(info)).id };
+  },
+  'annotation:list': async ({ reportId }, caller) => {
+    await requireReport(caller, reportId, "read another report's highlights");
+    return repo.listAnnotations(reportId);
+  },
+  'annotation:add': async (input, caller) => {
+    await requireReport(caller, input.reportId, 'add a highlight to another report');
+    requireOwnUrl(caller, input.url, 'add a highlight to another page');
+    return repo.addAnnotation(input);
+  },
+  'annotation:update': async ({ id, changes }, caller) => {
+    await requireAnnotations(caller, [id], "change another report's highlight");
+    return repo.updateAnnotation(id, changes);
+  },
+  'annotation:delete': async ({ id }, caller) => {
+    await requireAnnotations(caller, [id], "delete another report's highlight");
+    return repo.deleteAnnotation(id);
+  },
+  'annotation:mark-orphans': async ({ ids, orphan }, caller) => {
+    await requireAnnotations(caller, ids, "change another report's highlights");
     await repo.markOrphans(ids, orphan);
   },
-  'pledge:add': (input) => repo.addPledge(input),
-  'pledge:update': ({ id, changes }) => repo.updatePledge(id, changes),
-  'pledge:list': (filter) => repo.listPledges(filter),
+  'pledge:add': async (input, caller) => {
+    await requireReport(caller, input.reportId, 'save a pledge to another report');
+    return repo.addPledge(input);
+  },
+  'pledge:update': async ({ id, changes }, caller) => {
+    const allowed = await reportsOf(caller);
+    if (allowed !== 'all') {
+      const [current] = await repo.getPledges([id]);
+      if (!current || !allowed.has(current.reportId)) throw new NotAllowed("change another report's pledge");
+    }
+    return repo.updatePledge(id, changes);
+  },
+  'pledge:list': async (filter, caller) => {
+    const allowed = await reportsOf(caller);
+    const rows = await repo.listPledges(filter);
+    return allowed === 'all' ? rows : rows.filter((p) => allowed.has(p.reportId));
+  },
   'glossary:get-user': async () => (await repo.getUserGlossary()).map((g) => ({ term: g.term, definition: g.definition, source: 'user' as const })),
-  'glossary:set-user': async ({ term, definition }) => {
+  'glossary:set-user': async ({ term, definition }, caller) => {
+    if (!caller) throw new NotAllowed('change the glossary');
     await repo.setGlossaryTerm(term, definition);
   },
 };

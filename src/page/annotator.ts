@@ -6,6 +6,7 @@ import type { AnnotationPatch } from '../storage/repo';
 import { toBackground } from '../shared/messaging';
 import type { Engine } from './engine';
 import type { Mark } from './marks';
+import { uiHostOf } from './ui-host';
 
 /** Rough quote length below which context must agree before trusting a match. */
 const ANCHOR_MIN_SCORE = 0.6;
@@ -70,7 +71,8 @@ export class Annotator {
   install(): void {
     const doc = this.engine.doc;
     const onUp = (e: MouseEvent) => {
-      if (e.composedPath().some((n) => n === this.mount.getRootNode())) return;
+      // A click in our own UI: its shadow root is closed, so a document listener sees only the host.
+      if (e.composedPath().includes(uiHostOf(this.mount))) return;
       setTimeout(() => this.offerToolbar(), 0);
     };
     doc.addEventListener('mouseup', onUp);

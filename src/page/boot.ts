@@ -95,6 +95,7 @@ export async function boot(): Promise<void> {
   handle<PageProtocol>({
     'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length }),
     'page:items': items,
+    'page:match-pledges': ({ pledges }) => engine.matchSavedPledges(pledges),
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),
     'page:set-traditional': async ({ traditional }) => ({ traditional: await engine.setTraditionalOutput(traditional) }),

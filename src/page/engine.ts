@@ -5,7 +5,7 @@ import { findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { findPledges, matchPledge } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
-import type { PledgeMatch, PledgeRecord } from '../shared/messages';
+import type { PledgeCandidate, PledgeMatch } from '../shared/messages';
 import type { PledgeClause } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
@@ -442,7 +442,7 @@ export class Engine {
   }
 
   /** Saved pledges (from earlier reports of this region) that this page seems to report on. */
-  matchSavedPledges(saved: PledgeRecord[]): PledgeMatch[] {
+  matchSavedPledges(saved: PledgeCandidate[]): PledgeMatch[] {
     const out: PledgeMatch[] = [];
     const achieved = this.figures.filter((f) => !f.target && f.kind !== 'date');
     for (const p of saved) {

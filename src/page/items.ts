@@ -33,7 +33,9 @@ export function pageItems(engine: Engine, annotator: Annotator, report: ReportIn
     })),
     annotations: annotator.records.filter((r) => annotator.anchored.has(r.id)),
     orphans: annotator.orphans,
-    pledgeMatches: engine.matchSavedPledges(saved.filter((s) => isEarlierPledgeOfRegion(s, report, annotator.reportId))),
+    // The side panel asks for matches with the earlier pledges it chose (page:match-pledges): the page never reads the library.
+    pledgeMatches: [],
+    reportId: annotator.reportId,
   };
 }
 
@@ -50,17 +52,4 @@ export function pledgeRecord(engine: Engine, clause: PledgeClause, report: Repor
     note: '',
     selectors: { quote, position },
   };
-}
-
-/** A later report of the same region can report on a pledge; an earlier one cannot. */
-function isEarlierPledgeOfRegion(p: PledgeRecord, report: ReportInfo | null, reportId: string | null): boolean {
-  if (!report || p.reportId === reportId) return false;
-  if (report.region && p.region && !sameRegion(p.region, report.region)) return false;
-  const pledgeYear = p.dueYear ?? p.year;
-  return pledgeYear === null || report.year === null || report.year >= pledgeYear;
-}
-
-/** 湖里区 and 厦门市湖里区 are one region: titles name it with or without its city. */
-function sameRegion(a: string, b: string): boolean {
-  return a === b || a.endsWith(b) || b.endsWith(a);
 }

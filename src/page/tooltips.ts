@@ -3,6 +3,7 @@ import { Tooltip, type TooltipSubject } from '../ui/page';
 import type { Engine } from './engine';
 import { caretAt, pointInRange } from './hit-test';
 import { marksAt, type Mark } from './marks';
+import { uiHostOf } from './ui-host';
 
 export interface TooltipActions {
   saveDefinition(term: string, definition: string): void;
@@ -35,7 +36,7 @@ export class Tooltips {
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
-        this.hover(e.clientX, e.clientY, e.composedPath().some((n) => n === this.mount.getRootNode()));
+        this.hover(e.clientX, e.clientY, e.composedPath().includes(uiHostOf(this.mount)));
       });
     };
     doc.addEventListener('mousemove', onMove, { passive: true });

@@ -71,7 +71,12 @@ export interface PageItems {
   annotations: AnnotationRecord[];
   orphans: AnnotationRecord[];
   pledgeMatches: PledgeMatch[];
+  /** The stored report this page is (null until identified). */
+  reportId: string | null;
 }
+
+/** What the page needs of a saved pledge to look for its outcome: no note, no status. */
+export type PledgeCandidate = Pick<PledgeRecord, 'id' | 'text' | 'figure'>;
 
 export type ScrollTarget =
   | { kind: 'figure'; index: number }
@@ -114,6 +119,8 @@ export interface BackgroundProtocol {
 export interface PageProtocol {
   'page:state': { req: Record<string, never>; res: PageState };
   'page:items': { req: Record<string, never>; res: PageItems };
+  /** From the side panel: which of these saved pledges (of earlier reports of this region) this page seems to report on. */
+  'page:match-pledges': { req: { pledges: PledgeCandidate[] }; res: PledgeMatch[] };
   'page:toggle': { req: { repaired?: boolean }; res: { showingRepaired: boolean } };
   'page:set-layer': { req: { layer: LayerKind; on: boolean }; res: void };
   /** Shows repaired text in Traditional (true) or Simplified characters; answers what it now shows. */

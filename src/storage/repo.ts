@@ -102,6 +102,11 @@ export function findReportByUrl(url: string, db: GovLensDB = getDb()): Promise<R
   return guard(() => db.reports.where('urls').equals(canonicalUrl(url)).first());
 }
 
+/** Ids of the reports a page address belongs to (its own, and any it is a mirror of). */
+export function reportIdsForUrl(url: string, db: GovLensDB = getDb()): Promise<string[]> {
+  return guard(() => db.reports.where('urls').equals(canonicalUrl(url)).primaryKeys());
+}
+
 export function listReports(db: GovLensDB = getDb()): Promise<ReportRecord[]> {
   return guard(() => db.reports.orderBy('updatedAt').reverse().toArray());
 }
@@ -151,7 +156,10 @@ export function updateAnnotation(id: string, patch: AnnotationPatch, db: GovLens
     db.transaction('rw', db.annotations, async () => {
       const current = await db.annotations.get(id);
       if (!current) throw invalid(`No annotation with id ${id}.`);
-      const next: AnnotationRecord = { ...current, ...patch, updatedAt: monotonicNow() };
+      // Only what a reader can change: a patch never moves a highlight to another report or page.
+      const { note, tags, color, quote, position, orphan } = patch;
+      const allowed = Object.fromEntries(Object.entries({ note, tags, color, quote, position, orphan }).filter(([, v]) => v !== undefined));
+      const next: AnnotationRecord = { ...current, ...allowed, updatedAt: monotonicNow() };
       if (patch.tags) next.tags = normalizeTags(patch.tags);
       if (patch.quote) next.exact = patch.quote.exact;
       const problem = checkAnnotation(next);
@@ -160,6 +168,10 @@ export function updateAnnotation(id: string, patch: AnnotationPatch, db: GovLens
       return next;
     }),
   );
+}
+
+export function getAnnotations(ids: readonly string[], db: GovLensDB = getDb()): Promise<(AnnotationRecord | undefined)[]> {
+  return guard(() => db.annotations.bulkGet(ids as string[]));
 }
 
 export function deleteAnnotation(id: string, db: GovLensDB = getDb()): Promise<void> {
@@ -242,13 +254,18 @@ export function updatePledge(id: string, patch: PledgePatch, db: GovLensDB = get
     db.transaction('rw', db.pledges, async () => {
       const current = await db.pledges.get(id);
       if (!current) throw invalid(`No pledge with id ${id}.`);
-      const next: PledgeRecord = { ...current, ...patch, id, updatedAt: monotonicNow() };
+      const { reportId: _keepReport, ...rest } = patch;
+      const next: PledgeRecord = { ...current, ...rest, id, createdAt: current.createdAt, updatedAt: monotonicNow() };
       const problem = checkPledge(next);
       if (problem) throw invalid(`Pledge not saved: ${problem}.`);
       await db.pledges.put(next);
       return next;
     }),
   );
+}
+
+export function getPledges(ids: readonly string[], db: GovLensDB = getDb()): Promise<(PledgeRecord | undefined)[]> {
+  return guard(() => db.pledges.bulkGet(ids as string[]));
 }
 
 export function deletePledge(id: string, db: GovLensDB = getDb()): Promise<void> {

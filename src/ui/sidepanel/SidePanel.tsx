@@ -36,7 +36,7 @@ export function SidePanel() {
   const reload = useCallback(async () => {
     if (tabId == null) return setItems({ status: 'none' });
     try {
-      setItems({ status: 'ready', items: await toPage(tabId, 'page:items', {}) });
+      setItems({ status: 'ready', items: await data.loadPageItems(tabId) });
     } catch {
       setItems({ status: 'none' });
     }
@@ -50,7 +50,7 @@ export function SidePanel() {
       for (let i = 0; i < 5 && !cancelled; i++) {
         if (tabId == null) break;
         try {
-          const value = await toPage(tabId, 'page:items', {});
+          const value = await data.loadPageItems(tabId);
           if (!cancelled) setItems({ status: 'ready', items: value });
           return;
         } catch {

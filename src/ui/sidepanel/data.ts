@@ -12,7 +12,9 @@ import * as repo from '../../storage/repo';
 import { exportFile, type ExportFormat, type SkippedRecord } from '../../storage/export';
 import { importData as importStored } from '../../storage/import';
 import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../core/search-text';
-import { toBackground } from '../../shared/messaging';
+import { toBackground, toPage } from '../../shared/messaging';
+import type { PageItems } from '../../shared/messages';
+import { isEarlierPledgeOfRegion } from '../../core/pledges/region';
 
 export type { PledgeStatus };
 export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'met', 'missed', 'unclear'];
@@ -60,6 +62,19 @@ export async function listSavedPledges(): Promise<SavedPledge[]> {
 
 export async function updatePledge(id: string, changes: Partial<Pick<StoredPledge, 'status' | 'note'>>): Promise<void> {
   await repo.updatePledge(id, changes);
+}
+
+/**
+ * The page's items, with the saved pledges of earlier reports of its region that it seems
+ * to report on. The panel picks those pledges and sends the page only their text and
+ * figure: a content script never reads the library (see background/scope.ts).
+ */
+export async function loadPageItems(tabId: number): Promise<PageItems> {
+  const items = await toPage(tabId, 'page:items', {});
+  const candidates = (await repo.listPledges()).filter((p) => isEarlierPledgeOfRegion(p, items.report, items.reportId));
+  if (!candidates.length) return items;
+  const pledgeMatches = await toPage(tabId, 'page:match-pledges', { pledges: candidates.map(({ id, text, figure }) => ({ id, text, figure })) });
+  return { ...items, pledgeMatches };
 }
 
 /**
