@@ -8,7 +8,7 @@ import { getSiteMode, preferTraditional, setSiteMode } from '../shared/settings'
 import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
-import { callerOf, requireExtension } from './scope';
+import { callerOf, requireExtension, type Caller } from './scope';
 import { openToReveal, takePendingReveal } from './reveal';
 
 const COMMANDS: Record<string, keyof PageProtocol> = {
@@ -30,8 +30,23 @@ async function dataScriptsFor(verdict: Detection): Promise<DataScript[]> {
   return data;
 }
 
+/**
+ * Tells the engines in other tabs that a report's highlights changed (each checks whether
+ * it shows that report), so two tabs of one report see each other's notes without a reload.
+ * Not the tab that made the change: it knows.
+ */
+async function notifyTabs(reportIds: string[], caller: Caller | null): Promise<void> {
+  const skip = caller?.kind === 'content' ? caller.tabId : undefined;
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined || tab.id === skip) continue;
+    for (const reportId of reportIds) {
+      browser.tabs.sendMessage(tab.id, { type: 'page:annotations-changed', payload: { reportId } }).catch(() => undefined);
+    }
+  }
+}
+
 /** Storage handlers see who is asking (scope.ts), not the raw sender. */
-function withCaller(handlers: typeof storageHandlers) {
+function withCaller(handlers: ReturnType<typeof storageHandlers>) {
   const extensionOrigin = browser.runtime.getURL('/');
   return Object.fromEntries(
     Object.entries(handlers).map(([type, fn]) => [type, (payload: never, sender: Browser.runtime.MessageSender) => (fn as (p: never, c: unknown) => unknown)(payload, callerOf(sender, browser.runtime.id, extensionOrigin))]),
@@ -83,7 +98,7 @@ export function startBackground(): void {
       return openToReveal(url, id);
     },
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
-    ...withCaller(storageHandlers),
+    ...withCaller(storageHandlers((ids, caller) => void notifyTabs(ids, caller))),
   });
 
   browser.commands.onCommand.addListener(async (command) => {

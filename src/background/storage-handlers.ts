@@ -21,16 +21,20 @@ async function requireReport(caller: Caller | null, reportId: string, what: stri
   if (allowed !== 'all' && !allowed.has(reportId)) throw new NotAllowed(what);
 }
 
-/** Every annotation id must exist and belong to a report the caller may touch. */
-async function requireAnnotations(caller: Caller | null, ids: string[], what: string): Promise<void> {
+/** Every annotation id must exist and belong to a report the caller may touch; returns their reports. */
+async function requireAnnotations(caller: Caller | null, ids: string[], what: string): Promise<string[]> {
   const allowed = await reportsOf(caller);
-  if (allowed === 'all') return;
   const rows = await repo.getAnnotations(ids);
-  if (rows.some((a) => !a || !allowed.has(a.reportId))) throw new NotAllowed(what);
+  if (allowed !== 'all' && rows.some((a) => !a || !allowed.has(a.reportId))) throw new NotAllowed(what);
+  return [...new Set(rows.filter((a) => !!a).map((a) => a!.reportId))];
 }
 
+/** Called after a report's highlights changed, so other tabs showing it update without a reload. */
+export type AnnotationsChanged = (reportIds: string[], caller: Caller | null) => void;
+
 /** The background owns the database: content scripts reach it only through these, and only for their own report. */
-export const storageHandlers: Handlers = {
+export function storageHandlers(changed: AnnotationsChanged = () => undefined): Handlers {
+  return {
   'report:upsert': async (info, caller) => {
     requireOwnUrl(caller, info.url, 'save another page as its report');
     return { reportId: (await repo.upsertReport(info)).id };
@@ -42,15 +46,20 @@ export const storageHandlers: Handlers = {
   'annotation:add': async (input, caller) => {
     await requireReport(caller, input.reportId, 'add a highlight to another report');
     requireOwnUrl(caller, input.url, 'add a highlight to another page');
-    return repo.addAnnotation(input);
+    const saved = await repo.addAnnotation(input);
+    changed([saved.reportId], caller);
+    return saved;
   },
   'annotation:update': async ({ id, changes }, caller) => {
-    await requireAnnotations(caller, [id], "change another report's highlight");
-    return repo.updateAnnotation(id, changes);
+    const reports = await requireAnnotations(caller, [id], "change another report's highlight");
+    const saved = await repo.updateAnnotation(id, changes);
+    changed(reports, caller);
+    return saved;
   },
   'annotation:delete': async ({ id }, caller) => {
-    await requireAnnotations(caller, [id], "delete another report's highlight");
-    return repo.deleteAnnotation(id);
+    const reports = await requireAnnotations(caller, [id], "delete another report's highlight");
+    await repo.deleteAnnotation(id);
+    changed(reports, caller);
   },
   'annotation:mark-orphans': async ({ ids, orphan }, caller) => {
     await requireAnnotations(caller, ids, "change another report's highlights");
@@ -78,4 +87,5 @@ export const storageHandlers: Handlers = {
     if (!caller) throw new NotAllowed('change the glossary');
     await repo.setGlossaryTerm(term, definition);
   },
-};
+  };
+}

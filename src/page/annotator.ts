@@ -3,7 +3,7 @@ import { anchorMany, describe } from '../core/anchoring';
 import { SelectionToolbar } from '../ui/page';
 import type { AnnotationRecord } from '../shared/messages';
 import type { AnnotationPatch } from '../storage/repo';
-import { toBackground } from '../shared/messaging';
+import { toBackground, toBackgroundReliably } from '../shared/messaging';
 import type { Engine } from './engine';
 import type { Mark } from './marks';
 import { uiHostOf } from './ui-host';
@@ -20,7 +20,11 @@ export class Annotator {
   records: AnnotationRecord[] = [];
   anchored = new Map<string, { start: number; end: number }>();
   reportId: string | null = null;
+  /** Told when a save, change or delete could not be made, with a way to try again. The reader must hear of it. */
+  onWriteFailed?: (error: unknown, retry: () => void, note: string) => void;
   private cleanup: Array<() => void> = [];
+  /** Bumped by every write here, so a list fetched meanwhile is fetched again (it may lack the write). */
+  private writes = 0;
 
   /** The address highlights are saved under; follows single-page navigation. */
   constructor(private engine: Engine, private mount: HTMLElement, public pageUrl: string) {}
@@ -31,7 +35,13 @@ export class Annotator {
 
   async load(reportId: string): Promise<void> {
     this.reportId = reportId;
-    this.records = await toBackground('annotation:list', { reportId });
+    let records: AnnotationRecord[];
+    let seen: number;
+    do {
+      seen = this.writes;
+      records = await toBackground('annotation:list', { reportId });
+    } while (seen !== this.writes);
+    this.records = records;
     await this.reanchor();
   }
 
@@ -135,17 +145,17 @@ export class Annotator {
   async create(start: number, end: number, v: { note: string; tags: string[]; color: string }): Promise<AnnotationRecord | null> {
     if (!this.reportId) return null;
     const { quote, position } = describe(this.engine.page.text, start, end);
-    const saved = await toBackground('annotation:add', {
-      reportId: this.reportId,
-      url: this.pageUrl,
-      quote,
-      position,
-      note: v.note,
-      tags: v.tags,
-      color: v.color,
-      origin: 'user',
-    });
-    this.records.push(saved);
+    const input = { id: pageUuid(), reportId: this.reportId, url: this.pageUrl, quote, position, note: v.note, tags: v.tags, color: v.color, origin: 'user' as const };
+    let saved: AnnotationRecord;
+    try {
+      saved = await toBackgroundReliably('annotation:add', input);
+    } catch (err) {
+      // Never silently: the reader is told, keeps the note's text, and can try again.
+      this.onWriteFailed?.(err, () => void this.create(start, end, v), v.note);
+      return null;
+    }
+    this.writes++;
+    if (!this.records.some((r) => r.id === saved.id)) this.records.push(saved);
     this.anchored.set(saved.id, { start, end });
     this.engine.doc.getSelection()?.removeAllRanges();
     await this.paint();
@@ -153,14 +163,27 @@ export class Annotator {
   }
 
   async update(id: string, changes: AnnotationPatch): Promise<void> {
-    const updated = await toBackground('annotation:update', { id, changes });
+    let updated: AnnotationRecord;
+    try {
+      updated = await toBackgroundReliably('annotation:update', { id, changes });
+    } catch (err) {
+      this.onWriteFailed?.(err, () => void this.update(id, changes), changes.note ?? '');
+      return;
+    }
+    this.writes++;
     const i = this.records.findIndex((x) => x.id === id);
     if (i >= 0) this.records[i] = updated;
     await this.paint();
   }
 
   async remove(id: string): Promise<void> {
-    await toBackground('annotation:delete', { id });
+    try {
+      await toBackgroundReliably('annotation:delete', { id });
+    } catch (err) {
+      this.onWriteFailed?.(err, () => void this.remove(id), '');
+      return;
+    }
+    this.writes++;
     this.records = this.records.filter((r) => r.id !== id);
     this.anchored.delete(id);
     await this.paint();
@@ -180,4 +203,16 @@ export class Annotator {
   dispose(): void {
     for (const c of this.cleanup) c();
   }
+}
+
+/**
+ * A random (v4) UUID. Not crypto.randomUUID(): it exists only in secure contexts, and
+ * GovLens also runs on plain-http government sites.
+ */
+export function pageUuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -131,11 +131,14 @@ export interface PageProtocol {
   'page:save-pledge': { req: { index: number }; res: PledgeRecord | null };
   'page:reattach': { req: { id: string }; res: boolean };
   'page:refresh-annotations': { req: Record<string, never>; res: void };
+  /** From the background: a report's highlights changed (in another tab, or the side panel). */
+  'page:annotations-changed': { req: { reportId: string }; res: void };
 }
 
 export type Message<P, K extends keyof P = keyof P> = K extends keyof P
   ? { type: K; payload: P[K] extends { req: infer R } ? R : never }
   : never;
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `code`: a StorageError's kind (quota, closed, blocked, invalid, unknown), so the page can say it in the reader's language. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
 export type Req<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;
 export type Res<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;

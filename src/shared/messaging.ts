@@ -11,6 +11,37 @@ export async function toBackground<K extends keyof BackgroundProtocol>(
   return unwrap(type, reply);
 }
 
+/**
+ * Failures of the channel, not of the request: the MV3 service worker was stopped (or
+ * restarted) before it answered. Not "Extension context invalidated": after an update or
+ * reload this page's script is an orphan, and no retry can reach anyone.
+ */
+const TRANSPORT_FAILURE = /no answer to|message port closed|could not establish connection|receiving end does not exist|message channel closed/i;
+
+export function isTransportFailure(err: unknown): boolean {
+  return TRANSPORT_FAILURE.test(err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * toBackground for writes: retried (with backoff) when the channel fails, so a save whose
+ * worker was stopped mid-way completes once a new worker starts. Only for requests that are
+ * safe to repeat (annotation:add carries its own id; updates and deletes are idempotent).
+ */
+export async function toBackgroundReliably<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: Req<BackgroundProtocol, K>,
+  attempts = 5,
+): Promise<Res<BackgroundProtocol, K>> {
+  for (let i = 1; ; i++) {
+    try {
+      return await toBackground(type, payload);
+    } catch (err) {
+      if (i >= attempts || !isTransportFailure(err)) throw err;
+      await new Promise((r) => setTimeout(r, 150 * 2 ** i));
+    }
+  }
+}
+
 /** Sends a typed message to the engine in a tab (top frame unless frameId is given). */
 export async function toPage<K extends keyof PageProtocol>(
   tabId: number,
@@ -24,7 +55,7 @@ export async function toPage<K extends keyof PageProtocol>(
 
 function unwrap<T>(type: string, reply: Reply<T> | undefined): T {
   if (!reply) throw new Error(`GovLens: no answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {});
   return reply.value;
 }
 
@@ -44,7 +75,10 @@ export function handle<P>(handlers: Handlers<P>): () => void {
       .then(() => fn(msg.payload, sender))
       .then(
         (value) => sendResponse({ ok: true, value }),
-        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => {
+          const code = (err as { code?: unknown } | null)?.code;
+          sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' ? { code } : {}) });
+        },
       );
     return true; // keep the channel open for the async reply
   };

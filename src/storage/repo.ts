@@ -114,6 +114,11 @@ export function listReports(db: GovLensDB = getDb()): Promise<ReportRecord[]> {
 // ---------------------------------------------------------------- annotations
 
 export interface NewAnnotation {
+  /**
+   * Chosen by the page, so a save retried after a lost reply (the service worker stopped
+   * between the write and its answer) finds its first attempt instead of saving twice.
+   */
+  id?: string;
   reportId: string;
   url: string;
   quote: TextQuoteSelector;
@@ -127,7 +132,7 @@ export interface NewAnnotation {
 export function addAnnotation(input: NewAnnotation, db: GovLensDB = getDb()): Promise<AnnotationRecord> {
   const now = monotonicNow();
   const record: AnnotationRecord = {
-    id: newId(),
+    id: input.id ?? newId(),
     reportId: input.reportId,
     url: input.url,
     quote: { ...input.quote },
@@ -143,10 +148,18 @@ export function addAnnotation(input: NewAnnotation, db: GovLensDB = getDb()): Pr
   };
   const problem = checkAnnotation(record) ?? (record.exact ? null : 'the quote is empty');
   if (problem) return Promise.reject(invalid(`Annotation not saved: ${problem}.`));
-  return guard(async () => {
-    await db.annotations.add(record);
-    return record;
-  });
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const earlier = input.id ? await db.annotations.get(input.id) : undefined;
+      if (earlier) {
+        // The same save again (a retry): answer with what the first attempt stored.
+        if (earlier.reportId === record.reportId && earlier.exact === record.exact) return earlier;
+        throw invalid(`Annotation not saved: id ${input.id} is taken.`);
+      }
+      await db.annotations.add(record);
+      return record;
+    }),
+  );
 }
 
 export type AnnotationPatch = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color' | 'quote' | 'position' | 'orphan'>>;

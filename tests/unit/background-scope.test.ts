@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callerOf, type Caller } from '../../src/background/scope';
-import { storageHandlers } from '../../src/background/storage-handlers';
+import { storageHandlers as makeHandlers } from '../../src/background/storage-handlers';
+
+const storageHandlers = makeHandlers();
 import { getDb } from '../../src/storage/db';
 import * as repo from '../../src/storage/repo';
 
@@ -13,7 +15,7 @@ const quote = (exact: string) => ({ type: 'TextQuoteSelector' as const, exact, p
 const position = { type: 'TextPositionSelector' as const, start: 0, end: 2 };
 
 // Handlers take (payload, caller); call them as the background does.
-const call = <K extends keyof typeof storageHandlers>(type: K, payload: unknown, caller: Caller | null) =>
+const call = <K extends keyof ReturnType<typeof makeHandlers>>(type: K, payload: unknown, caller: Caller | null) =>
   Promise.resolve().then(() => (storageHandlers[type] as (p: unknown, c: Caller | null) => unknown)(payload, caller));
 
 const contentIn = (url: string, frameId = 0) => callerOf({ id: ID, url, frameId, tab: { id: 7, url } }, ID, ORIGIN);

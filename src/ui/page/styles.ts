@@ -27,6 +27,7 @@ export const PAGE_UI_CSS = `
 .gl-card--suggestion { border-top: 3px solid ${LAYER_COLORS.suggestion}; }
 .gl-card--user { border-top: 3px solid ${LAYER_COLORS.user}; }
 .gl-card--pledge { border-top: 3px solid ${LAYER_COLORS.pledge}; }
+.gl-card--notice { border-top: 3px solid #b42318; right: 16px; bottom: 16px; }
 .gl-close {
   position: absolute; top: 6px; right: 6px; width: 24px; height: 24px; padding: 0;
   border: 0; border-radius: 6px; background: transparent; color: #656d76;

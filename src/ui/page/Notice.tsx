@@ -1,0 +1,44 @@
+/**
+ * A card in the page's corner saying that a write failed (the disk is full, GovLens was
+ * updated, the worker could not be reached), with the reader's note so its text is not
+ * lost, and Try again. Shown until the reader closes it.
+ */
+import { t } from '../i18n';
+
+export interface NoticeProps {
+  message: string;
+  /** The note that was not saved, shown so the reader can copy it. */
+  note?: string;
+  onRetry?: () => void;
+  onClose: () => void;
+}
+
+export function Notice(props: NoticeProps) {
+  return (
+    <div class="gl-card gl-card--notice" role="alert">
+      <button type="button" class="gl-close" aria-label={t('common.close')} title={t('common.close')} onClick={props.onClose}>
+        ×
+      </button>
+      <div class="gl-main">{t('notice.notSaved')}</div>
+      <p class="gl-text">{props.message}</p>
+      {props.note && <p class="gl-text gl-note">{props.note}</p>}
+      <div class="gl-actions">
+        {props.onRetry && (
+          <button type="button" class="gl-btn gl-btn--primary" onClick={props.onRetry}>
+            {t('common.retry')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const STORAGE_CODES = ['quota', 'closed', 'blocked', 'invalid', 'unknown'];
+
+/** A failed write in the reader's language: the storage layer's kind of failure when it sent one, else its own words. */
+export function storageErrorText(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const detail = err instanceof Error ? err.message : String(err);
+  if (typeof code === 'string' && STORAGE_CODES.includes(code)) return code === 'invalid' || code === 'unknown' ? `${t(`notice.${code}`)} (${detail})` : t(`notice.${code}`);
+  return /could not establish connection|receiving end|message port closed|no answer/i.test(detail) ? t('notice.unreachable') : detail;
+}
