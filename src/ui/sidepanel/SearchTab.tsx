@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { safeHref } from '../common/links';
 import type { SearchGroup, SearchHit } from './data';
+import { VirtualList } from '../common/VirtualList';
 
 export interface SearchTabProps {
   search: (query: string) => Promise<SearchGroup[]>;
@@ -56,46 +57,61 @@ export function SearchTab({ search, onReveal }: SearchTabProps) {
           {t('panel.search.count', [total, groups.length])}
         </p>
       )}
-      {groups?.map((g) => {
-        const href = safeHref(g.url);
-        return (
-          <section key={g.reportId} class="result-group">
-            <h3>
-              {href ? (
-                <a href={href} target="_blank" rel="noreferrer">
-                  {g.title}
-                </a>
-              ) : (
-                g.title
-              )}
-            </h3>
-            <ul class="list">
-              {g.hits.map((h) => (
-                <li key={h.id} class={`item hit-${h.kind}`}>
-                  <span class="chip">{t(h.kind === 'pledge' ? 'panel.search.pledge' : 'panel.search.highlight')}</span>
-                  {h.kind === 'annotation' ? (
-                    <button type="button" class="as-link text" title={t('panel.scrollTo')} onClick={() => onReveal(h)}>
-                      {h.text}
-                    </button>
-                  ) : (
-                    <p class="text">{h.text}</p>
-                  )}
-                  {h.note && <p class="note">{h.note}</p>}
-                  {h.tags.length > 0 && (
-                    <ul class="tags">
-                      {h.tags.map((tag) => (
-                        <li key={tag} class="chip">
-                          {tag}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {groups && <VirtualList class="list" items={rowsOf(groups)} keyOf={(r) => r.key} row={(r) => (r.kind === 'group' ? <GroupHead group={r.group} /> : <HitRow hit={r.hit} onReveal={onReveal} />)} />}
     </div>
+  );
+}
+
+type Row = { kind: 'group'; key: string; group: SearchGroup } | { kind: 'hit'; key: string; hit: SearchHit };
+
+/** Groups and their hits as one list, so even 100,000 hits scroll as one virtual list. */
+function rowsOf(groups: SearchGroup[]): Row[] {
+  const rows: Row[] = [];
+  for (const g of groups) {
+    rows.push({ kind: 'group', key: `g:${g.reportId}`, group: g });
+    for (const h of g.hits) rows.push({ kind: 'hit', key: `${h.kind}:${h.id}`, hit: h });
+  }
+  return rows;
+}
+
+function GroupHead({ group: g }: { group: SearchGroup }) {
+  const href = safeHref(g.url);
+  return (
+    <li class="result-group">
+      <h3>
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer">
+            {g.title}
+          </a>
+        ) : (
+          g.title
+        )}
+      </h3>
+    </li>
+  );
+}
+
+function HitRow({ hit: h, onReveal }: { hit: SearchHit; onReveal: (hit: SearchHit) => void }) {
+  return (
+    <li class={`item hit-${h.kind}`}>
+      <span class="chip">{t(h.kind === 'pledge' ? 'panel.search.pledge' : 'panel.search.highlight')}</span>
+      {h.kind === 'annotation' ? (
+        <button type="button" class="as-link text" title={t('panel.scrollTo')} onClick={() => onReveal(h)}>
+          {h.text}
+        </button>
+      ) : (
+        <p class="text">{h.text}</p>
+      )}
+      {h.note && <p class="note">{h.note}</p>}
+      {h.tags.length > 0 && (
+        <ul class="tags">
+          {h.tags.map((tag) => (
+            <li key={tag} class="chip">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }

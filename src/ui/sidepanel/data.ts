@@ -131,7 +131,8 @@ export interface SearchGroup {
 export async function search(query: string): Promise<SearchGroup[]> {
   if (!query.trim()) return [];
   const [annHits, pledges, reports, fold] = await Promise.all([
-    repo.searchNotes(query, { limit: 200 }),
+    // Every hit: the list is virtual, and the count the reader sees is the true one.
+    repo.searchNotes(query, { limit: Infinity }),
     repo.listPledges(),
     repo.listReports(),
     loadSearchFold(),
