@@ -5,6 +5,7 @@
 import { runNodeBenchmarks } from './node';
 import { runBrowserBenchmarks, runScriptTimeBenchmarks } from './browser';
 import { runStorageBenchmarks } from './storage';
+import { runLibraryBenchmarks } from './library';
 import { printTable, type BenchRow } from './util';
 
 const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = [
@@ -12,6 +13,7 @@ const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = 
   ['storage', 'Reader data (Dexie on fake-indexeddb)', runStorageBenchmarks],
   ['browser', 'Chromium (built extension)', runBrowserBenchmarks],
   ['script-time', 'Chromium: content-script time on pages that are not reports (trace)', runScriptTimeBenchmarks],
+  ['library', 'Chromium: large libraries (10,000 notes on one report; 100,000 over 1,000 reports)', runLibraryBenchmarks],
 ];
 
 async function main(): Promise<void> {

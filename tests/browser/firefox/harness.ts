@@ -97,7 +97,8 @@ async function waitForGovLens(page: Page, want: WaitFor): Promise<void> {
   else if (want === 'not-report') await page.waitForSelector('html[data-govlens="not-report"]', { timeout: 15_000 });
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+/** `prefs`: extra preferences for this profile (e.g. a feature switched off to test a fallback). */
+export async function launchFirefox(opts: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxHarness> {
   const server = await startSeedServer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -105,7 +106,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
-    extraPrefsFirefox: firefoxPrefs(server.port),
+    extraPrefsFirefox: { ...firefoxPrefs(server.port), ...opts.prefs },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const origin = `moz-extension://${ADDON_UUID}`;
