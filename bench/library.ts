@@ -107,6 +107,9 @@ async function hundredThousandLibrary(): Promise<BenchRow[]> {
       }
       await putAnnotations(h, batch);
     }
+    // The report tab loads its 100 notes, as it would on a visit.
+    await report.reload();
+    await report.waitForSelector('html[data-govlens-annotations="100"]', { timeout: 120_000 });
     const open: number[] = [];
     const searchFirst: number[] = [];
     const searchMany: number[] = [];
