@@ -39,9 +39,9 @@ export function storageHandlers(changed: AnnotationsChanged = () => undefined): 
     requireOwnUrl(caller, info.url, 'save another page as its report');
     return { reportId: (await repo.upsertReport(info)).id };
   },
-  'annotation:list': async ({ reportId }, caller) => {
+  'annotation:list': async ({ reportId, after, limit }, caller) => {
     await requireReport(caller, reportId, "read another report's highlights");
-    return repo.listAnnotations(reportId);
+    return repo.listAnnotations(reportId, undefined, { after, limit });
   },
   'annotation:add': async (input, caller) => {
     await requireReport(caller, input.reportId, 'add a highlight to another report');

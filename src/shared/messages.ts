@@ -100,7 +100,8 @@ export interface BackgroundProtocol {
   'settings:get-traditional': { req: Record<string, never>; res: boolean };
   'settings:set-traditional': { req: { traditional: boolean }; res: void };
   'report:upsert': { req: ReportInfo; res: { reportId: string } };
-  'annotation:list': { req: { reportId: string }; res: AnnotationRecord[] };
+  /** A report's annotations, oldest first; with `limit`, one page of them after the `after` one (see Annotator.load). */
+  'annotation:list': { req: { reportId: string; after?: { createdAt: number; id: string }; limit?: number }; res: AnnotationRecord[] };
   /** From the side panel: open the report in a new tab and show this annotation once the page is ready. */
   'annotation:reveal': { req: { url: string; id: string }; res: void };
   /** From the engine, once its annotations are anchored: the one to show in this tab, if any. */

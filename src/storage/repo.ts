@@ -191,14 +191,26 @@ export function deleteAnnotation(id: string, db: GovLensDB = getDb()): Promise<v
   return guard(() => db.annotations.delete(id));
 }
 
-/** A report's annotations, oldest first. */
-export function listAnnotations(reportId: string, db: GovLensDB = getDb()): Promise<AnnotationRecord[]> {
-  return guard(() =>
-    db.annotations
+/**
+ * A report's annotations, oldest first. With `limit`, one page: those after `after` (the last
+ * of the previous page; equal creation times are ordered by id), so a report with ten
+ * thousand notes travels to its page in messages small enough to decode in a short task.
+ */
+export function listAnnotations(
+  reportId: string,
+  db: GovLensDB = getDb(),
+  page: { after?: { createdAt: number; id: string }; limit?: number } = {},
+): Promise<AnnotationRecord[]> {
+  return guard(async () => {
+    const { after, limit } = page;
+    const rows = await db.annotations
       .where('[reportId+createdAt]')
-      .between([reportId, -Infinity], [reportId, Infinity])
-      .toArray(),
-  );
+      .between([reportId, after ? after.createdAt : -Infinity], [reportId, Infinity], true, true)
+      .filter((a) => !after || a.createdAt > after.createdAt || a.id > after.id)
+      .limit(limit ?? Infinity)
+      .toArray();
+    return rows;
+  });
 }
 
 export function listAnnotationsByTag(tag: string, db: GovLensDB = getDb()): Promise<AnnotationRecord[]> {

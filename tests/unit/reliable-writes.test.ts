@@ -50,6 +50,26 @@ describe('a save retried after a lost reply is kept once', () => {
   });
 });
 
+describe('a report with many notes is listed in pages', () => {
+  it('pages that together are the whole list, in order, equal creation times included', async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 1234 }, (_, i) => ({ ...input(`id-${String(i).padStart(5, '0')}`), reportId: 'r1' }));
+    for (const r of rows) await repo.addAnnotation(r, db);
+    // Same millisecond for a run of them, as a bulk import can write.
+    await db.annotations.where('id').between('id-00100', 'id-00400').modify({ createdAt: 42 });
+    const all = await repo.listAnnotations('r1', db);
+    const paged: typeof all = [];
+    for (;;) {
+      const last = paged[paged.length - 1];
+      const page = await repo.listAnnotations('r1', db, { limit: 100, ...(last ? { after: { createdAt: last.createdAt, id: last.id } } : {}) });
+      paged.push(...page);
+      if (page.length < 100) break;
+    }
+    expect(paged.map((a) => a.id)).toEqual(all.map((a) => a.id));
+    expect(new Set(paged.map((a) => a.id)).size).toBe(1234);
+  });
+});
+
 describe('toBackgroundReliably', () => {
   // extensionApi() keeps the first API object it finds: give it one, and swap its sendMessage per test.
   const runtime: { id: string; sendMessage?: unknown } = { id: 'x' };

@@ -9,10 +9,13 @@ export interface SearchTabProps {
   search: (query: string) => Promise<SearchGroup[]>;
   /** Shows a highlight on its page (opening the report if it is not the current tab's). */
   onReveal: (hit: SearchHit) => void;
+  /** Called when the tab opens, to build the search index while the reader types. */
+  warm?: () => Promise<void>;
 }
 
-export function SearchTab({ search, onReveal }: SearchTabProps) {
+export function SearchTab({ search, onReveal, warm }: SearchTabProps) {
   const [query, setQuery] = useState('');
+  useEffect(() => void warm?.().catch(() => undefined), []);
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
   const [error, setError] = useState<string>();
 

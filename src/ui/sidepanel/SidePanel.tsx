@@ -193,7 +193,7 @@ export function SidePanel() {
           />
         )}
         {selected === 'pledges' && <PledgesTab pledges={saved.value} onUpdate={(id, changes) => act(() => data.updatePledge(id, changes))} />}
-        {selected === 'search' && <SearchTab search={data.search} onReveal={reveal} />}
+        {selected === 'search' && <SearchTab search={data.search} onReveal={reveal} warm={data.warmSearch} />}
         {selected === 'export' && <ExportTab exportData={data.exportData} importData={data.importData} />}
       </TabPanel>
     </div>

@@ -8,6 +8,7 @@
  */
 import type { AnnotationRecord as StoredAnnotation, PledgeRecord as StoredPledge, PledgeStatus, ReportRecord } from '../../storage/types';
 import { getDb } from '../../storage/db';
+import { warmSearchIndex } from '../../storage/search';
 import * as repo from '../../storage/repo';
 import { exportFile, type ExportFormat, type SkippedRecord } from '../../storage/export';
 import { importData as importStored } from '../../storage/import';
@@ -128,6 +129,11 @@ export interface SearchGroup {
  * Traditional/Simplified and full-width forms), plus saved pledges' text and
  * notes with the same folding, grouped by report.
  */
+/** Builds the search index now (the Search tab was opened), so the first query does not wait for it. */
+export function warmSearch(): Promise<void> {
+  return warmSearchIndex(getDb());
+}
+
 export async function search(query: string): Promise<SearchGroup[]> {
   if (!query.trim()) return [];
   const [annHits, pledges, reports, fold] = await Promise.all([
