@@ -31,7 +31,7 @@ export async function writeFloorExtension(): Promise<string> {
   return dir;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid?: number;
@@ -51,7 +51,7 @@ export interface ScriptTime {
 }
 
 /** Loads `url` in a new page while tracing, waits for `selector` and a quiet moment, and returns the trace. */
-async function traceLoad(context: BrowserContext, url: string, selector: string, categories: string[]): Promise<TraceEvent[]> {
+export async function traceLoad(context: BrowserContext, url: string, selector: string, categories: string[]): Promise<TraceEvent[]> {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -96,16 +96,13 @@ export async function contentScriptTime(context: BrowserContext, url: string, se
  * from the page's own (a 1 MB page's first layout may come after
  * document_idle), the trace can.
  */
-export async function longestExtensionTask(context: BrowserContext, extensionId: string, url: string, selector: string, since?: string): Promise<ScriptTime> {
-  const events = await traceLoad(context, url, selector, ['toplevel', 'devtools.timeline', ...(since ? ['blink.user_timing'] : [])]);
+export async function longestExtensionTask(context: BrowserContext, extensionId: string, url: string, selector: string): Promise<ScriptTime> {
+  const events = await traceLoad(context, url, selector, ['toplevel', 'devtools.timeline']);
   const ours = scriptCalls(events).filter((e) => extensionOf(e) === extensionId);
-  // With `since`: only tasks that start after the page's performance.mark(since), e.g. once anchoring began.
-  const from = since ? Math.min(...events.filter((e) => e.name === since).map((e) => e.ts)) : -Infinity;
-  if (since && !Number.isFinite(from)) throw new Error(`no performance mark ${since} in the trace`);
   let longest: ScriptTime = { wall: 0, cpu: 0 };
   for (const task of events) {
     // 'toplevel' names a main-thread task ThreadControllerImpl::RunTask.
-    if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !task.dur || task.ts + task.dur < from) continue;
+    if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !task.dur) continue;
     const end = task.ts + task.dur;
     if (!ours.some((c) => c.pid === task.pid && c.tid === task.tid && c.ts >= task.ts && c.ts < end)) continue;
     if (task.dur / 1000 > longest.wall) longest = { wall: task.dur / 1000, cpu: (task.tdur ?? task.dur) / 1000 };
