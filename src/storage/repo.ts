@@ -203,13 +203,13 @@ export function listAnnotations(
 ): Promise<AnnotationRecord[]> {
   return guard(async () => {
     const { after, limit } = page;
-    const rows = await db.annotations
-      .where('[reportId+createdAt]')
-      .between([reportId, after ? after.createdAt : -Infinity], [reportId, Infinity], true, true)
+    const range = db.annotations.where('[reportId+createdAt]').between([reportId, after ? after.createdAt : -Infinity], [reportId, Infinity], true, true);
+    // The whole list in one getAll(); a page walks a cursor from its start, at most `limit` rows past it.
+    if (!after && limit === undefined) return range.toArray();
+    return range
       .filter((a) => !after || a.createdAt > after.createdAt || a.id > after.id)
       .limit(limit ?? Infinity)
       .toArray();
-    return rows;
   });
 }
 
