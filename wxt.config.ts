@@ -1,6 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { resolve } from 'node:path';
 import { REPORT_HOST_MATCHES } from './src/shared/hosts';
+import { renderIcons } from './scripts/icons';
+import { packedGlossaryData } from './src/core/data/glossary-builtin';
+
+/**
+ * glossary.js's data with the entries as JSON string literals (packedGlossaryData): a page evaluates
+ * string literals at almost no cost, where the same data as object literals took a 40 ms task.
+ */
+function glossaryData(): Plugin {
+  const id = 'virtual:govlens-glossary';
+  return {
+    name: 'govlens-glossary-data',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(packedGlossaryData())};` : undefined),
+  };
+}
 
 // The always-on content script runs only on government and news hosts that
 // publish reports. Anywhere else the user opts in per tab (activeTab) or per
@@ -10,8 +27,16 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   imports: false,
   i18n: { localesDir: 'src/locales' },
+  hooks: {
+    // The icon is drawn once (assets/icon.svg) and rendered to the manifest's PNG sizes here; WXT finds icon/<size>.png.
+    'build:publicAssets': (wxt, files) => {
+      for (const [relativeDest, absoluteSrc] of renderIcons(resolve(__dirname, 'assets/icon.svg'), resolve(wxt.config.wxtDir, 'generated'))) {
+        files.push({ relativeDest, absoluteSrc });
+      }
+    },
+  },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), glossaryData()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
@@ -24,14 +49,20 @@ export default defineConfig({
     content_scripts: [{ matches: REPORT_HOST_MATCHES, js: ['detect.js'], run_at: 'document_idle', all_frames: true }],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // Chromium silently drops suggested keys it keeps for itself (Alt+Shift+R, N, P and W among them): every key
+    // here was checked to be given (tests/browser/manifest.test.ts). At most four commands may suggest one.
     commands: {
       'toggle-repair': {
-        suggested_key: { default: 'Alt+Shift+R' },
+        suggested_key: { default: 'Alt+Shift+O' },
         description: '__MSG_cmdToggleRepair__',
       },
       'next-mark': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_cmdNextMark__',
+      },
+      'prev-mark': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_cmdPrevMark__',
       },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, CHROMIUM, launch } from '../tests/browser/harness';
-import { contentScriptTime, FLOOR_DONE, longestExtensionTask, writeFloorExtension, type ScriptTime } from './script-time';
+import { contentScriptTime, FLOOR_DONE, longestExtensionTask, longestTaskBetween, writeFloorExtension, type ScriptTime } from './script-time';
 import { median, summarise, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -25,6 +25,9 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       const repairMs: number[] = [];
       const longest: number[] = [];
       const openccMs: number[] = [];
+      const pledgeTask: number[] = [];
+      const pledgeMs: number[] = [];
+      let pledges = 0;
       for (let i = 0; i < RUNS; i++) {
         const page = await h.context.newPage();
         // Strings, not functions: tsx's name-keeping helpers do not exist inside the page.
@@ -44,6 +47,11 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
         })()`)) as { t0: number; done: number; longest: number };
         repairMs.push(m.done - m.t0);
         longest.push(m.longest);
+        // The engine's own account: the longest task that ended in pledge work, and the pledge phase's wall time.
+        const timings = JSON.parse((await page.getAttribute('html', 'data-govlens-timings')) ?? '{}') as { pledges?: number; tasks?: Record<string, number> };
+        pledgeTask.push(timings.tasks?.pledges ?? NaN);
+        pledgeMs.push(timings.pledges ?? NaN);
+        pledges = Number(await page.getAttribute('html', 'data-govlens-pledges'));
         // Baseline in the same page: opencc-js (full t2cn build) over the whole body text.
         await page.addScriptTag({ content: openccSource });
         openccMs.push(
@@ -62,11 +70,18 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
       rows.push(summarise(base, openccMs));
       rows.push(summarise(`page ${entry.id}${size}: document_idle → repaired and marked`, repairMs, { baseline: base }));
       rows.push(summarise(`page ${entry.id}${size}: longest main-thread task after document_idle (0 = none over 50 ms)`, longest));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, longest task ending in pledge extraction (engine slicer)`, pledgeTask, { note: `${pledges} pledges` }));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, outline + extraction phase (wall, tasks yielding)`, pledgeMs));
       // The same loads again under a trace, which can tell GovLens's tasks from the page's own.
       const ours: ScriptTime[] = [];
       for (let i = 0; i < RUNS; i++) ours.push(await longestExtensionTask(h.context, h.extensionId, entry.url, 'html[data-govlens-done]'));
       rows.push(summarise(`page ${entry.id}${size}: longest task running GovLens code (trace, CPU)`, ours.map((t) => t.cpu)));
       rows.push(summarise(`page ${entry.id}${size}: longest task running GovLens code (trace, wall clock)`, ours.map((t) => t.wall)));
+      // Pledge extraction alone: every task between the engine's pledge marks, CPU time from the trace.
+      const pledgeTasks: ScriptTime[] = [];
+      for (let i = 0; i < RUNS; i++) pledgeTasks.push(await longestTaskBetween(h.context, entry.url, 'html[data-govlens-done]', 'govlens-pledges-start', 'govlens-pledges-end'));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, longest task of the pledge phase (trace, CPU)`, pledgeTasks.map((t) => t.cpu)));
+      rows.push(summarise(`page ${entry.id}${size}: pledges, longest task of the pledge phase (trace, wall clock)`, pledgeTasks.map((t) => t.wall)));
     }
   } finally {
     await h.close();

@@ -5,7 +5,7 @@ export interface BenchRow {
   p90: number;
   runs: number;
   /** Defaults to 'ms'. Memory rows use 'MB'. */
-  unit?: 'ms' | 'MB';
+  unit?: 'ms' | 'MB' | 'KB';
   /** Name of another row in the same table to print a ratio against (row median / baseline median). */
   baseline?: string;
   /** Free text shown after the numbers, e.g. "placeholder stage". */

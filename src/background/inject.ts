@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DataScript } from '../shared/messages';
 
-const DATA_FILES = { lm: '/lm.js', s2t: '/s2t.js' } as const;
+const DATA_FILES = { lm: '/lm.js', s2t: '/s2t.js', glossary: '/glossary.js' } as const;
 
 /**
  * Injects the engine into one frame of a tab: a scored report, the ask

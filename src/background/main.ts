@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
 import { handle, toPage } from '../shared/messaging';
 import type { BackgroundProtocol, DataScript, PageProtocol, Req } from '../shared/messages';
-import { getSiteMode, preferTraditional, setSiteMode } from '../shared/settings';
+import { getSiteMode, preferTraditional, repairMarks, setSiteMode } from '../shared/settings';
 import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
@@ -14,6 +14,7 @@ import { openToReveal, takePendingReveal } from './reveal';
 const COMMANDS: Record<string, keyof PageProtocol> = {
   'toggle-repair': 'page:toggle',
   'next-mark': 'page:next-mark',
+  'prev-mark': 'page:prev-mark',
   'highlight-selection': 'page:highlight-selection',
 };
 
@@ -93,6 +94,11 @@ export function startBackground(): void {
       fromExtension(sender, 'change the settings');
       return preferTraditional.setValue(traditional);
     },
+    'settings:get-marks': () => repairMarks.getValue(),
+    'settings:set-marks': ({ marks }, sender) => {
+      fromExtension(sender, 'change the settings');
+      return repairMarks.setValue(marks);
+    },
     'annotation:reveal': ({ url, id }, sender) => {
       fromExtension(sender, 'open other reports');
       return openToReveal(url, id);
@@ -108,9 +114,11 @@ export function startBackground(): void {
     await toPage(tabId, type, {} as Req<PageProtocol, typeof type>).catch(() => undefined);
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // Once, on install (not on updates): what GovLens does, its colours and keys, and where it runs.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     browser.contextMenus.create({ id: 'govlens-highlight', title: tr('cmdHighlight', 'Highlight'), contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'govlens-note', title: tr('menuNote', 'Add note'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'govlens-note', title: tr('menuNote', 'Highlight with a note'), contexts: ['selection'] });
     void syncUserSites();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -77,10 +77,11 @@ export function storageHandlers(changed: AnnotationsChanged = () => undefined): 
     }
     return repo.updatePledge(id, changes);
   },
-  'pledge:list': async (filter, caller) => {
-    const allowed = await reportsOf(caller);
-    const rows = await repo.listPledges(filter);
-    return allowed === 'all' ? rows : rows.filter((p) => allowed.has(p.reportId));
+  // One report's pledges, and for a page only its own report's: a page learns nothing about the reader's other reports.
+  'pledge:list': async ({ reportId }, caller) => {
+    if (typeof reportId !== 'string' || !reportId) return [];
+    await requireReport(caller, reportId, "read another report's pledges");
+    return repo.listPledges({ reportId });
   },
   'glossary:get-user': async () => (await repo.getUserGlossary()).map((g) => ({ term: g.term, definition: g.definition, source: 'user' as const })),
   'glossary:set-user': async ({ term, definition }, caller) => {

@@ -33,7 +33,7 @@ export function annotateJson(a: Annotation): string {
         subject: f.subject,
       })),
       terms: a.terms.map((t) => ({ start: t.start, end: t.end, text: t.text, key: t.key, definition: t.definition, source: t.source })),
-      pledges: a.pledges.map((p) => ({ start: p.start, end: p.end, text: p.text, dueYear: p.dueYear })),
+      pledges: a.pledges.map((p) => ({ start: p.start, end: p.end, text: p.text, kind: p.kind, area: p.area, dueYear: p.dueYear, figure: p.figure?.text, direction: p.direction })),
     }) + '\n'
   );
 }
@@ -91,7 +91,10 @@ export function annotateSummary(a: Annotation): string {
   }
   if (a.pledges.length) {
     out.push('', 'Pledges:');
-    for (const p of a.pledges) out.push(`  ${where(p.start)} ${clip(p.text, 70)}${p.dueYear ? `  (due ${p.dueYear})` : ''}`);
+    for (const p of a.pledges) {
+      const tags = [p.kind, p.figure ? `${p.figure.text} ${p.direction}` : '', p.dueYear ? `due ${p.dueYear}` : ''].filter(Boolean).join(', ');
+      out.push(`  ${where(p.start)} ${clip(p.text, 70)}  (${tags})`);
+    }
   }
   return out.join('\n') + '\n';
 }

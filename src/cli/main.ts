@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], stderr: (line: string) => voi
 
   // The core (and its data tables) loads only once there is work to do, so
   // --help, --version and usage errors answer fast and never depend on it.
-  const corePending = Promise.all([import('../core/repair/index'), import('../core/annotate'), import('../core/lm/shipped'), import('../core/repair/traditional/s2t-tables')]);
+  const corePending = Promise.all([import('../core/repair/index'), import('../core/annotate'), import('../core/lm/shipped'), import('../core/glossary/shipped'), import('../core/repair/traditional/s2t-tables')]);
   corePending.catch(() => {}); // awaited below; a read error may come first
   const decoded = decodeInput(await readInput(args.file!));
   if (decoded.note) stderr(`govlens: ${decoded.note}`);

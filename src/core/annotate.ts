@@ -2,7 +2,8 @@ import { repair, type Change, type RepairOptions, type Suggestion } from './repa
 import { detectReport, sampleFromText } from './detect/index';
 import { extractFigures, type Figure } from './figures/index';
 import { findTerms, type GlossaryEntry, type Term } from './glossary/index';
-import { findPledges, type PledgeClause } from './pledges/index';
+import { extractPledgesInSteps, type Pledge } from './pledges/index';
+import { runSteps } from './steps';
 
 export interface AnnotateOptions {
   url?: string;
@@ -23,7 +24,7 @@ export interface Annotation {
   suggestions: Suggestion[];
   figures: Figure[];
   terms: Term[];
-  pledges: PledgeClause[];
+  pledges: Pledge[];
 }
 
 /**
@@ -38,7 +39,7 @@ export function annotate(input: string, options: AnnotateOptions = {}): Annotati
   // Figures are needed by pledge detection even when a term swallows them
   // (a pledge clause can still be anchored on a slogan's number).
   const allFigures = extractFigures(text);
-  const pledges = findPledges(text, allFigures);
+  const pledges = runSteps(extractPledgesInSteps(text, { figures: allFigures }));
   return {
     isReport: detection.isReport,
     score: detection.score,
@@ -53,9 +54,11 @@ export function annotate(input: string, options: AnnotateOptions = {}): Annotati
 }
 
 /**
- * A figure lying wholly inside a term is part of the slogan's name
+ * A figure lying wholly inside a longer term is part of the slogan's name
  * (“三个代表”, “十四五”), not a quantity the report states, so it goes.
- * Partial overlaps are kept: the UI layers the two highlights.
+ * A term that is the figure itself (翻两番 has an entry) keeps it, so do a
+ * date (2035年远景目标) and a number that ends the term; partial overlaps are
+ * kept: the UI layers the two highlights.
  */
 export function dropFiguresInsideTerms(figures: Figure[], terms: Term[]): Figure[] {
   if (!terms.length || !figures.length) return figures;
@@ -68,7 +71,11 @@ export function dropFiguresInsideTerms(figures: Figure[], terms: Term[]): Figure
   for (const i of order) reach.push(Math.max(reach[reach.length - 1] ?? -1, terms[i].end));
   return figures.filter((f) => {
     const k = lastAtOrBefore(sortedStarts, f.start);
-    return !(k >= 0 && reach[k] >= f.end);
+    if (!(k >= 0 && reach[k] >= f.end) || f.kind === 'date') return true;
+    // Inside some term: keep it only when no term covering it is longer than the figure itself, or when it
+    // ends the term: a name puts its number first (三个代表, 18亿亩耕地红线), a commitment states it last
+    // (土地承包到期后再延长30年).
+    return !terms.some((t) => t.start <= f.start && t.end >= f.end && t.end - t.start > f.end - f.start && t.end !== f.end);
   });
 }
 

@@ -14,6 +14,8 @@ export interface Fix {
   after: string;
   kind: RepairKind;
   confidence: number;
+  /** Only the script changed, as the reader asked (Traditional output): shown, but neither marked nor counted as a repair. */
+  conversion?: boolean;
   /** 'applied' and 'accepted' show `after`; 'suggested' and 'undone' show `before`. */
   state: 'applied' | 'suggested' | 'undone' | 'accepted';
 }
@@ -31,7 +33,8 @@ export function fixesFromRepair(original: string, result: RepairResult): Fix[] {
     after: result.changes[i].after,
     kind: result.changes[i].kind,
     confidence: result.changes[i].confidence,
-    state: 'applied',
+    ...(result.changes[i].conversion ? { conversion: true } : {}),
+    state: 'applied' as const,
   }));
   for (const s of result.suggestions) {
     const [os, oe] = result.map.rangeToOriginal(s.start, s.end);

@@ -116,14 +116,14 @@ export class Annotator {
   }
 
   /** The current selection as canonical page positions, if it lies in the report text. */
-  selectionRange(): { start: number; end: number; rect: DOMRect } | null {
+  selectionRange(): { start: number; end: number; rect: DOMRect; text: string } | null {
     const sel = this.engine.doc.getSelection();
     if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
     const range = sel.getRangeAt(0);
     const start = this.pointPosition(range.startContainer, range.startOffset, 'start');
     const end = this.pointPosition(range.endContainer, range.endOffset, 'end');
     if (start === null || end === null || end <= start) return null;
-    return { start, end, rect: range.getBoundingClientRect() };
+    return { start, end, rect: range.getBoundingClientRect(), text: range.toString() };
   }
 
   /** Resolves element-level boundaries (triple-click selects whole paragraphs) to our text nodes. */
@@ -153,6 +153,7 @@ export class Annotator {
         x: sel.rect.left + sel.rect.width / 2,
         y: sel.rect.bottom,
         anchorTop: sel.rect.top,
+        quote: sel.text,
         initialMode,
         onHighlight: (color: string) => {
           void this.create(sel.start, sel.end, { note: '', tags: [], color });

@@ -3,7 +3,8 @@ import { reportRegion, reportYear } from '../core/report-meta';
 import { h, render } from 'preact';
 import { Notice, PAGE_UI_CSS, storageErrorText } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
-import type { PageItems, PageProtocol, PledgeRecord, ReportInfo, ScrollTarget } from '../shared/messages';
+import { preferTraditional, repairMarks } from '../shared/settings';
+import type { PageItems, PageProtocol, PledgeRecord, RepairMarks, ReportInfo, ScrollTarget } from '../shared/messages';
 import { Annotator } from './annotator';
 import { provideInjectedSimplifiedToTraditional } from './data-scripts';
 import { Engine } from './engine';
@@ -26,11 +27,14 @@ export async function boot(): Promise<void> {
   window.__govlensEngine = engine;
   provideInjectedSimplifiedToTraditional();
   // The reader's settings, asked for together: each is a round trip to the background.
-  [engine.userGlossary, engine.siteMode, engine.traditionalOutput] = await Promise.all([
+  let marks: RepairMarks;
+  [engine.userGlossary, engine.siteMode, engine.traditionalOutput, marks] = await Promise.all([
     toBackground('glossary:get-user', {}).catch(() => []),
     toBackground('site:get-mode', { host: location.hostname }).catch(() => 'always' as const),
     toBackground('settings:get-traditional', {}).catch(() => false),
+    toBackground('settings:get-marks', {}).catch(() => 'quiet' as const),
   ]);
+  engine.layers.repairMarks = marks;
 
   const started = performance.now();
   await engine.start();
@@ -76,27 +80,52 @@ export async function boot(): Promise<void> {
       tooltips.hide();
     },
     savePledge: (index) => void savePledge(index).catch((err) => annotator.onWriteFailed?.(err, () => void savePledge(index), '')),
+    isPledgeSaved: (index) => savedPledges.some((s) => s.text === engine.pledges[index]?.text && s.reportId === annotator.reportId),
     saveAnnotation: (id, changes) => void annotator.update(id, changes),
     deleteAnnotation: (id) => void annotator.remove(id),
   });
   tooltips.install();
   annotator.install();
+  // A card opened on the repaired text is stale once the page shows the original (or the other script).
+  engine.onViewChanged = () => tooltips.hide();
+  // The reader changed a reading setting elsewhere (options page, another tab's popup): follow it here too.
+  repairMarks.watch((v) => engine.layers.setRepairMarks(v ?? 'quiet'));
+  preferTraditional.watch((v) => void engine.setTraditionalOutput(Boolean(v)));
 
   async function savePledge(index: number): Promise<PledgeRecord | null> {
-    const clause = engine.pledges[index];
-    if (!clause || !report) return null;
-    const record = pledgeRecord(engine, clause, report, annotator.reportId ?? '');
-    const saved = await toBackground('pledge:add', record);
+    const pledge = engine.pledges[index];
+    if (!pledge || !report || !annotator.reportId) return null;
+    // Saved already (twice-clicked, or saved from the outline meanwhile): the record it has.
+    const known = savedPledges.find((s) => s.text === pledge.text && s.reportId === annotator.reportId);
+    if (known) return known;
+    const saved = await toBackground('pledge:add', pledgeRecord(engine, pledge, report, annotator.reportId));
     savedPledges.push(saved);
+    tooltips.refresh();
     return saved;
+  }
+
+  async function savePledges(indexes: number[]): Promise<PledgeRecord[]> {
+    const out: PledgeRecord[] = [];
+    for (const i of indexes) {
+      const saved = await savePledge(i);
+      if (saved) out.push(saved);
+    }
+    return out;
   }
 
   // Answer the popup, side panel and commands as soon as the marks exist: saved work
   // arrives over several storage round-trips and a command must not fail meanwhile.
-  const items = (): PageItems => pageItems(engine, annotator, report, savedPledges);
+  // The title as the page shows it now: in the reader's script (see page-chrome.ts), or the original.
+  const items = (): PageItems => pageItems(engine, annotator, report && { ...report, title: doc.title || report.title }, savedPledges);
 
   /** Scrolls a mark into view and opens its tooltip. */
   function scrollTo(target: ScrollTarget): boolean {
+    if (target.kind === 'text') {
+      const range = engine.page.range(doc, target.start, target.end);
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (range) flashSelection(range);
+      return Boolean(range);
+    }
     const mark =
       target.kind === 'annotation'
         ? engine.marks.find((m) => m.type === 'annotation' && m.record.id === target.id)
@@ -108,17 +137,26 @@ export async function boot(): Promise<void> {
     return Boolean(range);
   }
 
+  /** Shows where a sentence is by selecting it (the reader's own selection, so nothing is added to the page). */
+  function flashSelection(range: Range): void {
+    const sel = doc.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+  }
+
   handle<PageProtocol>({
     'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length }),
     'page:items': items,
-    'page:match-pledges': ({ pledges }) => engine.matchSavedPledges(pledges),
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),
+    'page:set-marks': ({ marks }) => engine.layers.setRepairMarks(marks),
     'page:set-traditional': async ({ traditional }) => ({ traditional: await engine.setTraditionalOutput(traditional) }),
     'page:scroll-to': scrollTo,
-    'page:next-mark': () => tooltips.next(),
+    'page:next-mark': () => tooltips.next(1),
+    'page:prev-mark': () => tooltips.next(-1),
     'page:highlight-selection': ({ note }) => annotator.offerToolbar(note ? 'note' : 'buttons'),
     'page:save-pledge': ({ index }) => savePledge(index),
+    'page:save-pledges': ({ indexes }) => savePledges(indexes),
     'page:reattach': ({ id }) => annotator.reattach(id),
     'page:refresh-annotations': async () => {
       if (annotator.reportId) await annotator.load(annotator.reportId);
@@ -149,7 +187,7 @@ export async function boot(): Promise<void> {
     annotator.pageUrl = location.href;
     const { reportId } = await toBackground('report:upsert', report);
     await annotator.load(reportId);
-    savedPledges = await toBackground('pledge:list', {}).catch(() => []);
+    savedPledges = await toBackground('pledge:list', { reportId }).catch(() => []);
   }
 
   try {

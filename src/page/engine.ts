@@ -1,21 +1,24 @@
 import { detectReport } from '../core/detect';
+import { dropFiguresInsideTerms } from '../core/annotate';
 import { extractFigures, findSections } from '../core/figures';
-import type { Figure, FigureKind } from '../core/figures/types';
-import { findTerms } from '../core/glossary';
+import type { Figure } from '../core/figures/types';
+import { compileBuiltinInSteps, findTerms } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { findPledges, matchPledge } from '../core/pledges';
+import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../core/pledges';
 import { parseReportGlossary } from '../core/glossary';
-import type { PledgeCandidate, PledgeMatch } from '../shared/messages';
-import type { PledgeClause } from '../core/pledges/types';
+import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
+import { convertScript } from '../core/repair/traditional/convert-text';
+import type { Fix } from '../core/fix-set';
 import type { PageContext, RepairKind } from '../core/repair/types';
 import type { LayerKind, PageState, SiteMode } from '../shared/messages';
 import { HighlightLayers } from './highlights';
+import { PageChrome } from './page-chrome';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
 import { samplePage } from './sample';
-import { loadLanguageModel } from './data-scripts';
+import { loadBuiltinGlossary, loadLanguageModel } from './data-scripts';
 import { TaskSlicer } from './slicer';
 import { findMainRootInSteps, reportHeader } from './main-content';
 import { buildChunks, collectTextNodes } from './text-index';
@@ -29,19 +32,6 @@ const SLICE_MS = 8;
 const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
-
-/** For pledges saved before figure kinds were stored. */
-function guessKind(unit: string): FigureKind {
-  if (unit === '%' || unit.includes('百分点')) return 'percent';
-  if (unit.endsWith('元')) return 'amount';
-  return 'count';
-}
-
-/**
- * Lowest match score shown as "seems to report on". The reader confirms every
- * match, so a missed match costs more than a weak one shown.
- */
-const PLEDGE_MATCH_MIN = 0.45;
 
 /** Characters of page text per extraction slice (cut at line ends). */
 const EXTRACT_SLICE = 3_000;
@@ -74,7 +64,9 @@ export class Engine {
   marks: Mark[] = [];
   figures: Figure[] = [];
   terms: Term[] = [];
-  pledges: PledgeClause[] = [];
+  pledges: Pledge[] = [];
+  /** The page's headings and parts (review, plan), from the last extraction. */
+  outline: Outline | null = null;
   reportGlossary: GlossaryEntry[] = [];
   repaired = true;
   context: PageContext = {};
@@ -97,15 +89,24 @@ export class Engine {
   traditionalOutput = false;
   /** Yields between units of work; its longest tasks go to the benchmark. */
   readonly slicer = new TaskSlicer(SLICE_MS);
+  /** The page around the report body, shown in the reader's script. */
+  readonly chrome: PageChrome;
+  /** Called when what the page shows changes under the reader (original/repaired, script): open cards are stale. */
+  onViewChanged?: () => void;
 
   constructor(readonly doc: Document) {
     this.layers = new HighlightLayers(doc);
+    this.chrome = new PageChrome(doc, (n) => this.page.has(n));
   }
 
   /** Milliseconds spent in each phase of start(), for the benchmark and curious users. */
   timings: Record<string, number> = {};
 
+  /** The built-in glossary's data script, asked for at start and awaited only when terms are read. */
+  private glossary: Promise<boolean> | undefined;
+
   async start(): Promise<void> {
+    this.glossary ??= loadBuiltinGlossary();
     let t = performance.now();
     const lap = (name: string) => {
       const now = performance.now();
@@ -136,6 +137,7 @@ export class Engine {
     }
     this.views.push(...views);
     this.page = new PageText(this.views, this.textFold());
+    this.convertChrome();
     lap('repair');
     await this.slicer.yield('repair');
     this.layers.install();
@@ -192,17 +194,58 @@ export class Engine {
    * loads the tables on first use, repairs every chunk again and re-reads the
    * page. Answers what the page now shows.
    */
-  async setTraditionalOutput(on: boolean): Promise<boolean> {
+  setTraditionalOutput(on: boolean): Promise<boolean> {
+    // The popup asks the page and the stored setting's watcher asks again: one change, not two.
+    if (this.scriptRequest?.on === on) return this.scriptRequest.done;
+    const before = this.scriptRequest?.done;
+    const done = (async () => {
+      await before?.catch(() => undefined);
+      return this.switchScript(on);
+    })();
+    this.scriptRequest = { on, done };
+    void done.finally(() => {
+      if (this.scriptRequest?.done === done) this.scriptRequest = null;
+    });
+    return done;
+  }
+
+  private scriptRequest: { on: boolean; done: Promise<boolean> } | null = null;
+
+  private async switchScript(on: boolean): Promise<boolean> {
     if (on === this.traditionalOutput) return on;
     if (on && !(await this.loadTraditionalTables())) return this.traditionalOutput;
     this.traditionalOutput = on;
     this.slicer.restart();
+    this.onViewChanged?.();
     await this.repairViews(this.views);
     this.page.fold = this.textFold();
     this.page.refresh();
+    this.convertChrome();
     await this.extract();
     this.onTextChanged?.();
     return on;
+  }
+
+  /**
+   * The page around the report in the script the body is shown in: Simplified
+   * on a Traditional page, Traditional when the reader asked for it. Only in
+   * the repaired view; the original view shows the page as it came.
+   */
+  private convertChrome(): void {
+    const to = this.traditionalOutput ? 'traditional' : this.context.traditional ? 'simplified' : null;
+    this.write(() => {
+      if (!to || !this.repaired) this.chrome.restore();
+      else this.chrome.apply((text) => convertScript(text, to, Boolean(this.context.traditional)));
+    });
+  }
+
+  /**
+   * A Traditional→Simplified or Simplified→Traditional change made because the
+   * reader chose Traditional output: a conversion they asked for, not a
+   * repair, so it is neither marked nor counted.
+   */
+  isConversion(f: Fix): boolean {
+    return f.conversion === true;
   }
 
   private async repairViews(views: ChunkView[]): Promise<void> {
@@ -234,24 +277,35 @@ export class Engine {
   }
 
   private async extractSlices(): Promise<void> {
+    if (this.glossary && (await this.glossary)) {
+      this.slicer.restart(); // resumed by the data script's arrival, not by the slicer
+      await this.slicer.run('glossary', compileBuiltinInSteps());
+    }
     const text = this.page.text;
     this.reportGlossary = parseReportGlossary(text);
     const sections = findSections(text);
     const terms: Term[] = [];
     const figures: Figure[] = [];
-    const pledges: PledgeClause[] = [];
     for (const [a, b] of slices(text, EXTRACT_SLICE)) {
       const slice = text.slice(a, b);
       const local = sections.map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
       const sliceTerms = findTerms(slice, { user: this.userGlossary, report: this.reportGlossary });
-      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure.
-      const sliceFigures = extractFigures(slice, { sections: local }).filter((f) => !sliceTerms.some((t) => t.start <= f.start && f.end <= t.end));
-      const slicePledges = findPledges(slice, sliceFigures, local);
+      // A number inside a slogan term (十四五, 4+4+6) is the term's, not a figure (see dropFiguresInsideTerms).
+      const sliceFigures = dropFiguresInsideTerms(extractFigures(slice, { sections: local }), sliceTerms);
       terms.push(...sliceTerms.map((t) => ({ ...t, start: t.start + a, end: t.end + a })));
       figures.push(...sliceFigures.map((f) => shift(f, a)));
-      pledges.push(...slicePledges.map((p) => ({ ...p, start: p.start + a, end: p.end + a, figure: p.figure && shift(p.figure, a) })));
       await this.slicer.step('extract');
     }
+    // Pledges need the whole page's outline (heading path, plan parts): one pass over the page, in steps.
+    const pledgeStart = performance.now();
+    // Marks for the benchmark's trace: it times every task between them.
+    performance.mark('govlens-pledges-start');
+    const outline = await this.slicer.run('pledges', buildOutlineInSteps(text));
+    const pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures, outline }));
+    this.slicer.record('pledges');
+    performance.mark('govlens-pledges-end');
+    this.timings.pledges = Math.round((performance.now() - pledgeStart) * 10) / 10;
+    this.outline = outline;
     this.terms = terms;
     this.figures = figures;
     this.pledges = pledges;
@@ -263,6 +317,7 @@ export class Engine {
     this.views.forEach((v, vi) => {
       const base = this.page.offsets[vi];
       v.fixes.forEach((f, fi) => {
+        if (this.isConversion(f)) return;
         const r = v.canonical.ranges[fi];
         const shownLen = r.end - r.start;
         // A fix showing nothing (a deleted annotation) still gets a one-character mark before it.
@@ -310,16 +365,11 @@ export class Engine {
     this.layers.reset(only);
     for (let i = 0; i < marks.length; i++) {
       const m = marks[i];
-      if (m.type === 'fix') {
-        const f = this.views[m.view].fixes[m.fix];
-        // In the original view, undone and suggested fixes still show where a repair would go.
-        if (!this.repaired && m.layer === 'fix') continue;
-        if (f.state === 'undone') continue;
-      } else if (!this.repaired && m.type !== 'annotation') continue;
+      if (!this.isPainted(m)) continue;
       // A user-layer paint that started after this one owns that layer now.
       if (m.layer === 'user' && userGeneration !== this.userPaintGeneration) continue;
       const r = this.page.range(this.doc, m.start, m.end);
-      if (r) this.layers.add(m.layer, r);
+      if (r) this.layers.add(m.layer, r, m.type === 'annotation' ? m.record.color : undefined);
       if ((i & 63) === 0) {
         await this.slicer.step('paint');
         if (!current()) return;
@@ -328,16 +378,28 @@ export class Engine {
     this.slicer.record('paint');
   }
 
+  /** Whether a mark is drawn in the current view (and so can be hovered). */
+  isPainted(m: Mark): boolean {
+    if (m.type === 'fix') {
+      // In the original view, suggested fixes still show where a repair would go.
+      if (!this.repaired && m.layer === 'fix') return false;
+      return this.views[m.view]?.fixes[m.fix]?.state !== 'undone';
+    }
+    return this.repaired || m.type === 'annotation';
+  }
+
   /** Switches the whole page between repaired and original text. */
   toggle(repaired = !this.repaired): boolean {
     this.slicer.restart();
     this.repaired = repaired;
+    this.onViewChanged?.();
     this.write(() => {
       for (const v of this.views) {
         v.layout(repaired);
         v.write();
       }
     });
+    this.convertChrome();
     void this.paint();
     return this.repaired;
   }
@@ -441,24 +503,13 @@ export class Engine {
     this.onTextChanged?.();
   }
 
-  /** Saved pledges (from earlier reports of this region) that this page seems to report on. */
-  matchSavedPledges(saved: PledgeCandidate[]): PledgeMatch[] {
-    const out: PledgeMatch[] = [];
-    const achieved = this.figures.filter((f) => !f.target && f.kind !== 'date');
-    for (const p of saved) {
-      const figure = p.figure ? { start: 0, end: 0, text: p.figure.text, kind: p.figure.kind ?? guessKind(p.figure.unit), value: p.figure.value, unit: p.figure.unit, target: true } : undefined;
-      const [best] = matchPledge({ text: p.text, figure }, achieved, this.page.text);
-      if (best && best.score >= PLEDGE_MATCH_MIN) out.push({ pledgeId: p.id, pledgeText: p.text, snippet: best.snippet, score: best.score, figureText: best.figure.text });
-    }
-    return out.sort((a, b) => b.score - a.score);
-  }
-
   fixCounts(): { fixes: number; suggestions: number; kinds: Partial<Record<RepairKind, number>> } {
     let fixes = 0;
     let suggestions = 0;
     const kinds: Partial<Record<RepairKind, number>> = {};
     for (const v of this.views)
       for (const f of v.fixes) {
+        if (this.isConversion(f)) continue;
         if (f.state === 'suggested') suggestions++;
         else if (f.state !== 'undone') {
           fixes++;
@@ -476,6 +527,7 @@ export class Engine {
     // Dates count: the side panel lists them with the other figures, and the two numbers should agree.
     html.setAttribute('data-govlens-figures', String(this.figures.length));
     html.setAttribute('data-govlens-terms', String(this.terms.length));
+    html.setAttribute('data-govlens-pledges', String(this.pledges.length));
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
 
@@ -499,6 +551,7 @@ export class Engine {
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
       traditional: this.traditionalOutput,
+      repairMarks: this.layers.repairMarks,
     };
   }
 

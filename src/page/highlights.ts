@@ -1,27 +1,30 @@
 import type { LayerKind } from '../shared/messages';
+import { highlightVariant, highlightWash, LAYER_ORDER, layerPaintCss, paintCss, PALETTE, type RepairMarks } from '../ui/common/colors';
 import { UI_HOST_ATTR } from './skip';
-
-/** Calm colours that keep the text readable; the popup legend uses the same table. */
-export const LAYER_STYLES: Record<LayerKind, string> = {
-  fix: 'text-decoration: underline dotted #2f7d6d 2px; text-underline-offset: 3px;',
-  suggestion: 'text-decoration: underline wavy #c77d1a 1px; text-underline-offset: 3px; background-color: rgba(255, 196, 92, 0.18);',
-  'figure-achieved': 'background-color: rgba(64, 160, 120, 0.20);',
-  'figure-target': 'background-color: rgba(80, 130, 220, 0.22);',
-  'figure-date': 'color: inherit; text-decoration: underline solid rgba(120,120,120,0.35) 1px;',
-  term: 'background-color: rgba(200, 150, 40, 0.22); text-decoration: underline solid rgba(170, 120, 20, 0.6) 1px;',
-  user: 'background-color: rgba(255, 230, 0, 0.45);',
-  pledge: 'text-decoration: underline double rgba(80, 130, 220, 0.7) 1px; text-underline-offset: 4px;',
-};
 
 /** Later layers paint over earlier ones. */
 const PRIORITY: Record<LayerKind, number> = {
   'figure-date': 0, pledge: 1, term: 2, 'figure-achieved': 3, 'figure-target': 3, fix: 4, suggestion: 5, user: 6,
 };
 
-const name = (layer: LayerKind) => `govlens-${layer}`;
+/**
+ * The registered name of a layer's highlight. The reader's layer has one
+ * highlight per colour (`govlens-user-blue`), so each colour is painted as
+ * itself; the other layers have one each (`govlens-term`).
+ */
+export function highlightName(layer: LayerKind, variant?: string): string {
+  return variant ? `govlens-${layer}-${variant}` : `govlens-${layer}`;
+}
 
 export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+/** The ::highlight() rules of every layer, with the colours of src/ui/common/colors.ts. */
+export function highlightCss(repairMarks: RepairMarks, userVariants: Iterable<[string, string]>): string {
+  const rules = LAYER_ORDER.filter((l) => l !== 'user').map((l) => `::highlight(${highlightName(l)}) { ${layerPaintCss(l, { repairMarks })} }`);
+  for (const [variant, color] of userVariants) rules.push(`::highlight(${highlightName('user', variant)}) { ${paintCss({ wash: highlightWash(color) }, PALETTE.user.ink.light)} }`);
+  return rules.join('\n');
 }
 
 /**
@@ -29,42 +32,54 @@ export function highlightApiAvailable(): boolean {
  * so the page's DOM, listeners and layout stay as they were.
  */
 export class HighlightLayers {
-  private highlights = new Map<LayerKind, Highlight>();
+  /** One Highlight per layer and variant, keyed by its registered name. */
+  private highlights = new Map<string, { layer: LayerKind; highlight: Highlight }>();
   private ranges = new Map<LayerKind, Range[]>();
-  private visible = new Set<LayerKind>(Object.keys(LAYER_STYLES) as LayerKind[]);
+  private visible = new Set<LayerKind>(LAYER_ORDER);
   private style: HTMLStyleElement | null = null;
+  /** Colours of the reader's layer seen so far: variant → stored colour. */
+  private userVariants = new Map<string, string>();
+  repairMarks: RepairMarks = 'quiet';
 
   constructor(private doc: Document) {}
 
   install(): void {
     if (this.style || !highlightApiAvailable()) return;
-    const css = (Object.keys(LAYER_STYLES) as LayerKind[]).map((l) => `::highlight(${name(l)}) { ${LAYER_STYLES[l]} }`).join('\n');
     this.style = this.doc.createElement('style');
     this.style.setAttribute(UI_HOST_ATTR, 'highlights');
-    this.style.textContent = css;
+    this.writeCss();
     (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
+  }
+
+  private writeCss(): void {
+    if (this.style) this.style.textContent = highlightCss(this.repairMarks, this.userVariants);
+  }
+
+  /** Repair marks faint (the default) or in full. */
+  setRepairMarks(marks: RepairMarks): void {
+    this.repairMarks = marks;
+    this.writeCss();
   }
 
   /** Starts a repaint: empties the given layers, or all (they fill again through add()). */
   reset(only?: LayerKind[]): void {
-    for (const layer of only ?? (Object.keys(LAYER_STYLES) as LayerKind[])) {
-      this.ranges.set(layer, []);
-      this.highlight(layer)?.clear();
-    }
+    const layers = only ?? LAYER_ORDER;
+    for (const layer of layers) this.ranges.set(layer, []);
+    for (const { layer, highlight } of this.highlights.values()) if (layers.includes(layer)) highlight.clear();
   }
 
-  /** Adds one range; the browser paints it with the next frame, so long pages fill in progressively. */
-  add(layer: LayerKind, range: Range): void {
+  /**
+   * Adds one range; the browser paints it with the next frame, so long pages
+   * fill in progressively. `color` is the stored colour of a reader's highlight.
+   */
+  add(layer: LayerKind, range: Range, color?: string): void {
     this.ranges.get(layer)?.push(range) ?? this.ranges.set(layer, [range]);
-    this.highlight(layer)?.add(range);
+    this.highlight(layer, layer === 'user' ? this.userVariant(color ?? '') : undefined)?.add(range);
   }
 
   set(layer: LayerKind, ranges: Range[]): void {
-    this.ranges.set(layer, [...ranges]);
-    const h = this.highlight(layer);
-    if (!h) return;
-    h.clear();
-    for (const r of ranges) h.add(r);
+    this.reset([layer]);
+    for (const r of ranges) this.add(layer, r);
   }
 
   get(layer: LayerKind): Range[] {
@@ -79,32 +94,45 @@ export class HighlightLayers {
     if (on) this.visible.add(layer);
     else this.visible.delete(layer);
     if (!highlightApiAvailable()) return;
-    const h = this.highlight(layer);
-    if (on && h) CSS.highlights.set(name(layer), h);
-    else CSS.highlights.delete(name(layer));
+    for (const [name, h] of this.highlights) {
+      if (h.layer !== layer) continue;
+      if (on) CSS.highlights.set(name, h.highlight);
+      else CSS.highlights.delete(name);
+    }
   }
 
   visibility(): Record<LayerKind, boolean> {
     const out = {} as Record<LayerKind, boolean>;
-    for (const l of Object.keys(LAYER_STYLES) as LayerKind[]) out[l] = this.visible.has(l);
+    for (const l of LAYER_ORDER) out[l] = this.visible.has(l);
     return out;
   }
 
-  /** The registered Highlight of a layer, created on first use. */
-  private highlight(layer: LayerKind): Highlight | null {
-    if (!highlightApiAvailable()) return null;
-    let h = this.highlights.get(layer);
-    if (!h) {
-      h = new Highlight();
-      h.priority = PRIORITY[layer];
-      this.highlights.set(layer, h);
-      if (this.visible.has(layer)) CSS.highlights.set(name(layer), h);
+  /** The variant a reader's colour is painted under; a colour not seen before gets its CSS rule now. */
+  private userVariant(color: string): string {
+    const variant = highlightVariant(color);
+    if (!this.userVariants.has(variant)) {
+      this.userVariants.set(variant, color);
+      this.writeCss();
     }
-    return h;
+    return variant;
+  }
+
+  /** The registered Highlight of a layer (and variant), created on first use. */
+  private highlight(layer: LayerKind, variant?: string): Highlight | null {
+    if (!highlightApiAvailable()) return null;
+    const name = highlightName(layer, variant);
+    let h = this.highlights.get(name);
+    if (!h) {
+      h = { layer, highlight: new Highlight() };
+      h.highlight.priority = PRIORITY[layer];
+      this.highlights.set(name, h);
+      if (this.visible.has(layer)) CSS.highlights.set(name, h.highlight);
+    }
+    return h.highlight;
   }
 
   dispose(): void {
-    if (highlightApiAvailable()) for (const l of this.highlights.keys()) CSS.highlights.delete(name(l));
+    if (highlightApiAvailable()) for (const name of this.highlights.keys()) CSS.highlights.delete(name);
     this.highlights.clear();
     this.ranges.clear();
     this.style?.remove();

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { Tooltip, type TooltipSubject } from '../ui/page';
 import type { Engine } from './engine';
+import { termFields } from './items';
 import { caretAt, pointInRange } from './hit-test';
 import { marksAt, type Mark } from './marks';
 import { uiHostOf } from './ui-host';
@@ -8,6 +9,8 @@ import { uiHostOf } from './ui-host';
 export interface TooltipActions {
   saveDefinition(term: string, definition: string): void;
   savePledge(index: number): void;
+  /** Whether the reader saved this page pledge already (the card then says so instead of offering Save). */
+  isPledgeSaved(index: number): boolean;
   saveAnnotation(id: string, changes: { note: string; tags: string[]; color: string }): void;
   deleteAnnotation(id: string): void;
 }
@@ -30,13 +33,20 @@ export class Tooltips {
 
   constructor(private engine: Engine, private mount: HTMLElement, private actions: TooltipActions) {}
 
+  /** The latest pointer move, handled once per frame. */
+  private lastMove = { x: 0, y: 0, overTooltip: false };
+
   install(): void {
     const doc = this.engine.doc;
     const onMove = (e: MouseEvent) => {
+      // composedPath() is empty once the event has been dispatched: read it now, not in the frame callback
+      // (else the pointer on the card counted as off it, and the page text under the card took over).
+      this.lastMove = { x: e.clientX, y: e.clientY, overTooltip: e.composedPath().includes(uiHostOf(this.mount)) };
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
-        this.hover(e.clientX, e.clientY, e.composedPath().includes(uiHostOf(this.mount)));
+        const { x, y, overTooltip } = this.lastMove;
+        this.hover(x, y, overTooltip);
       });
     };
     doc.addEventListener('mousemove', onMove, { passive: true });
@@ -73,16 +83,19 @@ export class Tooltips {
     for (const c of [pos, pos - 1]) {
       const r = this.engine.page.range(this.engine.doc, c, c + 1);
       if (!r || !pointInRange(r, x, y)) continue;
-      return marksAt(this.engine.marks, c, (l) => this.engine.layers.isVisible(l))[0] ?? null;
+      return marksAt(this.engine.marks, c, (l) => this.engine.layers.isVisible(l)).find((m) => this.engine.isPainted(m)) ?? null;
     }
     return null;
   }
 
-  /** Moves keyboard focus to the next figure, term, repair or highlight and opens its tooltip. */
-  next(): void {
-    const marks = this.engine.marks.filter((m) => this.engine.layers.isVisible(m.layer) && m.layer !== 'figure-date').sort((a, b) => a.start - b.start);
+  /** Moves keyboard focus to the next (or with -1 the previous) figure, term, repair or highlight and opens its tooltip. */
+  next(step: 1 | -1 = 1): void {
+    const marks = this.engine.marks
+      .filter((m) => this.engine.layers.isVisible(m.layer) && m.layer !== 'figure-date' && this.engine.isPainted(m))
+      .sort((a, b) => a.start - b.start);
     if (!marks.length) return;
-    this.cursor = (this.cursor + 1) % marks.length;
+    // From nothing, "previous" starts at the last mark.
+    this.cursor = this.cursor < 0 && step < 0 ? marks.length - 1 : (this.cursor + step + marks.length) % marks.length;
     const mark = marks[this.cursor];
     const r = this.engine.page.range(this.engine.doc, mark.start, mark.end);
     const el = r?.startContainer.parentElement;
@@ -132,17 +145,25 @@ export class Tooltips {
       case 'figure':
         return { kind: 'figure', figure: m.figure };
       case 'term':
-        return { kind: 'term', term: { text: m.term.text, key: m.term.key, definition: m.term.definition, source: m.term.source } };
+        return { kind: 'term', term: termFields(m.term) };
       case 'fix': {
         const f = this.engine.views[m.view].fixes[m.fix];
         const repair = { before: f.before, after: f.after, kind: f.kind, confidence: f.confidence };
         return f.state === 'suggested' ? { kind: 'suggestion', repair } : { kind: 'repair', repair };
       }
-      case 'pledge':
-        return { kind: 'pledge', pledge: { text: m.pledge.text, dueYear: m.pledge.dueYear, figure: m.pledge.figure && { text: m.pledge.figure.text, value: m.pledge.figure.value, unit: m.pledge.figure.unit } } };
+      case 'pledge': {
+        const p = m.pledge;
+        const figure = p.figure && { text: p.figure.text, value: p.figure.value, unit: p.figure.unit, kind: p.figure.kind };
+        return { kind: 'pledge', pledge: { text: p.text, kind: p.kind, area: p.area, dueYear: p.dueYear, direction: p.direction, figure, savedId: this.actions.isPledgeSaved(m.index) ? 'saved' : undefined } };
+      }
       case 'annotation':
         return { kind: 'user', annotation: m.record };
     }
+  }
+
+  /** Draws the open card again (its subject changed: a pledge was just saved). */
+  refresh(): void {
+    if (this.current) this.show(this.current, false, this.pinned);
   }
 
   hide(): void {

@@ -14,9 +14,13 @@ import type { PageSample } from '../core/detect/types';
 import type { FigureKind } from '../core/figures/types';
 import type { TermSource, GlossaryEntry } from '../core/glossary/types';
 import type { RepairKind } from '../core/repair/types';
+import type { Direction, PledgeKind } from '../core/pledges/types';
+import type { LaterReport } from '../core/pledges/follow';
 
 export type SiteMode = 'always' | 'ask' | 'never';
 export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge';
+/** How repair marks are drawn: faint (the default, so a page with hundreds of repairs stays readable) or in full. */
+export type RepairMarks = 'quiet' | 'full';
 
 export type { TextQuoteSelector, TextPositionSelector, Selector } from '../core/anchoring/types';
 // Stored records are defined once, by the storage layer, and travel as-is.
@@ -54,38 +58,51 @@ export interface PageState {
   siteMode: SiteMode;
   /** The repaired view is shown in Traditional characters (the reader's preference). */
   traditional: boolean;
+  repairMarks: RepairMarks;
 }
 
-export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; unit: string; target: boolean; subject?: string; context: string }
-export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource }
-export interface PledgeItem { index: number; text: string; dueYear?: number; figure?: { text: string; value: number | null; unit: string }; savedId?: string }
-export interface PledgeMatch { pledgeId: string; pledgeText: string; snippet: string; score: number; figureText: string }
+export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
+/** A term on the page; English name and gloss and first appearance when its entry has them. */
+export interface TermItem { index: number; text: string; key: string; definition: string | null; source: TermSource; en?: string; gloss?: string; since?: number; firstDoc?: string }
+export interface PledgeItem {
+  index: number;
+  text: string;
+  kind: PledgeKind;
+  /** The report's heading path above the pledge, outermost first. */
+  area: string[];
+  dueYear?: number;
+  direction?: Direction;
+  figure?: { text: string; value: number | null; unit: string; kind: FigureKind };
+  /** Set once the reader saved it, with its current status. */
+  savedId?: string;
+  status?: PledgeStatus;
+}
 
 /** Everything the side panel lists for the current page. */
 export interface PageItems {
   report: ReportInfo | null;
+  /** The stored record of this report, once known. */
+  reportId: string | null;
   figures: FigureItem[];
   terms: TermItem[];
   glossary: GlossaryEntry[];
   pledges: PledgeItem[];
   annotations: AnnotationRecord[];
   orphans: AnnotationRecord[];
-  pledgeMatches: PledgeMatch[];
-  /** The stored report this page is (null until identified). */
-  reportId: string | null;
+  /** What this page reports on the past (its review sentences and achieved figures), to follow saved pledges into. */
+  later: LaterReport | null;
 }
-
-/** What the page needs of a saved pledge to look for its outcome: no note, no status. */
-export type PledgeCandidate = Pick<PledgeRecord, 'id' | 'text' | 'figure'>;
 
 export type ScrollTarget =
   | { kind: 'figure'; index: number }
   | { kind: 'term'; index: number }
   | { kind: 'pledge'; index: number }
-  | { kind: 'annotation'; id: string };
+  | { kind: 'annotation'; id: string }
+  /** A stretch of the page's text (a sentence offered as evidence). */
+  | { kind: 'text'; start: number; end: number };
 
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
-export type DataScript = 'lm' | 's2t';
+export type DataScript = 'lm' | 's2t' | 'glossary';
 
 export interface BackgroundProtocol {
   /** From detect.js: score the page's sample and, for a report, act on the site's mode (the mode comes back). */
@@ -99,6 +116,8 @@ export interface BackgroundProtocol {
   /** The reader's script preference for repaired text: Traditional or Simplified. */
   'settings:get-traditional': { req: Record<string, never>; res: boolean };
   'settings:set-traditional': { req: { traditional: boolean }; res: void };
+  'settings:get-marks': { req: Record<string, never>; res: RepairMarks };
+  'settings:set-marks': { req: { marks: RepairMarks }; res: void };
   'report:upsert': { req: ReportInfo; res: { reportId: string } };
   /** A report's annotations, oldest first; with `limit`, one page of them after the `after` one (see Annotator.load). */
   'annotation:list': { req: { reportId: string; after?: { createdAt: number; id: string }; limit?: number }; res: AnnotationRecord[] };
@@ -111,7 +130,8 @@ export interface BackgroundProtocol {
   'annotation:delete': { req: { id: string }; res: void };
   'annotation:mark-orphans': { req: { ids: string[]; orphan: boolean }; res: void };
   'pledge:add': { req: NewPledge; res: PledgeRecord };
-  'pledge:list': { req: { region?: string; year?: number; status?: PledgeStatus }; res: PledgeRecord[] };
+  /** A content script asks only for its own report's pledges (reportId); the side panel reads the database itself. */
+  'pledge:list': { req: { reportId: string }; res: PledgeRecord[] };
   'pledge:update': { req: { id: string; changes: PledgePatch }; res: PledgeRecord };
   'glossary:get-user': { req: Record<string, never>; res: GlossaryEntry[] };
   'glossary:set-user': { req: { term: string; definition: string }; res: void };
@@ -120,16 +140,18 @@ export interface BackgroundProtocol {
 export interface PageProtocol {
   'page:state': { req: Record<string, never>; res: PageState };
   'page:items': { req: Record<string, never>; res: PageItems };
-  /** From the side panel: which of these saved pledges (of earlier reports of this region) this page seems to report on. */
-  'page:match-pledges': { req: { pledges: PledgeCandidate[] }; res: PledgeMatch[] };
   'page:toggle': { req: { repaired?: boolean }; res: { showingRepaired: boolean } };
   'page:set-layer': { req: { layer: LayerKind; on: boolean }; res: void };
+  'page:set-marks': { req: { marks: RepairMarks }; res: void };
   /** Shows repaired text in Traditional (true) or Simplified characters; answers what it now shows. */
   'page:set-traditional': { req: { traditional: boolean }; res: { traditional: boolean } };
   'page:scroll-to': { req: ScrollTarget; res: boolean };
   'page:next-mark': { req: Record<string, never>; res: void };
+  'page:prev-mark': { req: Record<string, never>; res: void };
   'page:highlight-selection': { req: { note?: boolean }; res: void };
   'page:save-pledge': { req: { index: number }; res: PledgeRecord | null };
+  /** Saves several of the page's pledges at once (an area of the outline); answers those saved. */
+  'page:save-pledges': { req: { indexes: number[] }; res: PledgeRecord[] };
   'page:reattach': { req: { id: string }; res: boolean };
   'page:refresh-annotations': { req: Record<string, never>; res: void };
   /** From the background: a report's highlights changed (in another tab, or the side panel). */

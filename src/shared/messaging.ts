@@ -55,6 +55,7 @@ export async function toPage<K extends keyof PageProtocol>(
 
 function unwrap<T>(type: string, reply: Reply<T> | undefined): T {
   if (!reply) throw new Error(`GovLens: no answer to ${type}`);
+  // The code (a storage error's kind) travels too, so the UI can say it in the reader's language.
   if (!reply.ok) throw Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {});
   return reply.value;
 }
@@ -75,10 +76,7 @@ export function handle<P>(handlers: Handlers<P>): () => void {
       .then(() => fn(msg.payload, sender))
       .then(
         (value) => sendResponse({ ok: true, value }),
-        (err: unknown) => {
-          const code = (err as { code?: unknown } | null)?.code;
-          sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' ? { code } : {}) });
-        },
+        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown })?.code }),
       );
     return true; // keep the channel open for the async reply
   };

@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { canonicalUrl } from '../core/fingerprint';
+import { regionKey } from '../core/pledges/region';
 import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
 
 export const DB_NAME = 'govlens';
@@ -22,6 +23,51 @@ export const SCHEMA_V2 = {
   glossary: 'term, updatedAt',
   settings: 'key',
 } as const;
+
+/**
+ * Version 3 (issue #10): pledges carry kind, area, direction, evidence and a status history, and are found by
+ * normalised region (regionKey); reports get regionKey too. Statuses: pending, progress, met, partly, missed.
+ */
+export const SCHEMA_V3 = {
+  reports: 'id, &canonicalUrl, *urls, fingerprint, [region+year], regionKey, updatedAt',
+  annotations: SCHEMA_V2.annotations,
+  pledges: 'id, reportId, dueYear, status, [region+year], [regionKey+year], kind, createdAt',
+  glossary: SCHEMA_V2.glossary,
+  settings: SCHEMA_V2.settings,
+} as const;
+
+/** A pledge as version 2 stored it. */
+export interface PledgeV2 {
+  id: string;
+  reportId: string;
+  text: string;
+  region: string;
+  year: number | null;
+  dueYear: number | null;
+  figure: { value: number; unit: string; text: string; kind?: string } | null;
+  status: 'pending' | 'met' | 'missed' | 'unclear';
+  note: string;
+  selectors: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Upgrade one v2 pledge in place to v3. Nothing is dropped: `unclear` (no longer a status) becomes `pending`
+ * with the old status kept as the first entry of the history; every other field is kept as it was.
+ */
+export function upgradePledgeV2(p: Record<string, unknown>): void {
+  const v2 = p as unknown as PledgeV2;
+  const at = typeof v2.updatedAt === 'number' ? v2.updatedAt : 0;
+  const old = v2.status;
+  p.regionKey ??= regionKey(typeof v2.region === 'string' ? v2.region : '');
+  p.kind ??= v2.figure ? 'target' : 'action';
+  p.area ??= [];
+  p.direction ??= null;
+  p.evidence ??= [];
+  p.history ??= old === 'pending' || old === undefined ? [] : [{ status: old, at }];
+  if (old === 'unclear' || old === undefined) p.status = 'pending';
+}
 
 /** Record shapes of version 1 (for the migration and its test). */
 export interface ReportV1 {
@@ -110,6 +156,9 @@ export class GovLensDB extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade(migrateV1toV2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(migrateV2toV3);
   }
 }
 
@@ -140,6 +189,17 @@ async function migrateV1toV2(tx: Transaction): Promise<void> {
       const target = mergedInto.get(a.reportId as string);
       if (target) a.reportId = target;
     });
+}
+
+/** v2 → v3: pledges gain their new fields (see upgradePledgeV2), reports their region key. */
+async function migrateV2toV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('reports')
+    .toCollection()
+    .modify((r: Record<string, unknown>) => {
+      r.regionKey ??= regionKey(typeof r.region === 'string' ? r.region : '');
+    });
+  await tx.table('pledges').toCollection().modify(upgradePledgeV2);
 }
 
 let shared: GovLensDB | undefined;

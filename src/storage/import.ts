@@ -11,7 +11,8 @@
  * annotation under another id is skipped too (a file imported twice adds nothing).
  */
 import { canonicalUrl } from '../core/fingerprint';
-import { getDb, type GovLensDB } from './db';
+import { regionKey } from '../core/pledges/region';
+import { getDb, upgradePledgeV2, type GovLensDB } from './db';
 import { StorageError, guard } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, ID_PREFIX } from './export';
 import { newId } from './ids';
@@ -56,7 +57,7 @@ export type ImportFailure = 'too-large' | 'not-json' | 'unknown-format' | 'versi
 /** Why an import wrote nothing, as data, so the side panel can say it in the reader's language. */
 export class ImportError extends StorageError {
   constructor(
-    readonly reason: ImportFailure,
+    readonly failure: ImportFailure,
     /** The first MAX_LISTED refused records. */
     readonly refusals: Refusal[] = [],
     /** How many records were refused in all. */
@@ -64,7 +65,7 @@ export class ImportError extends StorageError {
     /** The size limit (too-large), the highest readable version (version), or the table (not-a-list). */
     readonly detail?: number | string,
   ) {
-    super('invalid', `Import failed, nothing was changed: ${describeFailure(reason, refusals, refusedCount, detail)}`);
+    super('invalid', `Import failed, nothing was changed: ${describeFailure(failure, refusals, refusedCount, detail)}`);
     this.name = 'ImportError';
   }
 }
@@ -150,6 +151,9 @@ function parseBackup(data: Record<string, unknown>): Parsed {
   for (const name of Object.keys(checks) as TableName[]) {
     const rows = tables[name] ?? [];
     if (!Array.isArray(rows)) throw new ImportError('not-a-list', [], 0, name);
+    // Backups written before version 3 hold pledges of the older shape: upgrade them as the database does.
+    if (name === 'pledges' && data.version < 3) for (const row of rows) if (isObj(row)) upgradePledgeV2(row);
+    if (name === 'reports' && data.version < 3) for (const row of rows) if (isObj(row)) row.regionKey ??= regionKey(typeof row.region === 'string' ? row.region : '');
     rows.forEach((row, index) => {
       const problem = checks[name](row);
       if (problem) refused.add({ table: name, index, key: keyOf(row), problem });
@@ -237,27 +241,57 @@ function fromW3C(item: unknown, now: number): (Omit<AnnotationRecord, 'reportId'
   };
 }
 
+/** A pledge exported by GovLens (an `assessing` annotation carrying govlens:pledge), as a record, or a problem. */
+function pledgeFromW3C(item: Json, reportId: string): PledgeRecord | Problem {
+  const record = item['govlens:pledge'];
+  if (!isObj(record)) return { field: 'govlens:pledge', rule: 'object' };
+  const id = typeof item.id === 'string' && item.id.startsWith(ID_PREFIX) ? item.id.slice(ID_PREFIX.length) : typeof item.id === 'string' && item.id ? item.id : newId();
+  const p = { ...record, id, reportId } as Record<string, unknown>;
+  upgradePledgeV2(p);
+  return pledgeProblem(p) ?? (p as unknown as PledgeRecord);
+}
+
 function parseJsonLd(items: unknown[]): Parsed {
   const now = Date.now();
   const reports = new Map<string, ReportRecord>();
   const annotations: AnnotationRecord[] = [];
+  const pledges: PledgeRecord[] = [];
   const refused = new Refusals();
+  const reportFor = (url: string, title: string) => {
+    const key = canonicalUrl(url);
+    let report = reports.get(key);
+    if (!report) {
+      report = { id: newId(), canonicalUrl: key, urls: [key], title: '', region: '', regionKey: '', year: null, fingerprint: '', createdAt: now, updatedAt: now };
+      reports.set(key, report);
+    }
+    report.title ||= title;
+    return report;
+  };
   items.forEach((item, index) => {
     const key = isObj(item) && typeof item.id === 'string' ? item.id : undefined;
+    if (isObj(item) && 'govlens:pledge' in item) {
+      const target = asList(item.target).find(isObj) as Json | undefined;
+      const source = target && (typeof target.source === 'string' ? target.source : isObj(target.source) && typeof target.source.id === 'string' ? target.source.id : '');
+      if (!source || !isPageUrl(source)) return refused.add({ table: 'pledges', index, key, problem: { field: 'target.source', rule: 'url' } });
+      const title = isObj(target!.source) && typeof target!.source['dcterms:title'] === 'string' ? target!.source['dcterms:title'] : '';
+      const report = reportFor(source, title);
+      const p = pledgeFromW3C(item, report.id);
+      if ('rule' in p) return refused.add({ table: 'pledges', index, key, problem: p });
+      if (!report.region && p.region) {
+        report.region = p.region;
+        report.regionKey = p.regionKey;
+        report.year = p.year;
+      }
+      pledges.push(p);
+      return;
+    }
     const a = fromW3C(item, now);
     if ('rule' in a) {
       refused.add({ table: 'annotations', index, key, problem: a });
       return;
     }
     const { title, ...annotation } = a;
-    const url = canonicalUrl(a.url);
-    let report = reports.get(url);
-    if (!report) {
-      report = { id: newId(), canonicalUrl: url, urls: [url], title: '', region: '', year: null, fingerprint: '', createdAt: now, updatedAt: now };
-      reports.set(url, report);
-    }
-    report.title ||= title;
-    const record = { ...annotation, reportId: report.id };
+    const record = { ...annotation, reportId: reportFor(a.url, title).id };
     // The same schema as a backup's records: dates in range, ids well formed, strings bounded.
     const problem = annotationProblem(record);
     if (problem) refused.add({ table: 'annotations', index, key, problem });
@@ -268,7 +302,7 @@ function parseJsonLd(items: unknown[]): Parsed {
     if (problem) refused.add({ table: 'reports', index, key: r.canonicalUrl, problem });
   });
   refused.throwIfAny();
-  return { format: 'jsonld', reports: [...reports.values()], annotations, pledges: [], glossary: [], settings: [] };
+  return { format: 'jsonld', reports: [...reports.values()], annotations, pledges, glossary: [], settings: [] };
 }
 
 // ---------------------------------------------------------------- parse + write

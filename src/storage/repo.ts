@@ -5,6 +5,8 @@
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../core/anchoring/types';
 import { canonicalUrl, fingerprint as computeFingerprint, similarity } from '../core/fingerprint';
+import { regionKey, sameRegion } from '../core/pledges/region';
+import type { Direction, PledgeKind } from '../core/pledges/types';
 import { getDb, type GovLensDB } from './db';
 import { StorageError, guard } from './errors';
 import { monotonicNow, newId } from './ids';
@@ -13,6 +15,7 @@ import type {
   AnnotationOrigin,
   AnnotationRecord,
   GlossaryRecord,
+  PledgeEvidence,
   PledgeFigure,
   PledgeRecord,
   PledgeStatus,
@@ -70,6 +73,7 @@ export function upsertReport(info: ReportInfo, db: GovLensDB = getDb()): Promise
           urls: [url],
           title: info.title ?? '',
           region: info.region ?? '',
+          regionKey: regionKey(info.region ?? ''),
           year: info.year ?? null,
           fingerprint: fp,
           createdAt: now,
@@ -84,6 +88,7 @@ export function upsertReport(info: ReportInfo, db: GovLensDB = getDb()): Promise
         urls: r.urls.includes(url) ? r.urls : [...r.urls, url],
         title: r.title || info.title || '',
         region: r.region || info.region || '',
+        regionKey: r.regionKey || regionKey(r.region || info.region || ''),
         year: r.year ?? info.year ?? null,
         fingerprint: r.fingerprint || fp,
         updatedAt: now,
@@ -242,7 +247,10 @@ export interface NewPledge {
   region?: string;
   year?: number | null;
   dueYear?: number | null;
+  kind?: PledgeKind;
+  area?: string[];
   figure?: PledgeFigure | null;
+  direction?: Direction | null;
   status?: PledgeStatus;
   note?: string;
   selectors?: PledgeRecord['selectors'];
@@ -250,16 +258,23 @@ export interface NewPledge {
 
 export function addPledge(input: NewPledge, db: GovLensDB = getDb()): Promise<PledgeRecord> {
   const now = monotonicNow();
+  const status = input.status ?? 'pending';
   const record: PledgeRecord = {
     id: newId(),
     reportId: input.reportId,
     text: input.text,
     region: input.region ?? '',
+    regionKey: regionKey(input.region ?? ''),
     year: input.year ?? null,
     dueYear: input.dueYear ?? null,
+    kind: input.kind ?? (input.figure ? 'target' : 'action'),
+    area: input.area ?? [],
     figure: input.figure ?? null,
-    status: input.status ?? 'pending',
+    direction: input.direction ?? null,
+    status,
     note: input.note ?? '',
+    evidence: [],
+    history: status === 'pending' ? [] : [{ status, at: now }],
     selectors: input.selectors ?? null,
     createdAt: now,
     updatedAt: now,
@@ -272,15 +287,20 @@ export function addPledge(input: NewPledge, db: GovLensDB = getDb()): Promise<Pl
   });
 }
 
-export type PledgePatch = Partial<Omit<PledgeRecord, 'id' | 'createdAt' | 'updatedAt'>>;
+/** Fields the reader may change; status changes go to the history, region changes re-key the pledge. */
+export type PledgePatch = Partial<Omit<PledgeRecord, 'id' | 'createdAt' | 'updatedAt' | 'regionKey' | 'history' | 'evidence'>>;
 
 export function updatePledge(id: string, patch: PledgePatch, db: GovLensDB = getDb()): Promise<PledgeRecord> {
   return guard(() =>
     db.transaction('rw', db.pledges, async () => {
       const current = await db.pledges.get(id);
       if (!current) throw invalid(`No pledge with id ${id}.`);
+      const now = monotonicNow();
+      // A patch never moves a pledge to another report.
       const { reportId: _keepReport, ...rest } = patch;
-      const next: PledgeRecord = { ...current, ...rest, id, createdAt: current.createdAt, updatedAt: monotonicNow() };
+      const next: PledgeRecord = { ...current, ...rest, id, createdAt: current.createdAt, updatedAt: now };
+      if (patch.region !== undefined) next.regionKey = regionKey(patch.region);
+      if (patch.status && patch.status !== current.status) next.history = [...current.history, { status: patch.status, at: now }];
       const problem = checkPledge(next);
       if (problem) throw invalid(`Pledge not saved: ${problem}.`);
       await db.pledges.put(next);
@@ -293,34 +313,81 @@ export function getPledges(ids: readonly string[], db: GovLensDB = getDb()): Pro
   return guard(() => db.pledges.bulkGet(ids as string[]));
 }
 
+/**
+ * The reader's verdict on a pledge, with the later report's sentence it rests on: the status is set, the
+ * evidence kept (once per sentence and report) and the change recorded in the history.
+ */
+export function ratePledge(id: string, status: PledgeStatus, evidence?: Omit<PledgeEvidence, 'at'>, db: GovLensDB = getDb()): Promise<PledgeRecord> {
+  return guard(() =>
+    db.transaction('rw', db.pledges, async () => {
+      const current = await db.pledges.get(id);
+      if (!current) throw invalid(`No pledge with id ${id}.`);
+      const now = monotonicNow();
+      const known = evidence && current.evidence.some((e) => e.sentence === evidence.sentence && e.reportId === evidence.reportId);
+      const next: PledgeRecord = {
+        ...current,
+        status,
+        evidence: evidence && !known ? [...current.evidence, { ...evidence, at: now }] : current.evidence,
+        history: status !== current.status ? [...current.history, { status, at: now }] : current.history,
+        updatedAt: now,
+      };
+      const problem = checkPledge(next);
+      if (problem) throw invalid(`Pledge not saved: ${problem}.`);
+      await db.pledges.put(next);
+      return next;
+    }),
+  );
+}
+
+/** Removes one piece of evidence (the reader thinks it does not report on the pledge after all). */
+export function dropEvidence(id: string, sentence: string, db: GovLensDB = getDb()): Promise<PledgeRecord> {
+  return guard(() =>
+    db.transaction('rw', db.pledges, async () => {
+      const current = await db.pledges.get(id);
+      if (!current) throw invalid(`No pledge with id ${id}.`);
+      const next = { ...current, evidence: current.evidence.filter((e) => e.sentence !== sentence), updatedAt: monotonicNow() };
+      await db.pledges.put(next);
+      return next;
+    }),
+  );
+}
+
 export function deletePledge(id: string, db: GovLensDB = getDb()): Promise<void> {
   return guard(() => db.pledges.delete(id));
 }
 
 export interface PledgeFilter {
+  /** A region as any report names it (厦门市湖里区 finds the pledges saved under 湖里区). */
   region?: string;
   year?: number;
   status?: PledgeStatus;
   reportId?: string;
+  kind?: PledgeKind;
+  dueYear?: number;
 }
 
 /** Pledges matching every given filter, by due year (undated last), then creation time. */
 export function listPledges(filter: PledgeFilter = {}, db: GovLensDB = getDb()): Promise<PledgeRecord[]> {
   return guard(async () => {
-    const { region, year, status, reportId } = filter;
+    const { region, year, status, reportId, kind, dueYear } = filter;
+    const key = region !== undefined ? regionKey(region) : undefined;
     const base =
-      region !== undefined && year !== undefined
-        ? db.pledges.where('[region+year]').equals([region, year])
-        : status !== undefined
-          ? db.pledges.where('status').equals(status)
-          : db.pledges.toCollection();
+      key !== undefined && year !== undefined
+        ? db.pledges.where('[regionKey+year]').equals([key, year])
+        : reportId !== undefined
+          ? db.pledges.where('reportId').equals(reportId)
+          : status !== undefined
+            ? db.pledges.where('status').equals(status)
+            : db.pledges.toCollection();
     const rows = await base
       .filter(
         (p) =>
-          (region === undefined || p.region === region) &&
+          (region === undefined || sameRegion(p.region, region) || (!p.region && !region)) &&
           (year === undefined || p.year === year) &&
           (status === undefined || p.status === status) &&
-          (reportId === undefined || p.reportId === reportId),
+          (reportId === undefined || p.reportId === reportId) &&
+          (kind === undefined || p.kind === kind) &&
+          (dueYear === undefined || p.dueYear === dueYear),
       )
       .toArray();
     const due = (p: PledgeRecord) => p.dueYear ?? Number.POSITIVE_INFINITY;

@@ -1,8 +1,11 @@
 import type { FigureKind } from '../core/figures/types';
 import type { TextPositionSelector, TextQuoteSelector } from '../core/anchoring/types';
+import type { Direction, PledgeKind } from '../core/pledges/types';
+import type { Verdict } from '../core/pledges/follow';
 
 export type AnnotationOrigin = 'user' | 'import';
-export type PledgeStatus = 'pending' | 'met' | 'missed' | 'unclear';
+/** not yet rated, in progress, met, partly met, missed. (Overdue is shown, not stored: past the due year, no evidence.) */
+export type PledgeStatus = 'pending' | 'progress' | 'met' | 'partly' | 'missed';
 
 export interface ReportRecord {
   id: string;
@@ -12,6 +15,8 @@ export interface ReportRecord {
   urls: string[];
   title: string;
   region: string;
+  /** regionKey(region), so reports of one region are found whatever they call it. */
+  regionKey?: string;
   year: number | null;
   /** core/fingerprint of the repaired main text; '' when unknown (records migrated from v1). */
   fingerprint: string;
@@ -46,16 +51,46 @@ export interface PledgeFigure {
   kind?: FigureKind;
 }
 
+/** A later report's sentence the reader accepted as evidence for a pledge's status. */
+export interface PledgeEvidence {
+  /** The later report (its record id), its title and address when the evidence was taken. */
+  reportId: string;
+  reportTitle: string;
+  url: string;
+  year: number | null;
+  sentence: string;
+  /** The achieved figure the proposed verdict was read from, if any. */
+  figure?: string;
+  /** What GovLens proposed, if anything; the status is what the reader chose. */
+  proposed?: Verdict;
+  at: number;
+}
+
+/** One status the pledge had, oldest first. `unclear` is a status of version 2, kept in the history by the migration. */
+export interface PledgeStatusChange {
+  status: PledgeStatus | 'unclear';
+  at: number;
+}
+
 export interface PledgeRecord {
   id: string;
   reportId: string;
   text: string;
+  /** The region as the report names it, and its normalised key (厦门市湖里区 and 湖里区 → 湖里). */
   region: string;
+  regionKey: string;
   year: number | null;
   dueYear: number | null;
+  kind: PledgeKind;
+  /** The report's heading path above the pledge, outermost first. */
+  area: string[];
   figure: PledgeFigure | null;
+  /** For targets: at least, at most, about or exactly the figure. */
+  direction: Direction | null;
   status: PledgeStatus;
   note: string;
+  evidence: PledgeEvidence[];
+  history: PledgeStatusChange[];
   selectors: { quote?: TextQuoteSelector; position?: TextPositionSelector } | null;
   createdAt: number;
   updatedAt: number;

@@ -57,7 +57,12 @@ export const MAX_FINGERPRINT_LENGTH = 4_096;
 export const MAX_POSITION = 1e9;
 
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red', 'gray'];
-export const PLEDGE_STATUSES = ['pending', 'met', 'missed', 'unclear'] as const;
+export const PLEDGE_STATUSES = ['pending', 'progress', 'met', 'partly', 'missed'] as const;
+const PLEDGE_KINDS = ['target', 'action'];
+const DIRECTIONS = ['floor', 'ceiling', 'about', 'exact'];
+const VERDICTS = ['met', 'partly', 'missed'];
+/** Evidence entries and status changes a pledge may carry. */
+export const MAX_PLEDGE_ENTRIES = 1_000;
 
 /** Printable, no whitespace or control characters: UUIDs, and the ids other annotation tools write. */
 const ID = /^[^\s\u0000-\u001f\u007f-\u009f]+$/;
@@ -134,6 +139,7 @@ export function reportProblem(r: unknown): Problem | null {
     () => list(r.urls, 'urls', MAX_URLS, url),
     () => text(r.title, 'title', MAX_TITLE_LENGTH),
     () => text(r.region, 'region', MAX_SHORT_LENGTH),
+    () => (r.regionKey === undefined ? null : text(r.regionKey, 'regionKey', MAX_SHORT_LENGTH)),
     () => year(r.year, 'year'),
     () => (isStr(r.fingerprint) && /^[0-9a-f]*$/.test(r.fingerprint) ? text(r.fingerprint, 'fingerprint', MAX_FINGERPRINT_LENGTH) : p('fingerprint', 'type')),
     () => date(r.createdAt, 'createdAt'),
@@ -178,6 +184,29 @@ export function pledgeProblem(x: unknown): Problem | null {
     },
     () => ((PLEDGE_STATUSES as readonly unknown[]).includes(x.status) ? null : p('status', 'enum')),
     () => text(x.note, 'note', MAX_NOTE_LENGTH),
+    () => text(x.regionKey, 'regionKey', MAX_SHORT_LENGTH),
+    () => (PLEDGE_KINDS.includes(x.kind as string) ? null : p('kind', 'enum')),
+    () => list(x.area, 'area', MAX_TAGS, (a, f) => text(a, f, MAX_TITLE_LENGTH)),
+    () => (x.direction === null || DIRECTIONS.includes(x.direction as string) ? null : p('direction', 'enum')),
+    () =>
+      list(x.evidence, 'evidence', MAX_PLEDGE_ENTRIES, (e, f) => {
+        if (!isObj(e)) return p(f, 'object');
+        return first(
+          () => text(e.sentence, `${f}.sentence`, MAX_PLEDGE_TEXT_LENGTH),
+          () => (e.reportId === '' ? null : id(e.reportId, `${f}.reportId`)),
+          () => text(e.reportTitle, `${f}.reportTitle`, MAX_TITLE_LENGTH),
+          () => (e.url === '' ? null : url(e.url, `${f}.url`)),
+          () => year(e.year, `${f}.year`),
+          () => date(e.at, `${f}.at`),
+          () => (e.proposed === undefined || VERDICTS.includes(e.proposed as string) ? null : p(`${f}.proposed`, 'enum')),
+        );
+      }),
+    () =>
+      list(x.history, 'history', MAX_PLEDGE_ENTRIES, (h, f) => {
+        if (!isObj(h)) return p(f, 'object');
+        if (!([...PLEDGE_STATUSES, 'unclear'] as unknown[]).includes(h.status)) return p(`${f}.status`, 'enum');
+        return date(h.at, `${f}.at`);
+      }),
     () => {
       if (x.selectors === null) return null;
       if (!isObj(x.selectors)) return p('selectors', 'selector');

@@ -66,7 +66,7 @@ describe('highlights, notes, pledges, export and import (built extension, real C
     // The note is shown as text, never run as HTML.
     await page.mouse.move(1, 1);
     const box = await page.evaluate((s) => {
-      const h = CSS.highlights.get('govlens-user');
+      const h = CSS.highlights.get('govlens-user-yellow');
       const r = h && ([...h][0] as Range).getClientRects()[0];
       return r ? { x: r.left + 10, y: r.top + r.height / 2, s } : null;
     }, SENTENCE);
@@ -106,15 +106,16 @@ describe('highlights, notes, pledges, export and import (built extension, real C
     await page.close();
   });
 
-  it('saves a pledge from the 2025 plan and lists it in the side panel', async () => {
+  it('saves a pledge from the 2025 plan\'s outline and lists it among the saved pledges', async () => {
     const page = await h.open('000');
     const panel = await sidePanelFor(h, page);
-    const first = panel.locator('li', { hasText: '地区生产总值增长5.5%' }).first();
-    await first.getByRole('button', { name: /保存承诺|Save pledge/ }).click();
     await panel.getByRole('tab', { name: /承诺|Pledges/ }).click();
+    const first = panel.locator('li.outline-pledge', { hasText: '地区生产总值增长5.5%' }).first();
+    await first.getByRole('button', { name: /保存承诺|Save pledge/ }).click();
+    await panel.locator('.seg button').nth(1).click(); // the saved pledges
     await expect.poll(() => panel.locator('main, body').first().innerText()).toContain('地区生产总值增长5.5%');
     const db = await dump(h);
-    expect((db.pledges as Array<{ text: string; dueYear: number; status: string }>).map((p) => [p.text, p.dueYear, p.status])).toEqual([['地区生产总值增长5.5%', 2025, 'pending']]);
+    expect((db.pledges as Array<{ text: string; dueYear: number; status: string; kind: string }>).map((p) => [p.text, p.dueYear, p.status, p.kind])).toEqual([['地区生产总值增长5.5%', 2025, 'pending', 'target']]);
     await panel.close();
     await page.close();
   });
@@ -167,7 +168,7 @@ describe('highlights, notes, pledges, export and import (built extension, real C
   });
 });
 
-describe('pledges reported on by a later report (built extension, real Chromium)', () => {
+describe('search and single-page navigation (built extension, real Chromium)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await launch();
@@ -176,24 +177,6 @@ describe('pledges reported on by a later report (built extension, real Chromium)
     await h?.close();
   });
 
-  it('a 2024 plan pledge saved from seed 002 is matched in the 2025 report (seed 000), and the reader confirms it', async () => {
-    const panelFor = async (id: string) => {
-      const page = await h.open(id);
-      return { page, panel: await sidePanelFor(h, page) };
-    };
-    const plan = await panelFor('002');
-    await plan.panel.locator('li', { hasText: '城中村加快' }).first().getByRole('button', { name: /保存承诺|Save pledge/ }).click();
-    await expect.poll(async () => ((await dump(h)).pledges ?? []).length).toBe(1);
-    await plan.panel.close();
-    await plan.page.close();
-
-    const review = await panelFor('000');
-    const match = review.panel.locator('section.matches li', { hasText: '城中村' });
-    await match.waitFor({ timeout: 10_000 });
-    expect(await match.innerText()).toMatch(/城中村/);
-    await match.getByRole('button').first().click(); // "met"
-    await expect.poll(async () => ((await dump(h)).pledges as Array<{ status: string }>)[0].status).toBe('met');
-  });
   it('a search hit in the side panel opens its report in a new tab, scrolled to the highlight', async () => {
     const FAR = '全国义务教育教学改革实验区'; // in the 名词解释 at the end of seed 000
     const report = await h.open('000');
@@ -208,7 +191,7 @@ describe('pledges reported on by a later report (built extension, real Chromium)
     // From the side panel of another report, search and open the hit.
     const other = await h.open('001');
     const panel = await sidePanelFor(h, other);
-    await panel.getByRole('tab', { name: /全部|Everything/ }).click();
+    await panel.getByRole('tab', { name: /全部|Notes/ }).click();
     await panel.locator('input[type=search]').fill('义务教育教学改革');
     const hit = panel.locator('li.hit-annotation button', { hasText: FAR });
     await hit.waitFor();
@@ -219,7 +202,7 @@ describe('pledges reported on by a later report (built extension, real Chromium)
       .poll(
         () =>
           opened.evaluate((far) => {
-            const ranges = [...(CSS.highlights.get('govlens-user') ?? [])] as Range[];
+            const ranges = [...(CSS.highlights.get('govlens-user-yellow') ?? [])] as Range[];
             const r = ranges.find((x) => x.toString().includes(far))?.getBoundingClientRect();
             return r ? { scrolled: window.scrollY > 0, inView: r.top >= 0 && r.bottom <= window.innerHeight } : null;
           }, FAR),

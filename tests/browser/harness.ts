@@ -19,7 +19,7 @@ export interface Harness {
 }
 
 /** Chromium's flags for a headless run with these unpacked extensions, the seed hosts resolving to the seed server. */
-export function chromiumArgs(extensionDirs: string[], serverPort: number): string[] {
+export function chromiumArgs(extensionDirs: string[], serverPort: number, lang = 'zh-CN'): string[] {
   const dirs = extensionDirs.join(',');
   return [
     '--headless=new',
@@ -32,23 +32,25 @@ export function chromiumArgs(extensionDirs: string[], serverPort: number): strin
     '--disable-sync',
     '--no-first-run',
     '--disable-gpu',
-    '--lang=zh-CN',
+    `--lang=${lang}`,
   ];
 }
 
 /**
  * Chromium with the built extension and a fresh profile; the seed pages'
  * real hostnames resolve to the local seed server, so the production
- * manifest's host matches apply unchanged.
+ * manifest's host matches apply unchanged. `lang` is the browser's UI language
+ * (zh-CN unless said), which the extension's UI follows.
  */
-export async function launch(): Promise<Harness> {
+export async function launch(options: { lang?: 'zh-CN' | 'en-US' } = {}): Promise<Harness> {
   const server = await startSeedServer();
   const userDataDir = await mkdtemp(join(tmpdir(), 'govlens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs([EXTENSION_DIR], server.port),
+    locale: options.lang ?? 'zh-CN',
+    args: chromiumArgs([EXTENSION_DIR], server.port, options.lang),
   });
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -143,11 +143,14 @@ export async function uiFill(page: Page, selector: string, text: string): Promis
   await page.keyboard.insertText(text);
 }
 
-/** Texts of the ranges in one of GovLens's CSS highlights. */
+/** Texts of the ranges in one of GovLens's CSS highlights (the reader's layer: every colour's highlight together). */
 export async function highlightTexts(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((name) => {
-    const h = CSS.highlights.get(name);
-    return h ? [...h].map((r) => (r as Range).toString()) : [];
+    const out: string[] = [];
+    for (const [key, h] of CSS.highlights) {
+      if (key === name || (name === 'govlens-user' && key.startsWith('govlens-user-'))) out.push(...[...h].map((r) => (r as Range).toString()));
+    }
+    return out;
   }, `govlens-${layer}`);
 }
 

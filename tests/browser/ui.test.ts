@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, type Harness } from './harness';
 import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor, tabIdOf, uiClick } from './page-tools';
 
-/** Where the README's screenshots come from: this test writes them on every run. */
+/** Where the README's page screenshots come from: this test writes them on every run (the UI's own: screenshots.test.ts). */
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 
 describe('popup and side panel on seed 000 (built extension, real Chromium)', () => {
@@ -28,10 +28,9 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
     const figures = await page.evaluate(() => document.documentElement.getAttribute('data-govlens-figures'));
     await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain(String(figures));
-    await popup.screenshot({ path: resolve(SHOTS, 'popup-000.png'), fullPage: true });
     // Switching a layer off in the popup removes that highlight from the page.
     expect((await highlightTexts(page, 'term')).length).toBeGreaterThan(10);
-    await popup.locator('label', { hasText: /^术语$|^Terms$/ }).locator('input').first().click();
+    await popup.locator('.layers li', { has: popup.locator('.gl-sample-term') }).locator('input').click();
     await expect.poll(() => highlightTexts(page, 'term')).toEqual([]);
     await popup.close();
     await page.close();
@@ -55,7 +54,6 @@ describe('popup and side panel on seed 000 (built extension, real Chromium)', ()
     const panel = await sidePanelFor(h, page);
     await panel.setViewportSize({ width: 420, height: 900 });
     await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toMatch(/数字|Figures/);
-    await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-000.png') });
     // The figures tab counts what the popup and the page count.
     const figures = (await attrs(page))['data-govlens-figures'];
     expect(await panel.locator('[role=tab]', { hasText: /数字|Figures/ }).innerText()).toContain(figures);

@@ -46,8 +46,9 @@ vi.mock('../../src/core/glossary/index', () => ({
   },
 }));
 vi.mock('../../src/core/pledges/index', () => ({
-  findPledges: (_text: string, figures: Figure[]) => {
-    calls.pledgeFigures = figures;
+  // eslint-disable-next-line require-yield
+  extractPledgesInSteps: function* (_text: string, options: { figures: Figure[] }) {
+    calls.pledgeFigures = options.figures;
     return [];
   },
 }));

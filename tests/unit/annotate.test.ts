@@ -30,8 +30,15 @@ describe('dropFiguresInsideTerms', () => {
     ]);
   });
 
-  it('treats a figure exactly as long as a term as inside it', () => {
-    expect(dropFiguresInsideTerms([fig(3, 7)], [term(3, 7)])).toEqual([]);
+  it('keeps a figure that is the whole term (翻两番 has an entry and is a quantity), drops it inside a longer one', () => {
+    expect(dropFiguresInsideTerms([fig(3, 7)], [term(3, 7)])).toHaveLength(1);
+    expect(dropFiguresInsideTerms([fig(3, 7)], [term(3, 7), term(2, 8)])).toEqual([]);
+  });
+
+  it('keeps a date inside a term and a number that ends one', () => {
+    expect(dropFiguresInsideTerms([{ ...fig(0, 5), kind: 'date' as const }], [term(0, 9)])).toHaveLength(1); // 2035年远景目标
+    expect(dropFiguresInsideTerms([fig(12, 15)], [term(0, 15)])).toHaveLength(1); // …到期后再延长30年
+    expect(dropFiguresInsideTerms([fig(0, 2)], [term(0, 4)])).toEqual([]); // 三个代表
   });
 
   it('does not join two overlapping terms into one span', () => {

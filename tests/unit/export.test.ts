@@ -41,11 +41,11 @@ describe('exports', () => {
     const csv = await exportCsv({}, db);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('report title,url,quote,note,tags,created');
+    expect(lines[0]).toBe('report title,url,quote,note,tags,created,type,kind,area,due year,status,figure,direction,evidence');
     expect(lines).toHaveLength(4); // header, two records, empty string after the final CRLF
     // The note's own line break stays inside its quoted field.
     expect(lines[1]).toBe(
-      `2025年湖里区政府工作报告,${URL1},地区生产总值增长5.5%,"对比去年, ""增速""\n第二行","经济, GDP",${new Date(a.createdAt).toISOString()}`,
+      `2025年湖里区政府工作报告,${URL1},地区生产总值增长5.5%,"对比去年, ""增速""\n第二行","经济, GDP",${new Date(a.createdAt).toISOString()},highlight,,,,,,,`,
     );
     // A quote starting with '=' is neutralised instead of becoming a formula.
     expect(lines[2]).toContain(`,"'=HYPERLINK(""x"")",`);
@@ -56,14 +56,14 @@ describe('exports', () => {
     const r = { id: 'r', title: 't' } as ReportRecord;
     const a = { reportId: 'r', url: 'u', exact: '-3.5%', note: '-x', tags: [], createdAt: 0 } as unknown as AnnotationRecord;
     const row = toCsv([r], [a]).split('\r\n')[1];
-    expect(row).toBe(`t,u,-3.5%,'-x,,1970-01-01T00:00:00.000Z`);
+    expect(row).toBe(`t,u,-3.5%,'-x,,1970-01-01T00:00:00.000Z,highlight,,,,,,,`);
   });
 
   it('writes a W3C Web Annotation collection', async () => {
     const db = freshDb();
     const { a, b } = await sample(db);
     const doc = JSON.parse(await exportJsonLd({}, db));
-    expect(doc['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { dcterms: 'http://purl.org/dc/terms/' }]);
+    expect(doc['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { dcterms: 'http://purl.org/dc/terms/', govlens: 'urn:govlens:terms:' }]);
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.items).toHaveLength(2);
     const item = doc.items.find((i: { id: string }) => i.id === `urn:uuid:${a.id}`);
@@ -104,7 +104,7 @@ describe('exports', () => {
     await repo.setSetting('theme', { dark: true }, db);
     const backup = await exportBackup(db);
     expect(backup.format).toBe('govlens-backup');
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     expect(Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.length]))).toEqual({
       reports: 1,
       annotations: 2,

@@ -60,6 +60,67 @@ describe('ranks and dates', () => {
   });
 });
 
+describe('figures written any way', () => {
+  it('reads Chinese numerals as durations and counts, and hedged bare magnitudes', () => {
+    expect(one('经过三年努力,', '三年')).toMatchObject({ kind: 'count', value: 3, unit: '年' });
+    expect(one('用三到五年时间,', '三到五年')).toMatchObject({ value: 3, valueMax: 5, unit: '年' });
+    expect(one('建成高标准农田千亩以上。', '千亩以上')).toMatchObject({ kind: 'amount', value: 1000, unit: '亩', qualifier: '以上' });
+    expect(one('改造近千亩。', '千亩')).toMatchObject({ value: 1000, qualifier: '近' });
+    expect(one('让上千万家庭受益,', '千万')).toMatchObject({ kind: 'count', value: 1e7, qualifier: '上' });
+    expect(one('带动数十万人就业,', '十万人')).toMatchObject({ value: 1e5, qualifier: '数' });
+    expect(one('营收过百亿元,', '百亿元')).toMatchObject({ value: 1e10, qualifier: '过' });
+    expect(texts('通过千亿元')).toEqual([]);
+    // A size class is not a quantity: 亿元以上项目, 万人以上大型演唱会.
+    expect(texts('推进亿元以上项目,举办万人以上大型演唱会。')).toEqual([]);
+    // 以上十条 lists ten items after 以上; 十几亿 is not 亿 hedged by 几.
+    expect(one('以上十条,是经验。', '十条').qualifier).toBeUndefined();
+    expect(texts('惠及十几亿人口')).toEqual([]);
+  });
+  it('reads multiples: 翻一番 doubles, 翻两番 quadruples, 一倍 and 一半', () => {
+    expect(one('国内生产总值比2010年翻一番,', '翻一番')).toMatchObject({ kind: 'ratio', value: 2, unit: '倍' });
+    expect(one('工农业总产值翻两番。', '翻两番')).toMatchObject({ kind: 'ratio', value: 4, unit: '倍' });
+    expect(one('技术交易额翻了一番。', '翻了一番')).toMatchObject({ value: 2 });
+    expect(one('增长一倍。', '一倍')).toMatchObject({ kind: 'ratio', value: 1, unit: '倍' });
+    expect(one('通关时间压缩一半以上。', '一半以上')).toMatchObject({ kind: 'ratio', value: 0.5, qualifier: '以上' });
+    expect(one('增长二点五倍,', '二点五倍')).toMatchObject({ value: 2.5 });
+  });
+  it('reads ranks written with Chinese numerals, 首位 and a kind of place in the scope', () => {
+    expect(one('居全国第十三,', '全国第十三')).toMatchObject({ kind: 'rank', value: 13 });
+    expect(one('位居全球城市首位。', '全球城市首位')).toMatchObject({ kind: 'rank', value: 1 });
+    expect(one('连续多年居世界首位,', '世界首位')).toMatchObject({ kind: 'rank', value: 1 });
+    expect(one('居全省县域第五,', '全省县域第五')).toMatchObject({ value: 5 });
+    expect(texts('始终把人民生命安全放在首位,')).toEqual([]);
+    // A region ranks provinces: 西部第一, 中部地区第1, 西部首位.
+    expect(texts('居西部第一,居中部地区第1,稳居西部首位。')).toEqual(['西部第一', '中部地区第1', '西部首位']);
+  });
+  it('joins ranges written with a mark between two figures of one unit', () => {
+    expect(one('增长6.5%－7%。', '6.5%－7%')).toMatchObject({ kind: 'percent', value: 6.5, valueMax: 7 });
+    expect(one('减少8%至10%,', '8%至10%')).toMatchObject({ value: 8, valueMax: 10 });
+    expect(one('所得额100万元至300万元部分', '100万元至300万元')).toMatchObject({ value: 1e6, valueMax: 3e6 });
+    // Not a range: different units, or a fall after a rise.
+    expect(texts('增长5%—下降3%')).toEqual(['5%', '3%']);
+  });
+  it('keeps a unit before a trailing qualifier, and reads a number after 提前 or before % again', () => {
+    expect(texts('改造公办幼儿园200所以上、义务教育学校500所以上。')).toEqual(['200所以上', '500所以上']);
+    expect(texts('全球排名前1%的学科,提前3个月实现交付,')).toEqual(['1%', '3个月']);
+    // …while 前10个月 and 前三季度 stay periods.
+    expect(texts('前10个月,前三季度,')).toEqual([]);
+    expect(texts('连续3年实施十件民生实事,')).toEqual(['3年', '十件']);
+    expect(texts('整治3件事,')).toEqual(['3件']);
+  });
+  it('counts levels after the levels, not grades or scales', () => {
+    expect(one('省市县三级联动,', '三级')).toMatchObject({ kind: 'count', value: 3, unit: '级' });
+    expect(texts('建设三级医院,打造千亿级产业集群和万吨级码头')).toEqual(['千亿级']);
+    expect(texts('水质达国家二级标准,推动三次产业协调,长江十年禁渔')).toEqual([]);
+  });
+  it('reads years in full-width and Chinese digits as dates with their year', () => {
+    expect(one('从１９７９年到１９８３年,', '１９７９年')).toMatchObject({ kind: 'date', value: 1979 });
+    expect(one('即由一九八○年的', '一九八○年')).toMatchObject({ kind: 'date', value: 1980 });
+    expect(one('比二0一0年翻一番', '二0一0年')).toMatchObject({ kind: 'date', value: 2010 });
+    expect(one('到二〇二〇年', '二〇二〇年')).toMatchObject({ kind: 'date', value: 2020 });
+  });
+});
+
 describe('not figures', () => {
   it('skips slogan numbers, codes, document numbers, times and anniversaries', () => {
     const s =

@@ -27,7 +27,7 @@ import { ThisPageTab } from '../../src/ui/sidepanel/ThisPageTab';
 import { PopupView } from '../../src/ui/popup/PopupView';
 import { toCsv, toJsonLd, toMarkdown } from '../../src/storage/export';
 import type { AnnotationRecord, PageItems, PageState, ReportRecord } from '../../src/shared/messages';
-import type { SavedPledge, SearchGroup } from '../../src/ui/sidepanel/data';
+import type { NoteRow, SavedPledge, SearchGroup } from '../../src/ui/sidepanel/data';
 
 const getRoot = preactRoot();
 
@@ -111,7 +111,7 @@ describe('fuzzed text on every surface: shown as text, nothing run, nothing fetc
           { kind: 'user' as const, annotation: { id: 'a', exact, note, tags, color: 'yellow' } },
           { kind: 'term' as const, term: { text: other, key: other, definition: note, source: 'user' as const } },
           { kind: 'repair' as const, repair: { before: exact, after: other, kind: 'spun' as const, confidence: 0.9 } },
-          { kind: 'pledge' as const, pledge: { text: note } },
+          { kind: 'pledge' as const, pledge: { text: note, kind: 'action' as const, area: [other] } },
         ]) {
           act(() => render(<Tooltip subject={subject} x={10} y={10} onClose={() => {}} />, getRoot()));
           expectInert(getRoot(), []);
@@ -139,17 +139,17 @@ describe('fuzzed text on every surface: shown as text, nothing run, nothing fetc
           figures: [],
           terms: [],
           glossary: [],
-          pledges: [{ index: 0, text: note, dueYear: 2025 }],
+          pledges: [{ index: 0, text: note, kind: 'target', area: [title], dueYear: 2025 }],
           annotations: [a],
           orphans: [{ ...a, id: 'a2', orphan: true }],
-          pledgeMatches: [{ pledgeId: 'p', pledgeText: note, snippet: exact, score: 0.9, figureText: title }],
           reportId: 'r1',
+          later: null,
         };
-        const saved: SavedPledge = { id: 'p', text: note, region: title, year: 2024, dueYear: 2025, status: 'pending', note: exact, figureText: title, reportId: 'r0', reportTitle: title, reportUrl: url, updatedAt: 1 };
+        const saved: SavedPledge = { id: 'p', text: note, region: title, year: 2024, dueYear: 2025, status: 'pending', note: exact, figureText: title, reportId: 'r0', reportTitle: title, reportUrl: url, updatedAt: 1, kind: 'action', area: [title], direction: null, figure: null, evidence: [{ sentence: exact, reportId: 'r1', reportTitle: title, url: 'http://www.huli.gov.cn/a.html', year: 2025, at: 1 }] };
         const noop = async () => {};
-        act(() => render(<ThisPageTab items={items} savedPledges={[saved]} onScrollTo={() => {}} onSavePledge={noop} onReattach={async () => false} onSaveAnnotation={noop} onDeleteAnnotation={noop} onSetPledgeStatus={noop} />, getRoot()));
+        act(() => render(<ThisPageTab items={items} onScrollTo={() => {}} onReattach={async () => false} onSaveAnnotation={noop} onDeleteAnnotation={noop} />, getRoot()));
         expectInert(getRoot(), [note, exact]);
-        act(() => render(<PledgesTab pledges={[saved]} onUpdate={noop} />, getRoot()));
+        act(() => render(<PledgesTab page={items} pledges={[saved]} followUps={[]} year={2026} onUpdate={noop} onSave={noop} onScrollTo={() => {}} onRate={noop} onScrollToEvidence={() => {}} />, getRoot()));
         expectInert(getRoot(), [note]);
         act(() => render(null, getRoot()));
       }),
@@ -160,8 +160,10 @@ describe('fuzzed text on every surface: shown as text, nothing run, nothing fetc
   it('the side panel search results (titles, links, quotes, notes, tags)', async () => {
     await fc.assert(
       fc.asyncProperty(text, text, fc.array(text, { maxLength: 3 }), text, text, async (note, exact, tags, title, url) => {
-        const groups: SearchGroup[] = [{ reportId: 'r', title, url, hits: [{ kind: 'annotation', id: 'a', text: exact, note, tags, url }] }];
-        act(() => render(<SearchTab search={async () => groups} onReveal={() => {}} />, getRoot()));
+        const groups: SearchGroup[] = [{ reportId: 'r', title, url, hits: [{ kind: 'annotation', id: 'a', text: exact, note, tags, url, updatedAt: 1 }] }];
+        const notes: NoteRow[] = [{ kind: 'annotation', id: 'n', text: exact, note, tags, url, updatedAt: 1, reportTitle: title, color: 'yellow' } as NoteRow];
+        act(() => render(<SearchTab search={async () => groups} notes={notes} tag={null} onTag={() => {}} onReveal={() => {}} />, getRoot()));
+        expectInert(getRoot(), [note, exact, ...tags]);
         const input = getRoot().querySelector('input')!;
         await act(async () => {
           input.value = '查';
@@ -196,8 +198,9 @@ describe('fuzzed text on every surface: shown as text, nothing run, nothing fetc
       layers: { fix: true, suggestion: true, 'figure-achieved': true, 'figure-target': true, 'figure-date': true, term: true, user: true, pledge: true },
       siteMode: 'always',
       traditional: false,
+      repairMarks: 'quiet',
     };
-    const actions = { onToggleRepaired() {}, onSetLayer() {}, onSetMode() {}, onSetTraditional() {}, onOpenPanel() {}, onEnableTab() {}, onEnableSite() {} };
+    const actions = { onToggleRepaired() {}, onSetLayer() {}, onSetMode() {}, onSetTraditional() {}, onSetRepairMarks() {}, onOpenPanel() {}, onOpenOptions() {}, onEnableTab() {}, onEnableSite() {} };
     fc.assert(
       fc.property(text, fc.array(text, { maxLength: 3 }), (url, signals) => {
         act(() => render(<PopupView model={{ status: 'active', state: { ...base, url, signals } }} actions={actions} />, getRoot()));

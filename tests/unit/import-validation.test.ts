@@ -13,7 +13,7 @@ import { ImportError, MAX_IMPORT_BYTES, importData } from '../../src/storage/imp
 import * as repo from '../../src/storage/repo';
 import type { AnnotationRecord } from '../../src/storage/types';
 import type { Rule } from '../../src/storage/validate';
-import { exportSkippedText, importErrorText } from '../../src/ui/sidepanel/storage-messages';
+import { exportSkippedText, importErrorText } from '../../src/ui/common/storage-messages';
 import { freshDbFactory } from '../support/fresh-db';
 import type { GovLensDB } from '../../src/storage/db';
 
@@ -64,7 +64,7 @@ describe('imports that cannot poison the store', () => {
     );
     const err = await importData(JSON.stringify(file), {}, freshDb()).catch((e) => e);
     expect(err).toBeInstanceOf(ImportError);
-    expect(err.reason).toBe('refused');
+    expect(err.failure).toBe('refused');
     expect(err.refusedCount).toBe(4);
     expect(err.refusals.map((r: { key: string; problem: { field: string; rule: Rule } }) => [r.key, r.problem.field, r.problem.rule])).toEqual([
       ['far-future', 'createdAt', 'date'],
@@ -78,7 +78,7 @@ describe('imports that cannot poison the store', () => {
     await expect(importData(JSON.stringify(file), {}, db)).rejects.toBeInstanceOf(ImportError);
     expect(await counts(db)).toEqual(before);
     // One message, in the UI language, listing every refused record and why.
-    const text = importErrorText(err);
+    const text = importErrorText(err)!;
     expect(text.split('\n')).toEqual([
       'panel.import.refused(4)',
       'panel.import.record(panel.import.tables.annotations,2) (far-future): panel.import.rules.date(createdAt)',
@@ -131,7 +131,7 @@ describe('imports that cannot poison the store', () => {
     const huge = { size: MAX_IMPORT_BYTES + 1, text: read } as unknown as Blob;
     const err = await importData(huge, {}, db).catch((e) => e);
     expect(err).toBeInstanceOf(ImportError);
-    expect(err.reason).toBe('too-large');
+    expect(err.failure).toBe('too-large');
     expect(read).not.toHaveBeenCalled();
     expect(importErrorText(err)).toBe('panel.import.tooLarge(100)');
   });

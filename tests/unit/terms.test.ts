@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { findNumberedSlogans, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { sloganStoplists } from '../../src/core/glossary/builtin';
 
 const root = join(__dirname, '..', '..');
 const read = (...p: string[]) => readFileSync(join(root, ...p), 'utf8');
@@ -124,7 +125,8 @@ describe('findTerms matching rules', () => {
     expect(keys(findTerms('坚决整治四风', { report: [] }))).toEqual(['四风']);
     expect(keys(findTerms('绘制标准地图', { report: [] }))).toEqual([]);
     expect(keys(findTerms('推行“标准地”出让', { report: [] }))).toEqual(['标准地']);
-    expect(keys(findTerms('推进三减一增', { report }))).toEqual([]);
+    // The report's 三减 stays out of 三减一增, which is itself an unquoted numbered slogan (coined).
+    expect(findTerms('推进三减一增', { report }).map((t) => [t.key, t.source])).toEqual([['三减一增', 'none']]);
     expect(keys(findTerms('实现“三减”', { report }))).toEqual(['三减']);
     // Bare-safe short terms match unquoted.
     expect(keys(findTerms('落实双碳目标，做好信访工作', { report: [] }))).toEqual(['双碳', '信访']);
@@ -135,7 +137,8 @@ describe('findTerms matching rules', () => {
     expect(keys(findTerms('坚持新发展理念', { report: [] }))).toEqual(['新发展理念']);
     expect(keys(findTerms('保持出口平稳增长', { report: [] }))).toEqual([]);
     expect(keys(findTerms('稳增长、防风险', { report: [] }))).toEqual(['稳增长', '防风险']);
-    expect(keys(findTerms('建成中国—东盟自贸区', { report: [] }))).toEqual([]);
+    // 自贸区 here is the China–ASEAN free trade area, not a pilot free trade zone (自贸试验区).
+    expect(keys(findTerms('建成中国—东盟自贸区', { report: [] }))).not.toContain('自贸试验区');
     expect(keys(findTerms('优化债务期限结构，落实一揽子化债方案', { report: [] }))).toEqual(['一揽子化债方案']);
   });
 
@@ -201,5 +204,58 @@ describe('coined quoted terms', () => {
   it('an entry inside the quote wins over the coined reading', () => {
     const t = findTerms('深化拓展“三争”行动', { report: [] });
     expect(t.map((x) => [x.key, x.source])).toEqual([['三争', 'builtin']]);
+  });
+});
+
+describe('unquoted numbered slogans', () => {
+  const stop = sloganStoplists()!;
+  const found = (s: string) => findNumberedSlogans(s, stop).map((t) => s.slice(t.start, t.end));
+
+  it('finds numeral–character slogans and N个X names written without quotes', () => {
+    expect(found('落实四水四定，推行一企一策，深化三去一降一补。')).toEqual(['四水四定', '一企一策', '三去一降一补']);
+    expect(found('始终坚持五个必须，统筹两个大局。')).toEqual(['五个必须', '两个大局']);
+  });
+  it('leaves idioms, counted nouns, places, numbers and repetitions alone', () => {
+    expect(found('一心一意谋发展，三番五次强调，七上八下。')).toEqual([]);
+    expect(found('从三个方面入手，生育两个孩子，八个多月以来。')).toEqual([]);
+    expect(found('四川三大产业，两岸双方，二〇二〇年，一步一步走，完成三个一百工程。')).toEqual([]);
+  });
+  it('marks them as coined terms unless an entry covers them', () => {
+    const terms = findTerms('落实三管三必，稳住六稳六保。', { report: [] });
+    expect(terms.map((t) => [t.key, t.source])).toEqual([
+      ['三管三必', 'none'],
+      ['六稳六保', 'builtin'],
+    ]);
+  });
+});
+
+describe('unquoted N个X names in ordinary prose', () => {
+  const stop = sloganStoplists()!;
+  const found = (s: string) => findNumberedSlogans(s, stop).map((t) => s.slice(t.start, t.end));
+
+  it('marks an unattested N个X only when the text repeats it', () => {
+    expect(found('他出差带两个箱子，住了两个晚上。')).toEqual([]);
+    expect(found('做到三个坚决，……始终做到三个坚决。')).toEqual(['三个坚决', '三个坚决']);
+    // Attested by the corpus: one mention is enough.
+    expect(found('统筹两个大局。')).toEqual(['两个大局']);
+  });
+  it('does not read a numeral–measure word as the start of a slogan', () => {
+    expect(found('先生带着一家五口逛了整整一晚。')).toEqual([]);
+  });
+});
+
+describe('the terms issue #11 found unexplained', () => {
+  it('explains each of them from the built-in glossary, in running text', () => {
+    const text =
+      '培育耐心资本，深化零基预算改革，开行中欧班列，建设西部陆海新通道，推进京津冀、长三角协同，高标准建设雄安新区。' +
+      '有序推进碳达峰，落实耕地占补平衡，扩大以工代赈，建设宜居宜业和美乡村，稳步扩大制度型开放，坚定不移全面从严治党，' +
+      '培育和践行社会主义核心价值观，增强人民群众获得感幸福感安全感，统筹山水林田湖草沙一体化保护。';
+    const found = findTerms(text, { report: [] });
+    const explained = (needle: string) => {
+      const at = text.indexOf(needle);
+      return found.some((t) => t.start <= at && t.end >= at + needle.length && t.source === 'builtin' && t.definition);
+    };
+    const terms = ['耐心资本', '零基预算', '中欧班列', '西部陆海新通道', '京津冀', '长三角', '雄安新区', '碳达峰', '占补平衡', '以工代赈', '和美乡村', '制度型开放', '全面从严治党', '社会主义核心价值观', '获得感幸福感安全感', '山水林田湖草沙'];
+    expect(terms.filter((t) => !explained(t))).toEqual([]);
   });
 });

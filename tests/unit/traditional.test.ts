@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/core/repair/pipeline';
+import { repair } from '../../src/core/repair';
 import { traditionalStage } from '../../src/core/repair/stages/traditional';
 import { isTraditionalPage, scriptStats } from '../../src/core/repair/traditional/detect';
 import { loadSimplifiedToTraditional, simplifiedToTraditional } from '../../src/core/repair/traditional/script';
@@ -68,5 +69,21 @@ describe('traditional stage', () => {
     expect(fix('扩大内需稳增长,巩固经济基础', true).text).toBe('擴大內需穩增長,鞏固經濟基礎');
     const text = seed('000_0cf104e84806d453');
     expect(simplifiedToTraditional(text)).toBe(ConverterFactory([[STPhrases, STCharacters]])(text));
+  });
+
+  it('calls a Simplified → Traditional change the reader asked for a conversion, and a repair that also converts a repair', async () => {
+    await loadSimplifiedToTraditional();
+    const asked = repair('推动经济高质量发展，答复满意率', { toTraditional: true });
+    expect(asked.text).toBe('推動經濟高質量發展，答覆滿意率');
+    expect(asked.changes.length).toBeGreaterThan(0);
+    expect(asked.changes.every((c) => c.conversion === true)).toBe(true);
+    // Inline pinyin removed from a character that is also converted: still a repair, and marked as one.
+    const mixed = repair('扩(kuò)大内需', { toTraditional: true });
+    expect(mixed.changes.map((c) => [c.before, c.after, c.conversion ?? false])).toEqual([
+      ['扩(kuò)', '擴', false],
+      ['内', '內', true],
+    ]);
+    // Traditional → Simplified is GovLens's repair of a Traditional copy, never a conversion.
+    expect(repair('擴大內需穩增長，鞏固經濟基礎').changes.some((c) => c.conversion)).toBe(false);
   });
 });

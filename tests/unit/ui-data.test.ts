@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/storage/db';
+import { CSV_COLUMNS } from '../../src/storage/export';
 import * as repo from '../../src/storage/repo';
-import { exportData, importData, listSavedPledges, search, updatePledge } from '../../src/ui/sidepanel/data';
+import { exportData, importData, listNotes, listSavedPledges, search, updatePledge } from '../../src/ui/sidepanel/data';
 
 // The side panel's storage facade against a real (fake-indexeddb) GovLens database.
 const quote = (exact: string) => ({
@@ -57,8 +58,11 @@ describe('side panel data', () => {
   it('exports files with a name and type per format, and restores a backup', async () => {
     const csv = await exportData('csv');
     expect(csv.filename).toMatch(/^govlens-\d{4}-\d{2}-\d{2}\.csv$/);
-    // One UTF-8 BOM (Blob.text() would hide it), so Excel reads UTF-8: not two, as there used to be.
-    expect([...new Uint8Array(await csv.blob.arrayBuffer()).slice(0, 6)]).toEqual([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('rep')]);
+    // Bytes, not Blob.text(): decoding UTF-8 swallows a leading BOM, which hid a second one.
+    const bytes = new Uint8Array(await csv.blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...bytes.slice(3, 6)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).match(/\uFEFF/g)).toHaveLength(1);
     const backup = await exportData('backup');
     expect(JSON.parse(await backup.blob.text()).format).toBe('govlens-backup');
 
@@ -70,6 +74,27 @@ describe('side panel data', () => {
     expect(progress[0]).toBe(0);
     expect(progress[progress.length - 1]).toBe(1);
     expect((await listSavedPledges())[0].status).toBe('met');
+  });
+
+  it('names the CSV columns in the words it is given (the reader\'s language)', async () => {
+    const csv = await exportData('csv', { csvHeader: (c) => `列:${c}` });
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.blob.arrayBuffer());
+    expect(text.split('\r\n')[0]).toBe('\uFEFF' + CSV_COLUMNS.map((c) => `列:${c}`).join(','));
+  });
+
+  it('lists every note newest first, or those with a tag', async () => {
+    const older = await repo.addAnnotation({ reportId: national, url: 'https://www.gov.cn/zhengce/2024/gzbg.htm', ...quote('扎实推进高质量发展'), note: '旧', tags: ['产业'] });
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await repo.addAnnotation({ reportId: fujian, url: 'https://www.fujian.gov.cn/zwgk/2024/gzbg.htm', ...quote('稳就业'), note: '新', tags: ['民生'] });
+    const all = await listNotes();
+    expect(all[0].id).toBe(newer.id);
+    expect(all.map((n) => n.updatedAt)).toEqual([...all.map((n) => n.updatedAt)].sort((a, b) => b - a));
+    expect(all[0].reportTitle).toBe('2024年福建省政府工作报告');
+    const tagged = await listNotes('产业');
+    expect(tagged.map((n) => n.text)).toEqual(['扎实推进高质量发展', '大力推进现代化产业体系建设，加快发展新质生产力']);
+    expect(tagged.every((n) => n.tags.includes('产业'))).toBe(true);
+    await repo.deleteAnnotation(older.id);
+    await repo.deleteAnnotation(newer.id);
   });
 
   it('rejects a file that is not a backup with a readable message', async () => {

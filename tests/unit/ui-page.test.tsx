@@ -4,10 +4,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { preactRoot } from '../support/preact-root';
 
-// `#i18n` is a WXT virtual module; stand in a stub that returns the key itself.
+// `#i18n` is a WXT virtual module; stand in a stub that returns the key itself. The UI language is switchable.
+const ui = vi.hoisted(() => ({ zh: true }));
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
-  isZh: () => true,
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
+  isZh: () => ui.zh,
 }));
 
 import { Tooltip } from '../../src/ui/page/Tooltip';
@@ -42,7 +44,7 @@ describe('Tooltip', () => {
   it('calls onClose on Escape and not on other keys', () => {
     const onClose = vi.fn();
     act(() => {
-      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上' } }} x={10} y={10} onClose={onClose} />, getRoot());
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '新增城镇就业1200万人以上', kind: 'target', area: [] } }} x={10} y={10} onClose={onClose} />, getRoot());
     });
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
@@ -90,6 +92,58 @@ describe('Tooltip', () => {
     });
     expect(getRoot().querySelector('.gl-plain')?.textContent).toBe('= 640亿元');
     expect(getRoot().querySelector('.gl-kicker')?.textContent).toContain('figure.target');
+  });
+
+  it('shows a date figure as the date, with no value line', () => {
+    for (const zh of [true, false]) {
+      ui.zh = zh;
+      act(() => {
+        render(<Tooltip subject={{ kind: 'figure', figure: { text: '2024年', kind: 'date', value: 2024, unit: '年', target: false } }} x={10} y={10} onClose={() => {}} />, getRoot());
+      });
+      expect(getRoot().querySelector('.gl-plain')).toBeNull();
+      expect(getRoot().querySelector('.gl-card')!.textContent).not.toContain('thousand');
+    }
+    ui.zh = true;
+  });
+
+  const corridor = {
+    text: '西部陆海新通道',
+    key: '西部陆海新通道',
+    definition: '以重庆等西部省份为枢纽、经广西北部湾港出海的国际物流通道。',
+    source: 'builtin' as const,
+    en: 'New International Land-Sea Trade Corridor',
+    gloss: "A trade route linking China's western provinces by rail and sea to Southeast Asia.",
+    since: 2019,
+    firstDoc: '《西部陆海新通道总体规划》',
+  };
+
+  it('in the English UI, shows a term’s English name and gloss first, then the Chinese explanation', () => {
+    ui.zh = false;
+    try {
+      act(() => {
+        render(<Tooltip subject={{ kind: 'term', term: corridor }} x={10} y={10} onClose={() => {}} />, getRoot());
+      });
+      const text = getRoot().querySelector('.gl-card')!.textContent!;
+      const at = (s: string) => text.indexOf(s);
+      expect(at(corridor.en)).toBeGreaterThan(at('西部陆海新通道'));
+      expect(at(corridor.gloss)).toBeGreaterThan(at(corridor.en));
+      expect(at(corridor.definition)).toBeGreaterThan(at(corridor.gloss));
+      expect(getRoot().querySelector('.gl-en')!.getAttribute('lang')).toBe('en');
+      expect(text).toContain('term.since: 2019 · 《西部陆海新通道总体规划》');
+    } finally {
+      ui.zh = true;
+    }
+  });
+
+  it('in the Chinese UI, shows the Chinese explanation first, the English name after it', () => {
+    act(() => {
+      render(<Tooltip subject={{ kind: 'term', term: corridor }} x={10} y={10} onClose={() => {}} />, getRoot());
+    });
+    const text = getRoot().querySelector('.gl-card')!.textContent!;
+    expect(text.indexOf(corridor.definition)).toBeGreaterThan(0);
+    expect(text.indexOf(`term.en: ${corridor.en}`)).toBeGreaterThan(text.indexOf(corridor.definition));
+    expect(text).not.toContain(corridor.gloss);
+    expect(text).toContain('term.since: 2019年 · 《西部陆海新通道总体规划》');
   });
 
   it('lets the reader add an explanation to a term that has none', () => {
@@ -204,6 +258,26 @@ describe('placeBox', () => {
   });
 });
 
+describe('pledge card', () => {
+  it('shows the kind, the nearest heading of its area, the due year, the figure\'s direction and a Save button', () => {
+    const onSave = vi.fn();
+    const pledge = { text: '城镇调查失业率5.5%左右', kind: 'target' as const, area: ['二、对今年政府工作的建议', '主要预期目标'], dueYear: 2023, direction: 'ceiling' as const, figure: { text: '5.5%左右', value: 5.5, unit: '%', kind: 'percent' as const } };
+    act(() => render(<Tooltip subject={{ kind: 'pledge', pledge }} x={10} y={10} onClose={() => {}} onSavePledge={onSave} />, getRoot()));
+    const text = getRoot().textContent!;
+    expect(text).toContain('tip.title.pledge · pledge.kind.target');
+    expect(text).toContain('pledge.area: 主要预期目标');
+    expect(getRoot().querySelector('[title="二、对今年政府工作的建议 › 主要预期目标"]')).not.toBeNull();
+    expect(text).toContain('pledge.due: 2023');
+    expect(text).toContain('pledge.figure: 5.5%左右 (pledge.direction.ceiling)');
+    act(() => getRoot().querySelector<HTMLButtonElement>('.gl-btn--primary')!.click());
+    expect(onSave).toHaveBeenCalledTimes(1);
+    // Once saved, the card says so instead of offering Save again.
+    act(() => render(<Tooltip subject={{ kind: 'pledge', pledge: { ...pledge, savedId: 'x' } }} x={10} y={10} onClose={() => {}} onSavePledge={onSave} />, getRoot()));
+    expect(getRoot().querySelector('.gl-btn--primary')).toBeNull();
+    expect(getRoot().textContent).toContain('pledge.saved');
+  });
+});
+
 describe('PAGE_UI_CSS', () => {
   it('styles every class the components use', () => {
     for (const cls of ['gl-card', 'gl-toolbar', 'gl-close', 'gl-btn', 'gl-swatch', 'gl-input', 'gl-note', 'gl-before', 'gl-after']) {
@@ -215,7 +289,7 @@ describe('PAGE_UI_CSS', () => {
 describe('keyboard use', () => {
   it('moves focus to the first action when opened from the keyboard', async () => {
     act(() => {
-      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上' } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, getRoot());
+      render(<Tooltip subject={{ kind: 'pledge', pledge: { text: '粮食产量1.3万亿斤以上', kind: 'target', area: [] } }} x={10} y={10} onClose={() => {}} onSavePledge={() => {}} autoFocus />, getRoot());
     });
     // Focus moves once the card is placed (next frame): hidden elements refuse focus.
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));

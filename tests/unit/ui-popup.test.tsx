@@ -6,6 +6,7 @@ import { preactRoot } from '../support/preact-root';
 
 vi.mock('../../src/ui/i18n', () => ({
   t: (key: string, subs?: unknown[]) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+  tn: (key: string, n: number, subs?: unknown[]) => `${key}(${(subs ?? [n]).join(',')})`,
   isZh: () => false,
 }));
 
@@ -20,7 +21,9 @@ function actions(): PopupActions & Record<string, ReturnType<typeof vi.fn>> {
     onSetLayer: vi.fn(),
     onSetMode: vi.fn(),
     onSetTraditional: vi.fn(),
+    onSetRepairMarks: vi.fn(),
     onOpenPanel: vi.fn(),
+    onOpenOptions: vi.fn(),
     onEnableTab: vi.fn(),
     onEnableSite: vi.fn(),
   };
@@ -44,6 +47,7 @@ const state: PageState = {
   layers: { fix: true, suggestion: true, 'figure-achieved': true, 'figure-target': false, 'figure-date': true, term: true, user: true, pledge: false },
   siteMode: 'ask',
   traditional: false,
+  repairMarks: 'quiet',
 };
 
 const text = (sel: string) => getRoot().querySelector(sel)?.textContent;
@@ -57,15 +61,41 @@ describe('PopupView', () => {
     expect(text('[data-testid=count-pledges]')).toBe('12');
     expect(text('[data-testid=count-annotations]')).toBe('5');
     expect(text('[data-testid=suggestions]')).toBe('popup.suggestions(3)');
+    // Counts are worded through the plural rules ("1 figure", "2 figures").
+    expect(getRoot().querySelector('[data-testid=count-figures]')!.nextElementSibling!.textContent).toBe('popup.count.figures()');
     // Traditional and pinyin are one group for the reader; entities and hidden characters another.
     expect(text('[data-testid=group-script]')).toBe('26');
     expect(text('[data-testid=group-spun]')).toBe('9');
     expect(text('[data-testid=group-mojibake]')).toBe('0');
     expect(text('[data-testid=group-layout]')).toBe('4');
     expect(text('[data-testid=group-chars]')).toBe('2');
-    expect(getRoot().textContent).toContain('87%');
-    expect(getRoot().textContent).toContain('heading:过去一年工作回顾');
+    // The detector's own codes mean nothing to a reader: the verdict is in words, its certainty on hover.
+    expect(getRoot().textContent).not.toContain('heading:过去一年工作回顾');
+    expect(getRoot().textContent).not.toContain('title:');
+    expect(getRoot().querySelector('.verdict')!.getAttribute('title')).toBe('popup.scoreHelp(87)');
     expect(getRoot().textContent).toContain('popup.orphans(2)');
+  });
+
+  it('says nothing about suggestions when there are none', () => {
+    act(() => render(<PopupView model={{ status: 'active', state: { ...state, suggestions: 0 } }} actions={actions()} />, getRoot()));
+    expect(getRoot().querySelector('[data-testid=suggestions]')).toBeNull();
+    expect(getRoot().textContent).not.toContain('popup.suggestions');
+  });
+
+  it('switches repair marks between faint and full', () => {
+    const a = actions();
+    act(() => render(<PopupView model={{ status: 'active', state }} actions={a} />, getRoot()));
+    expect(getRoot().querySelector('[data-testid=marks-quiet]')!.getAttribute('aria-pressed')).toBe('true');
+    act(() => (getRoot().querySelector('[data-testid=marks-full]') as HTMLButtonElement).click());
+    expect(a.onSetRepairMarks).toHaveBeenCalledWith('full');
+  });
+
+  it('on a page judged not to be a report, says so and offers to run anyway', () => {
+    const a = actions();
+    act(() => render(<PopupView model={{ status: 'inactive', url: 'https://www.gov.cn/a.html', canEnable: true, judged: 'not-report' }} actions={a} />, getRoot()));
+    expect(text('[data-testid=inactive]')).toBe('popup.judgedNotReport');
+    act(() => [...getRoot().querySelectorAll('button')].find((b) => b.textContent === 'popup.runAnyway')!.click());
+    expect(a.onEnableTab).toHaveBeenCalledTimes(1);
   });
 
   it('reflects layer switches and sends changes', () => {

@@ -1,22 +1,68 @@
 /**
- * The built-in glossary as GlossaryEntry[]: hand-written entries (glossary-builtin-source.ts)
- * plus their generated Traditional spellings (glossary-variants.ts).
+ * The built-in glossary as GlossaryEntry[]: hand-written entries (glossary-builtin-source.ts), imported
+ * checked entries (glossary-imported.ts) and the generated Traditional spellings of both
+ * (glossary-variants.ts). Heavy: only glossary.js (the data script) and Node callers import it.
  */
+import type { BuiltinGlossaryData } from '../glossary/builtin';
 import type { GlossaryEntry } from '../glossary/types';
-import { BUILTIN_SEEDS } from './glossary-builtin-source';
+import { BUILTIN_SEEDS, type BuiltinSeed } from './glossary-builtin-source';
+import { IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS } from './glossary-imported';
 import { TRADITIONAL_VARIANTS } from './glossary-variants';
+import { ATTESTED_COUNTED, COUNTED_NOUNS, ORDINARY_NUMBERED } from './slogan-stoplists';
 
-export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = BUILTIN_SEEDS.map((seed) => {
-  const entry: GlossaryEntry = {
-    term: seed.term,
-    definition: seed.definition,
-    source: 'builtin',
-    variants: [...(seed.variants ?? []), ...(TRADITIONAL_VARIANTS[seed.term] ?? [])],
-  };
-  if (seed.en) entry.en = seed.en;
-  if (seed.bare) entry.bare = true;
-  if (seed.strict) entry.strict = true;
-  if (seed.cues) entry.cues = seed.cues;
-  if (seed.blockers) entry.blockers = seed.blockers;
-  return entry;
-});
+/**
+ * Hand-written entries first, then the imported ones (the import already dropped any whose term or
+ * spelling a hand-written entry owns); `supplements` fill in only fields a hand-written entry lacks, and
+ * add checked extra spellings to it.
+ */
+export function mergeSeeds(handWritten: readonly BuiltinSeed[], imported: readonly BuiltinSeed[], supplements: Record<string, Partial<BuiltinSeed>> = {}): BuiltinSeed[] {
+  const own = handWritten.map((seed) => {
+    const extra = supplements[seed.term];
+    if (!extra) return seed;
+    const merged: BuiltinSeed = { ...seed };
+    for (const key of ['en', 'gloss', 'since', 'firstDoc'] as const) {
+      if (merged[key] === undefined && extra[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = extra[key];
+    }
+    // Checked extra spellings (and the blockers that keep them precise) add to the entry's own.
+    if (extra.variants) merged.variants = [...(seed.variants ?? []), ...extra.variants];
+    if (extra.blockers) merged.blockers = [...(seed.blockers ?? []), ...extra.blockers];
+    return merged;
+  });
+  const taken = new Set(handWritten.map((s) => s.term));
+  return [...own, ...imported.filter((s) => !taken.has(s.term))];
+}
+
+export const ALL_SEEDS: readonly BuiltinSeed[] = mergeSeeds(BUILTIN_SEEDS, IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS);
+
+/** Seeds as matcher entries, with their generated Traditional spellings. */
+export function toEntries(seeds: readonly BuiltinSeed[]): GlossaryEntry[] {
+  return seeds.map((seed) => {
+    const entry: GlossaryEntry = {
+      term: seed.term,
+      definition: seed.definition,
+      source: 'builtin',
+      variants: [...(seed.variants ?? []), ...(TRADITIONAL_VARIANTS[seed.term] ?? [])],
+    };
+    for (const key of ['en', 'gloss', 'since', 'firstDoc', 'category', 'cues', 'blockers'] as const) {
+      if (seed[key] !== undefined && seed[key] !== '') (entry as unknown as Record<string, unknown>)[key] = seed[key];
+    }
+    if (seed.bare) entry.bare = true;
+    if (seed.strict) entry.strict = true;
+    return entry;
+  });
+}
+
+export const BUILTIN_GLOSSARY: readonly GlossaryEntry[] = toEntries(ALL_SEEDS);
+
+/** Everything glossary.js carries: the entries and the word lists for unquoted numbered slogans. */
+export const BUILTIN_GLOSSARY_DATA: BuiltinGlossaryData = { entries: BUILTIN_GLOSSARY, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS, attestedCounted: ATTESTED_COUNTED };
+
+/** Entries per JSON chunk of glossary.js: each parses in about a millisecond. */
+const CHUNK = 250;
+
+/** glossary.js's form of the data: entries as JSON texts (see BuiltinGlossaryData.entryChunks). */
+export function packedGlossaryData(): BuiltinGlossaryData {
+  const entryChunks: string[] = [];
+  for (let i = 0; i < BUILTIN_GLOSSARY.length; i += CHUNK) entryChunks.push(JSON.stringify(BUILTIN_GLOSSARY.slice(i, i + CHUNK)));
+  return { entryChunks, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS, attestedCounted: ATTESTED_COUNTED };
+}

@@ -48,7 +48,7 @@ export const UNITS: Record<string, UnitInfo> = {
   班次: count('班次'), 架次: count('架次'), 架: count('架'), 车次: count('车次'), 航次: count('航次'), 趟: count('趟'), 头: count('头', 1, true), 团次: count('团次'), 笔: count('笔'), 份: count('份'), 篇: count('篇'), 块: count('块'),
   棵: count('棵'), 株: count('株'), 盏: count('盏'), 类: count('类'), 种: count('种'), 起: count('起', 1, true),
   单: count('单', 1, true), 次: count('次'), 分: count('分', 1, true), 床: count('床'), 间: count('间', 1, true),
-  例: count('例'), 顶: count('顶'), 枚: count('枚'), 本: count('本', 1, true), 册: count('册'), 对: count('对', 1, true), 期: count('期', 1, true), 所次: count('所次'), 列: count('列', 1, true),
+  例: count('例'), 级: count('级'), 顶: count('顶'), 枚: count('枚'), 本: count('本', 1, true), 册: count('册'), 对: count('对', 1, true), 期: count('期', 1, true), 所次: count('所次'), 列: count('列', 1, true),
 };
 
 /** Unit alternation, longest first so 个百分点 wins over 个 and 人次 over 人. */
@@ -78,10 +78,10 @@ export const SLOGAN_FOLLOWERS: Record<string, string[]> = {
   项: ['规定', '本领', '注意', '基本', '原则', '主张'],
   种: ['能力'],
   条: ['底线', '红线'],
-  年: ['行动', '计划', '规划', '攻坚', '专项', '一度', '实施', '发展', '工作方案', '纲要', '奋斗'],
+  年: ['行动', '计划', '规划', '攻坚', '专项', '一度', '实施', '发展', '工作方案', '纲要', '奋斗', '禁渔'],
   元: ['结构', '化', '论', '体制', '经济'],
   人: ['转'],
-  次: ['会议', '全会', '党代会', '全体会议', '代表大会'],
+  次: ['会议', '全会', '党代会', '全体会议', '代表大会', '产业'],
   位: ['一体'],
   件: ['套'],
 };
@@ -90,10 +90,14 @@ export const SLOGAN_FOLLOWERS: Record<string, string[]> = {
 export const ORDINAL_NOUNS = '届次批轮期季个条款章节号部段粮方代年天级类项家卷版集阶站波场轮任';
 
 /** Words near 第N that make it a ranking (全市第一, 排名第四, 位列全省县域第五). */
-export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全县', '排名', '位列', '位居', '名列', '居', '排', '跃升', '跃居', '蝉联', '保持', '列', '县区', '各区', '前进', '榜单'];
+export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全县', '世界', '中部', '西部', '东部', '东北', '排名', '位列', '位居', '名列', '居', '排', '跃升', '跃居', '蝉联', '保持', '列', '县区', '各区', '前进', '榜单'];
 
 /** Scope words kept in a rank's text when written right before it (全省第四). */
-export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球'];
+// Regions rank provinces too (西部第一, 中部地区第1, 西部首位).
+export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球', '世界', '中西部', '中部', '西部', '东部', '东北'];
+
+/** Kinds of place written between a scope and its rank (全球城市首位, 全省县域第五), longest first. */
+export const RANK_SCOPE_NOUNS = ['副省级城市', '省会城市', '同类城市', '主要城市', '中心城市', '地级市', '城市', '县域', '县区', '省份', '国家', '地区'];
 
 /**
  * Characters that, right after a one-character unit, show the unit character is really the start of a word:
@@ -102,7 +106,7 @@ export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '�
 export const UNIT_WORD_STARTS: Record<string, string> = {
   家: '庭乡长属族', 人: '民才员口士们大工事物均', 名: '单称义牌片额', 项: '目', 条: '件例款', 部: '门署分队长件委',
   所: '有以在属得谓', 场: '所景馆地', 处: '理置长罚', 种: '类植子', 类: '型别', 倍: '增', 台: '阶湾胞商企资', 户: '籍外口',
-  件: '事', 元: '素旦首', 位: '置于', 座: '谈', 批: '准复示', 套: '餐', 次: '序', 张: '贴', 支: '持出付撑部队', 只: '是有要能',
+  元: '素旦首', 位: '置于', 座: '谈', 批: '准复示', 套: '餐', 次: '序', 张: '贴', 支: '持出付撑部队', 只: '是有要能',
   期: '间待限', 篇: '章', 间: '隔', 起: '来步点草', 周: '边期围转', 对: '于外接口象标话照比', 分: '别析类配享散布工子',
   度: '过', 米: '袋', 天: '然津地下', 块: '钱', 升: '级值温格高', 克: '服隆', 头: '部等条号脑',
 };

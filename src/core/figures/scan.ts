@@ -1,7 +1,7 @@
 // The figure scanner: one compiled regex walked once over the text, plus local checks at each match.
 import type { Figure, FigureKind } from './types';
 import { CN_NUM_CHARS, parseArabic, parseChinese, parseNumeral } from './numerals';
-import { UNIT_WORD_STARTS, ORDINAL_NOUNS, PREFIX_QUALIFIERS, RANK_CUES, RANK_SCOPES, SLOGAN_FOLLOWERS, UNITS, UNIT_PATTERN } from './lexicon';
+import { UNIT_WORD_STARTS, ORDINAL_NOUNS, PREFIX_QUALIFIERS, RANK_CUES, RANK_SCOPE_NOUNS, RANK_SCOPES, SLOGAN_FOLLOWERS, UNITS, UNIT_PATTERN } from './lexicon';
 import { SpanCursor, maskedSpans } from './masks';
 
 /** A figure before context (target, subject, change) is filled in. */
@@ -13,22 +13,26 @@ const AR = String.raw`\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[\d０-９]+(?:[.．
 const CN = `[${CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`;
 const MONTH = String.raw`(?:1[0-2]|0?[1-9])`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])`;
-const YEAR4 = String.raw`(?:19|20)\d{2}`;
+// Years in full-width digits (１９８３年) and in Chinese digits, zero written 〇, ○, 零 or 0 (一九八○年, 二0一0年).
+const YEAR4 = String.raw`(?:19|20|１９|２０)[\d０-９]{2}`;
+const CN_YEAR = String.raw`[一二][〇○零一二三四五六七八九0０]{3}`;
 
 // Order matters: dates and fractions before plain quantities, ranks before 第N as a count.
 // The leading lookahead lets the engine reject most positions with one character-class test.
 const MASTER = new RegExp(
-  `(?=[\\d０-９${CN_NUM_CHARS}第前半])(?:` +
+  `(?=[\\d０-９${CN_NUM_CHARS}第前半翻首])(?:` +
   [
     String.raw`(?<iso>${YEAR4}[-/.]${MONTH}[-/.]${DAY})(?![\d:])`,
     String.raw`(?<yrange>${YEAR4}[-—–~至到]${YEAR4}年)`,
-    String.raw`(?<ymd>(?:${YEAR4}|[〇零一二三四五六七八九]{4})年(?:${MONTH}月(?:${DAY}日)?)?)`,
+    String.raw`(?<ymd>(?:${YEAR4}|${CN_YEAR})年(?:${MONTH}月(?:${DAY}日)?)?)`,
     String.raw`(?<yy>\d{2}年)(?=以来|来|初|底|末)`,
     String.raw`(?<mrange>${MONTH}月?[-—–~至到]${MONTH}月)`,
     String.raw`(?<md>${MONTH}月(?:${DAY}日)?)`,
     String.raw`(?<pct>百分之(?:${AR}|${CN}))`,
     String.raw`(?<frac>(?:${AR})/(?:${AR})|(?:${AR}|${CN})分之(?:${AR}|${CN}))`,
-    String.raw`(?<half>半数)`,
+    String.raw`(?<half>半数|一半)`,
+    String.raw`(?<fan>翻(?:了)?(?:[一两二三四五]|\d)番|翻番)`,
+    String.raw`(?<first>首位)`,
     String.raw`(?<two>两位数)`,
     String.raw`(?<nth>第(?:${AR}|${CN})(?:位|名)?(?:方阵)?)`,
     String.raw`(?<top>前(?:${AR}|${CN})(?:强|名|位)?)`,
@@ -43,6 +47,8 @@ const CJK_NUM = new RegExp(`^[${CN_NUM_CHARS}]+$`);
 const ONLY_MAGNITUDE = /^[百千万亿]+$/;
 const ASCII_LETTER = /[A-Za-z]/;
 const PEOPLE_AFTER = /^[^，,；;。]{0,4}?(?:人口|人|户|群众|居民|职工|农民|学生|企业|家庭|名)/;
+// Not 国家 alone: 国家二级标准 is a grade.
+const LEVELS_BEFORE = /(?:省|市|县|乡|镇|村|区|组|地方|街道|社区)、?$/;
 const METRIC_BEFORE = /(?:指数|系数|得分|评分|分值|比值|为|达)$/;
 
 /** Prefix qualifier ending exactly at pos (longest wins). */
@@ -74,9 +80,27 @@ function isCodeLike(text: string, start: number, end: number, unitIsLetters: boo
   return false;
 }
 
+/** 上千万, 数十万, 几十, 过千亿: a vague numeral or 过 before a Chinese magnitude; a qualifier, not part of the figure. */
+function vagueBefore(text: string, pos: number): string | undefined {
+  const ch = text[pos - 1];
+  if (ch !== '上' && ch !== '数' && ch !== '几' && ch !== '过') return undefined;
+  // Only before a magnitude (上千, 几十, 数百), not 以上十条 or 世界上一百二十五个; 十几亿 is another number.
+  if (!'十百千万亿'.includes(text[pos] ?? '.')) return undefined;
+  const before = text[pos - 2] ?? '';
+  if ((ch === '上' && '以之'.includes(before || '.')) || (before && CN_NUM_CHARS.includes(before))) return undefined;
+  if (ch === '过' && '通经超越度跨错难'.includes(before || '.')) return undefined; // 通过, 经过: not 过千亿
+  return ch;
+}
+
+/** Where a rank's scope starts: 全省第四, 全球城市首位, 全省县域第五 (a scope word, then at most one kind of place). */
 function rankScopeStart(text: string, start: number): number {
-  for (const s of RANK_SCOPES) {
-    if (start >= s.length && text.startsWith(s, start - s.length)) return start - s.length;
+  const scopeEndingAt = (p: number) => RANK_SCOPES.find((s) => p >= s.length && text.startsWith(s, p - s.length));
+  const direct = scopeEndingAt(start);
+  if (direct) return start - direct.length;
+  for (const noun of RANK_SCOPE_NOUNS) {
+    if (!text.startsWith(noun, start - noun.length)) continue;
+    const scope = scopeEndingAt(start - noun.length);
+    if (scope) return start - noun.length - scope.length;
   }
   return start;
 }
@@ -121,6 +145,12 @@ export function scanFigures(text: string): RawFigure[] {
       continue;
     }
     const fig = classify(text, m, g, start, end);
+    // 提前3个月, 前1%: not a rank or a period, but 前 before a quantity; read the number again on its own.
+    if (fig === null && g.top && (text[start - 1] === '提' || /^[%％]/.test(text.slice(end)))) {
+      MASTER.lastIndex = start + 1;
+      pending = null;
+      continue;
+    }
     if (typeof fig === 'number') {
       pending = { start, end, value: parseNumeral(g.num!), gap: fig };
       continue;
@@ -130,19 +160,45 @@ export function scanFigures(text: string): RawFigure[] {
         const scale = fig.value !== null && g.num ? fig.value / parseNumeral(g.num) : 1;
         out.push(make(text, pending.start, pending.end, fig.kind, pending.value * (Number.isFinite(scale) ? scale : 1), fig.unit));
       }
-      out.push(fig);
+      const last = out[out.length - 1];
+      if (last && isRange(text, last, fig)) mergeRange(text, last, fig);
+      else out.push(fig);
     }
     pending = null;
   }
   return out;
 }
 
+/** 7%至8%, 6.5%－7%: two figures of one unit joined by a range mark are one range. */
+const RANGE_MARKS = '-－—–~～至到';
+function isRange(text: string, a: RawFigure, b: RawFigure): boolean {
+  return (
+    b.start === a.end + 1 && RANGE_MARKS.includes(text[a.end]) && a.kind === b.kind && a.unit === b.unit &&
+    a.kind !== 'date' && a.kind !== 'rank' && a.valueMax === undefined && a.value !== null && b.value !== null && b.value > a.value
+  );
+}
+
+function mergeRange(text: string, a: RawFigure, b: RawFigure): void {
+  a.end = b.end;
+  a.text = text.slice(a.start, a.end);
+  a.valueMax = b.valueMax ?? b.value!;
+  if (b.qualifier) a.qualifier = b.qualifier;
+}
+
+const CN_YEAR_DIGITS: Record<string, string> = { '〇': '0', '○': '0', 零: '0', '０': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** The year a date starts with, whatever digits it is written in. */
+function yearOf(date: string): number | undefined {
+  const digits = [...date.slice(0, 4)].map((c) => (c >= '0' && c <= '9' ? c : c >= '０' && c <= '９' ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : CN_YEAR_DIGITS[c])).join('');
+  return /^(?:19|20)\d{2}$/.test(digits) ? Number(digits) : undefined;
+}
+
 /** A number returned by classify means "bare number waiting for a unit from the figure this many chars later". */
 function classify(text: string, m: RegExpExecArray, g: Record<string, string | undefined>, start: number, end: number): RawFigure | number | null {
   if (g.iso || g.yrange || g.ymd || g.yy || g.mrange || g.md) {
     if (isCodeLike(text, start, end, false)) return null;
-    const year = /^((?:19|20)\d{2})/.exec(m[0]);
-    return make(text, start, end, 'date', year ? Number(year[1]) : null, year ? '年' : '');
+    const year = yearOf(m[0]);
+    return make(text, start, end, 'date', year ?? null, year ? '年' : '');
   }
   if (g.pct) {
     const v = parseNumeral(m[0].slice(3));
@@ -155,9 +211,22 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
     if (!Number.isFinite(num) || !Number.isFinite(den) || den === 0) return null;
     return make(text, start, end, 'ratio', num / den, '');
   }
-  if (g.half) return make(text, start, end, 'ratio', 0.5, '');
+  if (g.half) return withSuffix(text, make(text, start, end, 'ratio', 0.5, ''));
+  if (g.fan) {
+    // 翻一番 doubles, 翻两番 quadruples: the value is the multiple, in 倍.
+    const times = m[0] === '翻番' ? 1 : parseNumeral(m[0].replace(/^翻了?|番$/g, ''));
+    return Number.isFinite(times) ? make(text, start, end, 'ratio', 2 ** times, '倍') : null;
+  }
+  if (g.first) {
+    // 首位 is first place only after a ranking word or scope (居全国首位, 全球城市首位), not 把…放在首位.
+    const s = rankScopeStart(text, start);
+    if (s === start && !hasRankCue(text, start)) return null;
+    if (/放在$|摆在$|置于$/.test(text.slice(Math.max(0, start - 3), start))) return null;
+    return make(text, s, end, 'rank', 1, '');
+  }
   if (g.two) return withSuffix(text, make(text, start, end, 'percent', null, '%'));
   if (g.nth) {
+    if (text[start - 1] === '翻') return null;
     const body = m[0].slice(1).replace(/[位名]?(?:方阵)?$/, '');
     const v = parseNumeral(body);
     const next = text[end] ?? '';
@@ -166,7 +235,7 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
     // and must end the phrase (第一批, 第二届, 第三方 are ordinals).
     const explicit = /[位名]$|方阵$/.test(m[0]);
     if (!explicit) {
-      if (ORDINAL_NOUNS.includes(next) || !hasRankCue(text, start)) return null;
+      if ((next && ORDINAL_NOUNS.includes(next)) || !hasRankCue(text, start)) return null;
       if (/[\u4e00-\u9fff]/.test(next) && !'、的和与'.includes(next)) return null;
     }
     const s = rankScopeStart(text, start);
@@ -201,16 +270,25 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
   const isCN = CJK_NUM.test(num.replace('点', ''));
   let unitKey = g.unit;
   const mag = g.mag;
+  // 级 counts levels only after the levels themselves (省市县三级, 国家、省、市三级); elsewhere it is a grade
+  // (三级医院, 5A级) or a scale (千亿级), which the checks below read from the text after the number.
+  if (unitKey === '级' && !LEVELS_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
+    end -= unitKey.length + (g.suf?.length ?? 0);
+    unitKey = undefined;
+    g = { ...g, unit: undefined, suf: undefined };
+  }
   // A one-character unit that starts a longer word (3家庭, 零部件, 人民币) is not a unit here.
-  if (unitKey && unitKey.length === 1) {
-    const after = text[end - (g.suf?.length ?? 0)] ?? '';
-    if (UNIT_WORD_STARTS[unitKey]?.includes(after)) {
-      end -= unitKey.length + (g.suf?.length ?? 0);
+  // …unless a trailing qualifier follows it: 200所以上 is 200 schools or more, not 200 + 所以.
+  if (unitKey && unitKey.length === 1 && !g.suf) {
+    const after = text[end] ?? '';
+    if (after && UNIT_WORD_STARTS[unitKey]?.includes(after)) {
+      end -= unitKey.length;
       unitKey = undefined;
-      g = { ...g, unit: undefined, suf: undefined };
+      g = { ...g, unit: undefined };
     }
   }
   let value = isCN ? parseChinese(num) : parseArabic(num);
+  let hedged = false;
   if (!Number.isFinite(value)) return null;
   if (!isCN && isCodeLike(text, start, start + num.length + (g.num2 ? 1 + g.num2.length : 0), unitKey === 'P' || unitKey === 'TEU')) return null;
 
@@ -220,11 +298,13 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     if (text[start - 1] === '届') return null;
     if (/^[零〇]/.test(num)) return null; // 零部件, 〇 alone: never a count
     // 一 is nearly always a word (一批, 一张蓝图, 一是); counts of one are written 1个.
-    if (num === '一' && !mag) return null;
-    const qual = qualifierBefore(text, start);
+    if (num === '一' && !mag && unitKey !== '倍') return null;
+    const qual = qualifierBefore(text, start) ?? vagueBefore(text, start);
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
-    if (ONLY_MAGNITUDE.test(num) && !(qual && /超|近|约|逾|突破|达/.test(qual)) && !scaleFollows) return null;
+    // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
+    hedged = Boolean((qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual)) || ((g.suf || g.approx) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
+    if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows) return null;
     if (unitKey && sloganFollows(text, end - (g.suf?.length ?? 0), unitKey)) return null;
     // Digit-by-digit strings (四三九九, 九八) are names.
     if (num.length > 1 && /^[〇零一二两三四五六七八九]+$/.test(num)) return null;
@@ -232,7 +312,8 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     if (ONLY_MAGNITUDE.test(num) && unitKey && text[end] === '级') return null;
   }
   if (unitKey === '周' && text[end] === '年') return null; // 75周年: anniversaries are not figures
-  if (unitKey && (unitKey === '年' || unitKey === '次') && sloganFollows(text, end, unitKey)) return null;
+  // 三年行动, 四次会议 name a plan or a session; after 连续 (连续3年实施) it is a duration all the same.
+  if (unitKey && (unitKey === '年' || unitKey === '次') && sloganFollows(text, end, unitKey) && !/连续$/.test(text.slice(Math.max(0, start - 2), start))) return null;
   // 两位数 handled above; 两位 elsewhere (两位数增长) is the same word split differently.
   if (unitKey === '位' && text[end] === '数') return withSuffix(text, make(text, start, end + 1, 'percent', null, '%'));
 
@@ -248,6 +329,10 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     if (mag) {
       const kind = PEOPLE_AFTER.test(text.slice(end, end + 6)) ? 'count' : 'amount';
       return applyQualifiers(text, make(text, start, end, kind, value, ''), g);
+    }
+    // 上千万家庭, 近万名: a hedged Chinese magnitude before a word for people counts them.
+    if (isCN && hedged && ONLY_MAGNITUDE.test(num) && PEOPLE_AFTER.test(text.slice(end, end + 6))) {
+      return applyQualifiers(text, make(text, start, end, 'count', value, ''), g);
     }
     if (isCN) return null;
     // 提升4.5、2.4个百分点 / 高4.2和0.7个百分点: the unit comes with the next number.
@@ -272,7 +357,7 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
 function applyQualifiers(text: string, f: RawFigure, g: Record<string, string | undefined>): RawFigure {
   if (g.suf) f.qualifier = g.suf;
   else if (g.approx) f.qualifier = g.approx;
-  const before = qualifierBefore(text, f.start);
+  const before = qualifierBefore(text, f.start) ?? (CJK_NUM.test(f.text[0]) ? vagueBefore(text, f.start) : undefined);
   if (before) f.qualifier = f.qualifier ? `${before}…${f.qualifier}` : before;
   return f;
 }

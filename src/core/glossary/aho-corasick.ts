@@ -4,7 +4,13 @@
  * Patterns are added with an integer payload; `scan` reports every (start, end, payload) occurrence
  * in one pass. Characters are folded first (see `fold`) so that full-width ASCII and letter case
  * do not need separate patterns.
+ *
+ * The trie is flat arrays (first child, next sibling, character per node) with a dense table for the
+ * root's children: the built-in glossary's ~6,000 spellings make ~22,000 nodes, and a map per node (or
+ * one map keyed by node and character, whose keys outgrow small integers) cost more to build and scan.
  */
+
+import { runSteps, type Steps } from '../steps';
 
 /** Folds full-width ASCII to ASCII and ASCII letters to lower case. */
 export function fold(code: number): number {
@@ -20,34 +26,51 @@ export interface Occurrence {
 }
 
 export class AhoCorasick {
-  /** goto edges of each node: char code -> node. */
-  private readonly edges: Map<number, number>[] = [new Map()];
+  /** The root's children by character (0 = none): most characters of a text start nothing. */
+  private rootNext = new Int32Array(0x10000);
+  /** Each node's first child and next sibling, and its character. */
+  private firstChild: number[] | Int32Array = [-1];
+  private nextSibling: number[] | Int32Array = [-1];
+  private nodeChar: number[] | Uint16Array = [0];
   private fail: Int32Array = new Int32Array(1);
+  /** Built: node i's children as runChar/runNode[runStart[i] .. runStart[i + 1]), characters ascending. */
+  private runStart: Int32Array = new Int32Array(2);
+  private runChar: Uint16Array = new Uint16Array(0);
+  private runNode: Int32Array = new Int32Array(0);
   /** Payloads ending at each node (own patterns only). */
   private readonly outputs: (number[] | undefined)[] = [undefined];
   /** Length (in code units) of the pattern for each payload. */
   private readonly lengths: number[] = [];
-  /**
-   * Root transitions as a dense table: the scan sits at the root for most characters of a report,
-   * so this avoids a Map lookup there (0 = stay at root).
-   */
-  private rootNext: Uint16Array | Int32Array = new Uint16Array(0);
   /** Nearest node on the fail chain that has outputs (dictionary suffix link), -1 if none. */
   private dictLink: Int32Array = new Int32Array(1);
   private built = false;
 
+  /** The child of `node` on `c`, or -1: the dense table at the root, a walk over siblings below it. */
+  private child(node: number, c: number): number {
+    if (node === 0) return this.rootNext[c] || -1;
+    const { firstChild, nextSibling, nodeChar } = this;
+    for (let k = firstChild[node]; k >= 0; k = nextSibling[k]) if (nodeChar[k] === c) return k;
+    return -1;
+  }
+
   add(pattern: string, payload: number): void {
     if (this.built) throw new Error('AhoCorasick: add after build');
     if (!pattern) return;
+    const firstChild = this.firstChild as number[];
+    const nextSibling = this.nextSibling as number[];
+    const nodeChar = this.nodeChar as number[];
     let node = 0;
     for (let i = 0; i < pattern.length; i++) {
       const c = fold(pattern.charCodeAt(i));
-      let next = this.edges[node].get(c);
-      if (next === undefined) {
-        next = this.edges.length;
-        this.edges.push(new Map());
+      let next = this.child(node, c);
+      if (next < 0) {
+        next = nodeChar.length;
+        nodeChar.push(c);
+        firstChild.push(-1);
+        nextSibling.push(firstChild[node]);
+        firstChild[node] = next;
+        if (node === 0) this.rootNext[c] = next;
         this.outputs.push(undefined);
-        this.edges[node].set(c, next);
       }
       node = next;
     }
@@ -56,39 +79,93 @@ export class AhoCorasick {
   }
 
   build(): this {
-    const n = this.edges.length;
-    this.fail = new Int32Array(n);
-    this.dictLink = new Int32Array(n).fill(-1);
-    const queue: number[] = [];
-    for (const child of this.edges[0].values()) queue.push(child);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi];
-      for (const [c, child] of this.edges[node]) {
-        let f = this.fail[node];
-        while (f !== 0 && !this.edges[f].has(c)) f = this.fail[f];
-        const target = this.edges[f].get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child];
-        this.dictLink[child] = this.outputs[fc] ? fc : this.dictLink[fc];
-        queue.push(child);
+    runSteps(this.buildInSteps());
+    return this;
+  }
+
+  /** Sets the fail and dictionary links breadth-first, pausing every few thousand nodes. */
+  *buildInSteps(nodesPerStep = 8000): Steps<void> {
+    if (this.built) return;
+    const firstChild = Int32Array.from(this.firstChild);
+    const nextSibling = Int32Array.from(this.nextSibling);
+    const nodeChar = Uint16Array.from(this.nodeChar);
+    this.firstChild = firstChild;
+    this.nextSibling = nextSibling;
+    this.nodeChar = nodeChar;
+    const n = nodeChar.length;
+    const outputs = this.outputs;
+    const fail = new Int32Array(n);
+    const dictLink = new Int32Array(n).fill(-1);
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let k = firstChild[0]; k >= 0; k = nextSibling[k]) queue[tail++] = k;
+    for (let head = 0; head < tail; head++) {
+      if (head % nodesPerStep === nodesPerStep - 1) yield;
+      const node = queue[head];
+      for (let child = firstChild[node]; child >= 0; child = nextSibling[child]) {
+        const c = nodeChar[child];
+        let f = fail[node];
+        let target = this.child(f, c);
+        while (target < 0 && f !== 0) {
+          f = fail[f];
+          target = this.child(f, c);
+        }
+        fail[child] = target >= 0 && target !== child ? target : 0;
+        const fc = fail[child];
+        dictLink[child] = outputs[fc] ? fc : dictLink[fc];
+        queue[tail++] = child;
       }
     }
-    // 128 KB while node ids fit in 16 bits (the built-in glossary has ~3,000 nodes).
-    this.rootNext = n <= 0xffff ? new Uint16Array(0x10000) : new Int32Array(0x10000);
-    for (const [c, child] of this.edges[0]) this.rootNext[c] = child;
+    this.fail = fail;
+    this.dictLink = dictLink;
+    // For scanning: each node's children as one sorted run (binary search), not a sibling walk, since
+    // nodes near the root have hundreds of children (国…, 发…).
+    const start = new Int32Array(n + 1);
+    for (let node = 0; node < n; node++) {
+      let count = 0;
+      for (let k = firstChild[node]; k >= 0; k = nextSibling[k]) count++;
+      start[node + 1] = start[node] + count;
+    }
+    const runChar = new Uint16Array(start[n]);
+    const runNode = new Int32Array(start[n]);
+    const kids: number[] = [];
+    for (let node = 0; node < n; node++) {
+      if (node % nodesPerStep === nodesPerStep - 1) yield;
+      kids.length = 0;
+      for (let k = firstChild[node]; k >= 0; k = nextSibling[k]) kids.push(k);
+      kids.sort((a, b) => nodeChar[a] - nodeChar[b]);
+      for (let j = 0; j < kids.length; j++) {
+        runChar[start[node] + j] = nodeChar[kids[j]];
+        runNode[start[node] + j] = kids[j];
+      }
+    }
+    this.runStart = start;
+    this.runChar = runChar;
+    this.runNode = runNode;
     this.built = true;
-    return this;
   }
 
   scan(text: string, onMatch: (start: number, end: number, payload: number) => void): void {
     if (!this.built) this.build();
-    const { edges, fail, outputs, dictLink, lengths, rootNext } = this;
+    const { fail, outputs, dictLink, lengths, rootNext, runStart, runChar, runNode } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = fold(text.charCodeAt(i));
       while (node !== 0) {
-        const next = edges[node].get(c);
-        if (next !== undefined) {
+        let lo = runStart[node];
+        let hi = runStart[node + 1] - 1;
+        let next = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const m = runChar[mid];
+          if (m === c) {
+            next = runNode[mid];
+            break;
+          }
+          if (m < c) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (next >= 0) {
           node = next;
           break;
         }
@@ -105,6 +182,6 @@ export class AhoCorasick {
   }
 
   get size(): number {
-    return this.edges.length;
+    return this.nodeChar.length;
   }
 }

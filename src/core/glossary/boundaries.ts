@@ -33,6 +33,12 @@ export function isQuoted(text: string, start: number, end: number): boolean {
   return OPEN_QUOTES.has(text[start - 1]) && CLOSE_QUOTES.has(text[end]);
 }
 
+/** Whether numericBoundaryOk can ever reject a match of `form`: only when it starts or ends with a number, letter or operator. */
+export function needsNumericCheck(form: string): boolean {
+  const edge = (ch: string | undefined) => asciiClass(ch) !== null || isCnNumeral(ch);
+  return edge(form[0]) || edge(form[form.length - 1]);
+}
+
 /** True when the form's first/last character may not continue into its neighbours. */
 export function numericBoundaryOk(text: string, start: number, end: number): boolean {
   const first = text[start];

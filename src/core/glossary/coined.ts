@@ -14,7 +14,7 @@ export const SUFFIXES = [
 const MIN_LEN = 2;
 const MAX_LEN = 12;
 
-const OPEN = new Set([...'“"「『＂〝'].map((c) => c.charCodeAt(0)));
+const OPEN_SEARCH = /[“"「『＂〝]/g;
 const CLOSE = new Set([...'”"」』＂〞'].map((c) => c.charCodeAt(0)));
 /** Longest span we look across for a closing quote; longer quotations are skipped whole. */
 const MAX_QUOTE_SCAN = 400;
@@ -63,8 +63,10 @@ function suffixAt(text: string, index: number): string | undefined {
  */
 export function findCoinedTerms(text: string): CoinedTerm[] {
   const out: CoinedTerm[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!OPEN.has(text.charCodeAt(i))) continue;
+  // The regex engine finds the next opening quote far faster than a loop over every character.
+  OPEN_SEARCH.lastIndex = 0;
+  for (let found = OPEN_SEARCH.exec(text); found; found = OPEN_SEARCH.exec(text)) {
+    const i = found.index;
     let close = -1;
     const limit = Math.min(text.length, i + 1 + MAX_QUOTE_SCAN);
     for (let j = i + 1; j < limit; j++) {
@@ -78,7 +80,7 @@ export function findCoinedTerms(text: string): CoinedTerm[] {
     if (close < 0) continue;
     const innerStart = i + 1;
     const innerEnd = close;
-    i = close; // continue after this quotation
+    OPEN_SEARCH.lastIndex = close + 1; // continue after this quotation
     const inner = text.slice(innerStart, innerEnd);
     if (inner.length < MIN_LEN || inner.length > MAX_LEN) continue;
     if (inner.trim() !== inner || NOT_A_TERM.test(inner) || NUMBER_ONLY.test(inner)) continue;

@@ -1,4 +1,6 @@
 import { AhoCorasick, fold } from './aho-corasick';
+import { needsNumericCheck } from './boundaries';
+import type { Steps } from '../steps';
 import type { GlossaryEntry, TermAlternative } from './types';
 
 /** One matchable spelling, owned by the highest-priority entry that lists it. */
@@ -9,14 +11,21 @@ export interface CompiledForm {
   layer: number;
   /** Explanations of the same spelling from lower-priority entries. */
   alternatives: TermAlternative[];
+  /** The spelling starts or ends with a number, letter or operator, so its neighbours must be checked. */
+  numericEdge: boolean;
 }
 
 export interface CompiledGlossary {
   automaton: AhoCorasick;
   forms: CompiledForm[];
+  /** Folded spelling -> its form, to find what a higher layer shadows. */
+  byForm: Map<string, CompiledForm>;
 }
 
-function foldString(s: string): string {
+const FOLDABLE = /[A-Z\uff01-\uff5e]/;
+
+export function foldString(s: string): string {
+  if (!FOLDABLE.test(s)) return s; // most spellings are Chinese: nothing to fold
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
   return out;
@@ -29,20 +38,31 @@ export function formsOf(entry: GlossaryEntry): string[] {
   const out: string[] = [];
   for (const raw of [entry.term, ...(entry.variants ?? [])]) {
     const form = raw.replace(QUOTE_CHARS, '').trim();
-    if (form && !out.includes(form)) out.push(form);
+    // Reports write a listed slogan with and without its enumeration commas: 获得感、幸福感、安全感 / 获得感幸福感安全感.
+    for (const f of [form, form.replace(/、/g, '')]) if (f && !out.includes(f)) out.push(f);
   }
   return out;
 }
 
+/** Entries added to the automaton between pauses when compiling stepwise. */
+const ENTRIES_PER_STEP = 150;
+/** Spellings added to the automaton between pauses. */
+const FORMS_PER_STEP = 1500;
+
 /**
- * Builds one automaton over every form of every entry. `layers` are given highest priority first;
- * when two entries share a spelling, the first one owns it and the others become alternatives.
+ * Builds one automaton over every form of every entry, stepwise (see src/core/steps.ts). `layers` are given
+ * highest priority first, numbered from `firstLayer`; when two entries share a spelling, the first one owns
+ * it and the others become alternatives. `below` is an already compiled lower-priority glossary (the
+ * built-in one): a spelling it also has gets its explanation as an alternative, and both automata are
+ * scanned, the higher layer winning on equal spans.
  */
-export function compileGlossary(layers: readonly (readonly GlossaryEntry[])[]): CompiledGlossary {
+export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[])[], firstLayer = 0, below?: CompiledGlossary): Steps<CompiledGlossary> {
   const byForm = new Map<string, CompiledForm>();
   const forms: CompiledForm[] = [];
-  layers.forEach((entries, layer) => {
+  let n = 0;
+  for (const [i, entries] of layers.entries()) {
     for (const entry of entries) {
+      if (++n % ENTRIES_PER_STEP === 0) yield;
       for (const form of formsOf(entry)) {
         const key = foldString(form);
         const existing = byForm.get(key);
@@ -52,14 +72,21 @@ export function compileGlossary(layers: readonly (readonly GlossaryEntry[])[]): 
           }
           continue;
         }
-        const compiled: CompiledForm = { form, entry, layer, alternatives: [] };
+        const compiled: CompiledForm = { form, entry, layer: firstLayer + i, alternatives: [], numericEdge: needsNumericCheck(form) };
+        const shadowed = below?.byForm.get(key);
+        if (shadowed && shadowed.entry.definition !== entry.definition) {
+          compiled.alternatives.push({ definition: shadowed.entry.definition, source: shadowed.entry.source }, ...shadowed.alternatives);
+        }
         byForm.set(key, compiled);
         forms.push(compiled);
       }
     }
-  });
+  }
   const automaton = new AhoCorasick();
-  forms.forEach((f, i) => automaton.add(f.form, i));
-  automaton.build();
-  return { automaton, forms };
+  for (let i = 0; i < forms.length; i++) {
+    if (i % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
+    automaton.add(forms[i].form, i);
+  }
+  yield* automaton.buildInSteps();
+  return { automaton, forms, byForm };
 }

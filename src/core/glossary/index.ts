@@ -1,14 +1,20 @@
-import { BUILTIN_GLOSSARY } from '../data/glossary-builtin';
 import { hasCue, insideBlocker, isQuoted, numericBoundaryOk } from './boundaries';
-import { findCoinedTerms } from './coined';
-import { compileGlossary, type CompiledForm, type CompiledGlossary } from './compiled';
+import { builtinCompiled, sloganStoplists } from './builtin';
+import { findNumberedSlogans } from './numbered';
+import { findNumberedMeetings } from './meetings';
+import { findCoinedTerms, type CoinedTerm } from './coined';
+import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
+import { runSteps } from '../steps';
 import type { GlossaryEntry, Term } from './types';
 
-export type { GlossaryEntry, Term, TermSource, TermAlternative } from './types';
+export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } from './types';
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
-export { BUILTIN_GLOSSARY };
+export { findNumberedSlogans } from './numbered';
+export { findNumberedMeetings } from './meetings';
+export type { BuiltinGlossaryData } from './builtin';
+export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
 
 export interface FindTermsOptions {
   /** The user's own entries; they win over report and built-in ones. */
@@ -25,8 +31,8 @@ export interface FindTermsOptions {
 /** Forms of at most this many characters need quotes or a cue unless the entry says `bare`. */
 const SHORT_FORM = 2;
 
-// The built-in automaton is built once; user/report sets are cached by content, a few at a time.
-let builtinCompiled: CompiledGlossary | undefined;
+// The built-in automaton is built once (./builtin); the small user/report sets get an automaton of
+// their own, cached by content a few at a time, so a report's 名词解释 never rebuilds the large one.
 const extraCache = new Map<string, CompiledGlossary>();
 const EXTRA_CACHE_SIZE = 8;
 
@@ -38,26 +44,29 @@ function signature(entries: readonly GlossaryEntry[]): string {
     .join('\u0003');
 }
 
-function compiledFor(user: readonly GlossaryEntry[], report: readonly GlossaryEntry[]): CompiledGlossary {
-  if (user.length === 0 && report.length === 0) {
-    return (builtinCompiled ??= compileGlossary([[], [], BUILTIN_GLOSSARY]));
-  }
+function compiledExtra(user: readonly GlossaryEntry[], report: readonly GlossaryEntry[], builtin: CompiledGlossary): CompiledGlossary | undefined {
+  if (user.length === 0 && report.length === 0) return undefined;
   const key = `${signature(user)}\u0004${signature(report)}`;
   let compiled = extraCache.get(key);
+  if (compiled && compiledBelow.get(compiled) !== builtin) compiled = undefined;
   if (compiled) {
     extraCache.delete(key); // refresh LRU position
   } else {
-    compiled = compileGlossary([user, report, BUILTIN_GLOSSARY]);
+    compiled = runSteps(compileGlossarySteps([user, report], 0, builtin));
+    compiledBelow.set(compiled, builtin);
     if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
   }
   extraCache.set(key, compiled);
   return compiled;
 }
 
+/** Which built-in automaton an extra one took its alternatives from (a new built-in source invalidates it). */
+const compiledBelow = new WeakMap<CompiledGlossary, CompiledGlossary>();
+
 function accept(text: string, start: number, end: number, form: CompiledForm): boolean {
-  if (!numericBoundaryOk(text, start, end)) return false;
+  if (form.numericEdge && !numericBoundaryOk(text, start, end)) return false;
   const { entry } = form;
-  if (insideBlocker(text, start, end, entry.blockers)) return false;
+  if (entry.blockers && insideBlocker(text, start, end, entry.blockers)) return false;
   if (entry.strict || (end - start <= SHORT_FORM && !entry.bare)) {
     return isQuoted(text, start, end) || hasCue(text, start, end, form.entry.cues);
   }
@@ -91,35 +100,50 @@ function selectLeftmostLongest(candidates: Candidate[]): Candidate[] {
 export function findTerms(text: string, options: FindTermsOptions = {}): Term[] {
   const user = options.user ?? [];
   const report = options.report ?? parseReportGlossary(text);
-  const compiled = compiledFor(user, report);
+  const builtin = builtinCompiled();
+  const extra = compiledExtra(user, report, builtin);
 
   const candidates: Candidate[] = [];
-  compiled.automaton.scan(text, (start, end, payload) => {
-    const form = compiled.forms[payload];
-    if (accept(text, start, end, form)) candidates.push({ start, end, form });
-  });
+  for (const compiled of extra ? [extra, builtin] : [builtin]) {
+    compiled.automaton.scan(text, (start, end, payload) => {
+      const form = compiled.forms[payload];
+      if (accept(text, start, end, form)) candidates.push({ start, end, form });
+    });
+  }
   const chosen = selectLeftmostLongest(candidates);
 
   const terms: Term[] = chosen.map(({ start, end, form }) => {
-    const term: Term = {
-      start,
-      end,
-      text: text.slice(start, end),
-      key: form.entry.term,
-      definition: form.entry.definition,
-      source: form.entry.source,
-    };
+    const { entry } = form;
+    const term: Term = { start, end, text: text.slice(start, end), key: entry.term, definition: entry.definition, source: entry.source };
+    if (entry.en) term.en = entry.en;
+    if (entry.gloss) term.gloss = entry.gloss;
+    if (entry.since) term.since = entry.since;
+    if (entry.firstDoc) term.firstDoc = entry.firstDoc;
+    if (entry.category) term.category = entry.category;
     if (form.alternatives.length) term.alternatives = form.alternatives;
     return term;
   });
 
-  if (options.coined === false) return terms;
-  return mergeCoined(text, terms);
+  const withMeetings = mergeMeetings(text, terms);
+  if (options.coined === false) return withMeetings;
+  return mergeCoined(text, withMeetings);
 }
 
-/** Adds coined quoted terms whose content no entry match touches. */
+/** Adds numbered meetings and plans (./meetings) that no entry match overlaps: an entry's own explanation wins. */
+function mergeMeetings(text: string, terms: Term[]): Term[] {
+  const meetings = findNumberedMeetings(text);
+  if (!meetings.length) return terms;
+  const kept = meetings.filter((m) => !terms.some((t) => t.start < m.end && t.end > m.start));
+  return kept.length ? [...terms, ...kept].sort((a, b) => a.start - b.start) : terms;
+}
+
+/**
+ * Adds coined terms whose content no entry match touches: quoted phrases, and unquoted numbered slogans
+ * (六稳六保, 五个必须) when the built-in glossary's word lists are there to tell them from idioms.
+ */
 function mergeCoined(text: string, terms: Term[]): Term[] {
-  const coined = findCoinedTerms(text);
+  const stop = sloganStoplists();
+  const coined = stop ? withoutOverlaps([...findCoinedTerms(text), ...findNumberedSlogans(text, stop)]) : findCoinedTerms(text);
   if (coined.length === 0) return terms;
   const out: Term[] = [];
   let ti = 0;
@@ -134,5 +158,13 @@ function mergeCoined(text: string, terms: Term[]): Term[] {
     out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), key: c.key, definition: null, source: 'none' });
   }
   while (ti < terms.length) out.push(terms[ti++]);
+  return out;
+}
+
+/** Coined terms in text order, a later one overlapping an earlier one dropped (a quoted “三争” and 三争 inside it). */
+function withoutOverlaps(coined: CoinedTerm[]): CoinedTerm[] {
+  coined.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: CoinedTerm[] = [];
+  for (const c of coined) if (!out.length || c.start >= out[out.length - 1].end) out.push(c);
   return out;
 }

@@ -1,13 +1,23 @@
 export type TermSource = 'user' | 'report' | 'builtin' | 'none';
 
+/** The groups of the built-in glossary (see src/core/data/glossary-builtin-source.ts). */
+export type TermCategory = 'slogan' | 'strategy' | 'fiscal' | 'programme' | 'party' | 'concept' | 'meeting' | 'history' | 'other';
+
 export interface GlossaryEntry {
   term: string;
   definition: string;
   /** Other spellings matched to the same entry (Traditional forms, quote variants, short forms). */
   variants?: string[];
   source: TermSource;
-  /** Optional short English gloss. */
+  /** English name, as the official English versions of the reports render it. */
   en?: string;
+  /** One plain English sentence saying what it is (shown first in the English UI). */
+  gloss?: string;
+  /** Year of first appearance, where known. */
+  since?: number;
+  /** The document it first appeared in, where known (《…》（2019年）). */
+  firstDoc?: string;
+  category?: TermCategory;
   /**
    * Short (≤2 character) forms are ambiguous inside running Chinese text, so by default they
    * only match when quoted (“四风”) or next to one of `cues`. `bare: true` lets them match anywhere.
@@ -44,6 +54,12 @@ export interface Term {
   key: string;
   definition: string | null;
   source: TermSource;
+  /** From the entry, when it has them: English name and gloss, first appearance, group. */
+  en?: string;
+  gloss?: string;
+  since?: number;
+  firstDoc?: string;
+  category?: TermCategory;
   /** Other explanations of the same key from lower-priority glossaries, highest first. */
   alternatives?: TermAlternative[];
 }

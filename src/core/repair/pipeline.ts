@@ -12,6 +12,8 @@ export interface RepairResult {
 interface TrackedSegment extends Segment {
   kind: RepairKind;
   confidence: number;
+  /** Made only of script conversions: fused with any other edit, it is a repair. */
+  conversion?: boolean;
 }
 
 interface PendingSuggestion {
@@ -70,6 +72,7 @@ export function* runPipelineInSteps(original: string, stages: readonly Stage[], 
     after: text.slice(s.newStart, s.newEnd),
     kind: s.kind,
     confidence: s.confidence,
+    ...(s.conversion ? { conversion: true } : {}),
   }));
   const suggestions: Suggestion[] = pending
     .map((p) => {
@@ -162,11 +165,13 @@ export function applyEdits(text: string, segs: TrackedSegment[], edits: Edit[]):
     let replacement = '';
     let c = g.start;
     let confidence = 1;
+    let conversion = true;
     for (let ei = g.e0; ei <= g.e1; ei++) {
       const e = edits[ei];
       replacement += text.slice(c, e.start) + e.after;
       c = e.end;
       if (e.confidence < confidence) confidence = e.confidence;
+      conversion &&= e.conversion === true;
     }
     replacement += text.slice(c, g.end);
     pieces.push(replacement);
@@ -179,12 +184,13 @@ export function applyEdits(text: string, segs: TrackedSegment[], edits: Edit[]):
         if (sj.origStart < origStart) origStart = sj.origStart;
         if (sj.origEnd > origEnd) origEnd = sj.origEnd;
         if (sj.confidence < confidence) confidence = sj.confidence;
+        conversion &&= sj.conversion === true;
       }
       // The earliest damage names the change (擴(kuò) is Traditional+pinyin, reported as the first stage's kind).
       if (segs[g.lo].newStart <= edits[g.e0].start) kind = segs[g.lo].kind;
       next = g.hi + 1;
     }
-    out.push({ origStart, origEnd, newStart: g.start + delta, newEnd: g.start + delta + replacement.length, kind, confidence });
+    out.push({ origStart, origEnd, newStart: g.start + delta, newEnd: g.start + delta + replacement.length, kind, confidence, ...(conversion ? { conversion } : {}) });
     delta += replacement.length - (g.end - g.start);
     cursor = g.end;
   }

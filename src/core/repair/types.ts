@@ -19,6 +19,8 @@ export interface Edit {
   kind: RepairKind;
   /** 0..1. Below the pipeline's threshold an edit becomes a suggestion and is not applied. */
   confidence: number;
+  /** Only the script changes, because the reader asked for Traditional output: a conversion, not a repair. */
+  conversion?: boolean;
 }
 
 /** A change as reported to callers: `start`/`end` index the repaired text, `before` is original text. */
@@ -29,6 +31,8 @@ export interface Change {
   after: string;
   kind: RepairKind;
   confidence: number;
+  /** Nothing but a script conversion the reader asked for (see Edit.conversion); absent on repairs. */
+  conversion?: boolean;
 }
 
 /**

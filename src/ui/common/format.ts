@@ -17,11 +17,11 @@ const ZH_SCALES: Array<[number, string]> = [
   [1e8, '亿'],
   [1e4, '万'],
 ];
+// No "thousand": 74,383 yuan reads better than 74.38 thousand yuan.
 const EN_SCALES: Array<[number, string]> = [
   [1e12, ' trillion'],
   [1e9, ' billion'],
   [1e6, ' million'],
-  [1e3, ' thousand'],
 ];
 
 /** Units that are written straight after the number (no scale word makes sense before them). */
@@ -43,19 +43,47 @@ const EN_UNITS: Record<string, string> = {
   千瓦: 'kW',
   千瓦时: 'kWh',
   年: 'years',
+  个月: 'months',
+  倍: 'times',
+  个百分点: 'percentage points',
 };
 
-/** `6.4e10, 元` → `640亿元` (zh) or `64 billion yuan` (en). */
+function scaled(value: number, zh: boolean): string {
+  const abs = Math.abs(value);
+  for (const [size, word] of zh ? ZH_SCALES : EN_SCALES) if (abs >= size) return `${trimNumber(value / size)}${word}`;
+  return zh ? trimNumber(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** `6.4e10, 元` → `640亿元` (zh) or `64 billion yuan` (en); `74383, 元` → `7.44万元` or `74,383 yuan`. */
 export function plainValue(value: number | null, unit: string, zh: boolean): string {
   if (value == null) return '';
-  if (BARE_UNITS.has(unit)) return `${trimNumber(value)}${unit === '%' ? '%' : unit}`;
-  if (!zh) unit = EN_UNITS[unit] ?? unit;
-  const abs = Math.abs(value);
-  const scales = zh ? ZH_SCALES : EN_SCALES;
-  for (const [size, word] of scales) {
-    if (abs >= size) return `${trimNumber(value / size)}${word}${zh ? unit : unit ? ' ' + unit : ''}`;
-  }
-  return `${trimNumber(value)}${zh || !unit ? unit : ' ' + unit}`;
+  if (BARE_UNITS.has(unit)) return `${trimNumber(value)}${unit === '%' || zh ? unit : ` ${EN_UNITS[unit] ?? unit}`}`;
+  const shown = zh ? unit : (EN_UNITS[unit] ?? unit);
+  return `${scaled(value, zh)}${zh || !shown ? shown : ' ' + shown}`;
+}
+
+/** What a figure-like item needs for its value in words. */
+export interface FigureValue {
+  text: string;
+  kind: string;
+  value: number | null;
+  unit: string;
+  valueMax?: number;
+}
+
+/**
+ * A figure's value in words for the reader's language: a date is the date as written (never "2.02
+ * thousand 年"), a rank its place, a range both ends; amounts and counts in 万/亿 or million/billion.
+ * With `withUnit` false the unit is left out (a table shows it in a column of its own).
+ */
+export function figureValue(f: FigureValue, zh: boolean, withUnit = true): string {
+  if (f.kind === 'date') return f.text;
+  if (f.value == null) return '';
+  if (f.kind === 'rank') return zh ? `第${f.value}` : `No. ${f.value}`;
+  const unit = withUnit ? f.unit : '';
+  if (f.valueMax === undefined) return plainValue(f.value, unit, zh);
+  // 8%至10% → 8–10%; 100万元至300万元 → 100万–300万元: the unit once, after the high end.
+  return `${plainValue(f.value, '', zh)}–${plainValue(f.valueMax, unit, zh)}`;
 }
 
 /** Short date-time for lists. */

@@ -27,8 +27,4 @@ export function hostOf(url: string | undefined): string {
   }
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

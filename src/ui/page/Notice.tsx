@@ -4,6 +4,7 @@
  * lost, and Try again. Shown until the reader closes it.
  */
 import { t } from '../i18n';
+import { userMessage } from '../common/errors';
 
 export interface NoticeProps {
   message: string;
@@ -33,12 +34,10 @@ export function Notice(props: NoticeProps) {
   );
 }
 
-const STORAGE_CODES = ['quota', 'closed', 'blocked', 'invalid', 'unknown'];
-
-/** A failed write in the reader's language: the storage layer's kind of failure when it sent one, else its own words. */
+/** A failed write in the reader's language: the storage layer's kind of failure, or the worker out of reach, or its own words. */
 export function storageErrorText(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
   const detail = err instanceof Error ? err.message : String(err);
-  if (typeof code === 'string' && STORAGE_CODES.includes(code)) return code === 'invalid' || code === 'unknown' ? `${t(`notice.${code}`)} (${detail})` : t(`notice.${code}`);
-  return /could not establish connection|receiving end|message port closed|no answer/i.test(detail) ? t('notice.unreachable') : detail;
+  if (/could not establish connection|receiving end|message port closed|no answer/i.test(detail)) return t('notice.unreachable');
+  const { text } = userMessage(err);
+  return text === t('error.unexpected') ? detail : text;
 }

@@ -14,6 +14,8 @@ export interface SelectionToolbarProps {
   x: number;
   y: number;
   anchorTop?: number;
+  /** The selected text, shown in the note editor so the reader sees what the note is about. */
+  quote?: string;
   /** Open straight into the editor (keyboard shortcut “highlight with note”). */
   initialMode?: 'buttons' | 'note' | 'tags';
   /** Highlight without a note. */
@@ -42,6 +44,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     >
       {editing ? (
         <NoteEditor
+          quote={props.quote}
           initial={{ note: '', tags: [], color: DEFAULT_HIGHLIGHT }}
           focus={mode === 'tags' ? 'tags' : 'note'}
           onSave={props.onSaveNote}

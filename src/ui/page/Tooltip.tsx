@@ -3,13 +3,13 @@
  * and every action leaves as a callback; the lead mounts it in a shadow root
  * and does the messaging. All page and user text is rendered as text nodes.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { AnnotationRecord, FigureItem, PledgeItem, TermItem } from '../../shared/messages';
 import type { RepairKind } from '../../core/repair/types';
 import type { TermSource } from '../../core/glossary/types';
 import { t, isZh } from '../i18n';
-import { plainValue } from '../common/format';
-import { highlightCss, HIGHLIGHT_COLORS } from '../common/colors';
+import { figureValue } from '../common/format';
+import { highlightSwatch, HIGHLIGHT_COLORS } from '../common/colors';
 import { parseTags } from '../common/format';
 import { useEscape, useFloating } from './useFloating';
 import type { Anchor } from './position';
@@ -22,12 +22,12 @@ export interface RepairInfo {
 }
 
 export type TooltipSubject =
-  | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
-  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source'> }
+  | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'valueMax' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
+  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc'> }
   | { kind: 'repair'; repair: RepairInfo }
   | { kind: 'suggestion'; repair: RepairInfo }
   | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
-  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'dueYear' | 'figure' | 'savedId'> };
+  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'kind' | 'area' | 'dueYear' | 'direction' | 'figure' | 'savedId'> };
 
 export interface TooltipProps {
   subject: TooltipSubject;
@@ -68,7 +68,7 @@ export function Tooltip(props: TooltipProps) {
   return (
     <div
       ref={ref}
-      class={`gl-card gl-card--${subject.kind} gl-card--${side}${subject.kind === 'figure' && subject.figure.target ? ' gl-card--target' : ''}`}
+      class={`gl-card gl-card--${subject.kind} gl-card--${side}${subject.kind === 'figure' ? (subject.figure.kind === 'date' ? ' gl-card--date' : subject.figure.target ? ' gl-card--target' : '') : ''}`}
       style={style}
       role={role}
       aria-live="polite"
@@ -105,7 +105,7 @@ function Kicker({ children }: { children: string }) {
 }
 
 function FigureBody({ figure }: { figure: Extract<TooltipSubject, { kind: 'figure' }>['figure'] }) {
-  const plain = plainValue(figure.value, figure.unit, isZh());
+  const plain = figureValue(figure, isZh());
   return (
     <div>
       <Kicker>{`${t(figure.target ? 'figure.target' : 'figure.achieved')} · ${t(`figure.kind.${figure.kind}`)}`}</Kicker>
@@ -123,11 +123,21 @@ export function sourceLabel(source: TermSource): string {
 
 function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'term' }>['term']; onSave?: (term: string, text: string) => void }) {
   const [editing, setEditing] = useState(false);
+  const zh = isZh();
   return (
     <div>
       <Kicker>{term.source === 'none' ? t('tip.title.term') : `${t('tip.title.term')} · ${sourceLabel(term.source)}`}</Kicker>
       <div class="gl-main">{term.text}</div>
-      {!editing && (term.definition ? <p class="gl-text">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {/* An English reader gets the English name and a one-line gloss first, then the Chinese explanation. */}
+      {!zh && !editing && <EnglishLines term={term} />}
+      {!editing && (term.definition ? <p class="gl-text" lang="zh">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {zh && !editing && term.en && (
+        <div class="gl-row gl-muted">
+          {`${t('term.en')}: `}
+          <span lang="en">{term.en}</span>
+        </div>
+      )}
+      {!editing && firstSeen(term, zh) && <div class="gl-row gl-muted">{`${t('term.since')}: ${firstSeen(term, zh)}`}</div>}
       {editing ? (
         <DefinitionForm
           initial={term.definition ?? ''}
@@ -148,6 +158,32 @@ function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'ter
       )}
     </div>
   );
+}
+
+type TermSubject = Extract<TooltipSubject, { kind: 'term' }>['term'];
+
+function EnglishLines({ term }: { term: TermSubject }) {
+  return (
+    <>
+      {term.en && (
+        <div class="gl-row gl-en" lang="en">
+          {term.en}
+        </div>
+      )}
+      {term.gloss && (
+        <p class="gl-text gl-gloss" lang="en">
+          {term.gloss}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "2019年 · 《西部陆海新通道总体规划》" / "2019 · 《…》", or '' when the entry does not say. */
+export function firstSeen(term: { since?: number; firstDoc?: string }, zh: boolean): string {
+  const year = term.since ? (zh ? `${term.since}年` : String(term.since)) : '';
+  // The document often names its year already: 《…》（2019年）.
+  return [year, term.firstDoc ?? ''].filter(Boolean).join(' · ');
 }
 
 export function DefinitionForm(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
@@ -238,6 +274,7 @@ function UserBody(props: {
   if (editing && props.onSave) {
     return (
       <NoteEditor
+        quote={a.exact}
         initial={{ note: a.note, tags: a.tags, color: a.color }}
         onCancel={() => setEditing(false)}
         onSave={(v) => {
@@ -250,7 +287,7 @@ function UserBody(props: {
   return (
     <div>
       <Kicker>{t('tip.title.user')}</Kicker>
-      <blockquote class="gl-quote" style={{ borderColor: highlightCss(a.color) }}>
+      <blockquote class="gl-quote" style={{ borderColor: highlightSwatch(a.color) }}>
         {a.exact}
       </blockquote>
       {a.note ? <p class="gl-text gl-note">{a.note}</p> : <p class="gl-text gl-muted">{t('note.none')}</p>}
@@ -280,11 +317,18 @@ function UserBody(props: {
 }
 
 function PledgeBody({ pledge, onSave }: { pledge: Extract<TooltipSubject, { kind: 'pledge' }>['pledge']; onSave?: () => void }) {
+  // The area is the nearest heading (the outline's last level), the full path on hover.
+  const area = pledge.area[pledge.area.length - 1];
   return (
     <div>
-      <Kicker>{t('tip.title.pledge')}</Kicker>
+      <Kicker>{`${t('tip.title.pledge')} · ${t(`pledge.kind.${pledge.kind}`)}`}</Kicker>
       <p class="gl-text">{pledge.text}</p>
-      {pledge.figure && <div class="gl-row">{`${t('pledge.figure')}: ${pledge.figure.text}`}</div>}
+      {pledge.figure && <div class="gl-row">{`${t('pledge.figure')}: ${pledge.figure.text}${pledge.direction ? ` (${t(`pledge.direction.${pledge.direction}`)})` : ''}`}</div>}
+      {area && (
+        <div class="gl-row" title={pledge.area.join(' › ')}>
+          {`${t('pledge.area')}: ${area}`}
+        </div>
+      )}
       {pledge.dueYear && <div class="gl-row">{`${t('pledge.due')}: ${pledge.dueYear}`}</div>}
       <div class="gl-actions">
         {pledge.savedId ? (
@@ -307,11 +351,15 @@ export interface NoteValue {
   color: string;
 }
 
-/** Note + tags + colour editor, shared by the tooltip and the selection toolbar. */
-export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags'; onSave: (v: NoteValue) => void; onCancel: () => void }) {
+/**
+ * Note + tags + colour editor, shared by the tooltip and the selection
+ * toolbar. It shows the passage it annotates, and every field has a visible label.
+ */
+export function NoteEditor(props: { quote?: string; initial: NoteValue; focus?: 'note' | 'tags'; onSave: (v: NoteValue) => void; onCancel: () => void }) {
   const [note, setNote] = useState(props.initial.note);
   const [tags, setTags] = useState(props.initial.tags.join(', '));
   const [color, setColor] = useState(props.initial.color);
+  const id = useId();
   return (
     <form
       class="gl-form"
@@ -320,22 +368,36 @@ export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags';
         props.onSave({ note: note.trim(), tags: parseTags(tags), color });
       }}
     >
-      <ColorChoices value={color} onChange={setColor} />
+      {props.quote && (
+        <blockquote class="gl-quote gl-quote--editing" style={{ borderColor: highlightSwatch(color) }} aria-label={t('note.quote')}>
+          {props.quote}
+        </blockquote>
+      )}
+      <span class="gl-label" id={`${id}-color`}>
+        {t('note.color')}
+      </span>
+      <ColorChoices value={color} onChange={setColor} labelledBy={`${id}-color`} />
+      <label class="gl-label" for={`${id}-note`}>
+        {t('note.note')}
+      </label>
       <textarea
+        id={`${id}-note`}
         class="gl-input"
         rows={3}
         value={note}
         autoFocus={props.focus !== 'tags'}
-        aria-label={t('note.note')}
         placeholder={t('note.placeholder')}
         onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
       />
+      <label class="gl-label" for={`${id}-tags`}>
+        {t('note.tags')}
+      </label>
       <input
+        id={`${id}-tags`}
         class="gl-input"
         type="text"
         value={tags}
         autoFocus={props.focus === 'tags'}
-        aria-label={t('note.tags')}
         placeholder={t('note.tagsPlaceholder')}
         onInput={(e) => setTags((e.target as HTMLInputElement).value)}
       />
@@ -344,15 +406,16 @@ export function NoteEditor(props: { initial: NoteValue; focus?: 'note' | 'tags';
   );
 }
 
-export function ColorChoices(props: { value?: string; onChange: (color: string) => void; label?: string }) {
+export function ColorChoices(props: { value?: string; onChange: (color: string) => void; label?: string; labelledBy?: string }) {
   return (
-    <div class="gl-colors" role="group" aria-label={props.label ?? t('note.color')}>
-      {Object.entries(HIGHLIGHT_COLORS).map(([name, css]) => (
+    <div class="gl-colors" role="group" aria-label={props.labelledBy ? undefined : (props.label ?? t('note.color'))} aria-labelledby={props.labelledBy}>
+      {Object.keys(HIGHLIGHT_COLORS).map((name) => (
         <button
           key={name}
           type="button"
           class="gl-swatch"
-          style={{ background: css }}
+          data-color={name}
+          style={{ background: highlightSwatch(name) }}
           aria-pressed={props.value === undefined ? undefined : props.value === name}
           aria-label={t(`color.${name}`)}
           title={t(`color.${name}`)}

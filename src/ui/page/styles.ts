@@ -4,7 +4,22 @@
  * shadow root keeps page styles out and ours in; `all: initial` on the host
  * stops inherited page fonts and colours from leaking through.
  */
-import { LAYER_COLORS } from '../common/colors';
+import { PALETTE } from '../common/colors';
+
+/** Each card's top border in its layer's ink (the page's colour for that kind of mark). */
+function cardInks(dark: boolean): string {
+  const ink = (l: keyof typeof PALETTE) => (dark ? PALETTE[l].ink.dark : PALETTE[l].ink.light);
+  return [
+    `.gl-card--figure { --gl-ink: ${ink('figure-achieved')}; }`,
+    `.gl-card--figure.gl-card--target { --gl-ink: ${ink('figure-target')}; }`,
+    `.gl-card--figure.gl-card--date { --gl-ink: ${ink('figure-date')}; }`,
+    `.gl-card--term { --gl-ink: ${ink('term')}; }`,
+    `.gl-card--repair { --gl-ink: ${ink('fix')}; }`,
+    `.gl-card--suggestion { --gl-ink: ${ink('suggestion')}; }`,
+    `.gl-card--user { --gl-ink: ${ink('user')}; }`,
+    `.gl-card--pledge { --gl-ink: ${ink('pledge')}; }`,
+  ].join('\n');
+}
 
 export const FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
@@ -20,14 +35,9 @@ export const PAGE_UI_CSS = `
 }
 .gl-card { padding: 12px 34px 12px 14px; min-width: 200px; }
 .gl-card *, .gl-toolbar * { box-sizing: border-box; font: inherit; }
-.gl-card--figure { border-top: 3px solid ${LAYER_COLORS['figure-achieved']}; }
-.gl-card--figure.gl-card--target { border-top-color: ${LAYER_COLORS['figure-target']}; }
-.gl-card--term { border-top: 3px solid ${LAYER_COLORS.term}; }
-.gl-card--repair { border-top: 3px solid ${LAYER_COLORS.fix}; }
-.gl-card--suggestion { border-top: 3px solid ${LAYER_COLORS.suggestion}; }
-.gl-card--user { border-top: 3px solid ${LAYER_COLORS.user}; }
-.gl-card--pledge { border-top: 3px solid ${LAYER_COLORS.pledge}; }
-.gl-card--notice { border-top: 3px solid #b42318; right: 16px; bottom: 16px; }
+.gl-card { border-top: 3px solid var(--gl-ink); }
+${cardInks(false)}
+.gl-card--notice { --gl-ink: #b42318; right: 16px; bottom: 16px; }
 .gl-close {
   position: absolute; top: 6px; right: 6px; width: 24px; height: 24px; padding: 0;
   border: 0; border-radius: 6px; background: transparent; color: #656d76;
@@ -61,7 +71,9 @@ export const PAGE_UI_CSS = `
 .gl-close:focus-visible, .gl-btn:focus-visible, .gl-swatch:focus-visible, .gl-input:focus-visible {
   outline: 2px solid #1f6feb; outline-offset: 2px;
 }
-.gl-form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
+.gl-form { display: flex; flex-direction: column; gap: 4px; margin-top: 8px; }
+.gl-label { font-size: 12px; font-weight: 600; color: #57606a; margin-top: 2px; }
+.gl-quote--editing { margin: 0 0 2px; max-height: 4.8em; overflow: hidden; font-size: 13px; }
 .gl-input {
   width: 100%; padding: 6px 8px; border: 1px solid #d0d7de; border-radius: 6px;
   background: #fff; color: #1f2328; font-size: 13px; resize: vertical;
@@ -71,13 +83,15 @@ export const PAGE_UI_CSS = `
 .gl-colors { display: flex; gap: 6px; }
 .gl-swatch {
   width: 20px; height: 20px; padding: 0; border-radius: 50%;
-  border: 1px solid rgba(0, 0, 0, 0.2); cursor: pointer;
+  border: 1px solid rgba(0, 0, 0, 0.45); cursor: pointer;
 }
 .gl-swatch[aria-pressed="true"] { box-shadow: 0 0 0 2px #fff, 0 0 0 4px #1f6feb; }
 .gl-sep { width: 1px; align-self: stretch; background: #d0d7de; margin: 0 2px; }
 @media (prefers-color-scheme: dark) {
+  ${cardInks(true)}
   .gl-card, .gl-toolbar { background: #1c2128; color: #e6edf3; border-color: #444c56; }
-  .gl-kicker, .gl-muted, .gl-close { color: #9198a1; }
+  .gl-card { border-top-color: var(--gl-ink); }
+  .gl-kicker, .gl-muted, .gl-close, .gl-label { color: #9198a1; }
   .gl-close:hover, .gl-btn:hover { background: #2d333b; }
   .gl-plain { color: #79b8ff; }
   .gl-note { background: #22272e; }

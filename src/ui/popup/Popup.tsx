@@ -4,13 +4,15 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { LayerKind, PageState, SiteMode } from '../../shared/messages';
+import type { LayerKind, PageState, RepairMarks, SiteMode } from '../../shared/messages';
 import { toBackground, toPage } from '../../shared/messaging';
-import { activeTab, canRunOn, errorText, hostOf, sleep } from '../common/tabs';
+import { activeTab, canRunOn, hostOf, sleep } from '../common/tabs';
+import { UiError, userMessage } from '../common/errors';
 import { openSidePanel } from '../common/sidepanel';
+import { commandShortcuts } from '../common/shortcuts';
 import { t } from '../i18n';
 import { PopupView, type PopupActions, type PopupModel } from './PopupView';
-import '../common/base.css';
+import '../../../assets/css/base.css';
 import './popup.css';
 
 export function Popup() {
@@ -18,6 +20,10 @@ export function Popup() {
   const [model, setModel] = useState<PopupModel>({ status: 'loading' });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void commandShortcuts().then((list) => setShortcuts(Object.fromEntries(list.filter((c) => c.shortcut).map((c) => [c.name, c.shortcut]))));
+  }, []);
 
   const load = useCallback(async (): Promise<boolean> => {
     const current = await activeTab();
@@ -34,7 +40,8 @@ export function Popup() {
       // No content script in the tab: the page was never enabled, or extensions cannot run there.
       const host = hostOf(current.url);
       const siteMode = host ? await toBackground('site:get-mode', { host }).catch(() => undefined) : undefined;
-      setModel({ status: 'inactive', url: current.url, canEnable: canRunOn(current.url), siteMode });
+      const judged = canRunOn(current.url) ? await judgedNotReport(current.id) : undefined;
+      setModel({ status: 'inactive', url: current.url, canEnable: canRunOn(current.url), siteMode, judged });
       return false;
     }
   }, []);
@@ -51,7 +58,7 @@ export function Popup() {
       const patch = await fn();
       if (patch) setModel((m) => (m.status === 'active' ? { status: 'active', state: { ...m.state, ...patch } } : m));
     } catch (err) {
-      setError(errorText(err));
+      setError(userMessage(err).text);
     } finally {
       setBusy(false);
     }
@@ -63,7 +70,7 @@ export function Popup() {
       if (await load()) return;
       await sleep(200);
     }
-    throw new Error(t('popup.enableFailed'));
+    throw new UiError(t('popup.enableFailed'));
   };
 
   const actions: PopupActions = {
@@ -87,12 +94,22 @@ export function Popup() {
         await toBackground('settings:set-traditional', { traditional });
         return { traditional: (await toPage(tab.id, 'page:set-traditional', { traditional })).traditional };
       }),
+    onSetRepairMarks: (marks: RepairMarks) =>
+      tab &&
+      run(async () => {
+        await toBackground('settings:set-marks', { marks });
+        await toPage(tab.id, 'page:set-marks', { marks });
+        return { repairMarks: marks };
+      }),
+    onOpenOptions: () => {
+      void browser.runtime.openOptionsPage().then(() => window.close());
+    },
     onOpenPanel: () => {
       // Must run synchronously inside the click: sidePanel.open needs the user gesture.
       if (!tab) return;
       openSidePanel(tab.id).then(
         () => window.close(),
-        (err) => setError(errorText(err)),
+        (err) => setError(userMessage(err).text),
       );
     },
     onEnableTab: () =>
@@ -107,7 +124,7 @@ export function Popup() {
       // permissions.request must be the first thing the click does (user gesture).
       const asked = browser.permissions.request({ origins: [`${origin}/*`] });
       void run(async () => {
-        if (!(await asked)) throw new Error(t('popup.permissionDenied'));
+        if (!(await asked)) throw new UiError(t('popup.permissionDenied'));
         await toBackground('site:set-mode', { host: hostOf(tab.url), mode: 'always' });
         await toBackground('tab:enable', { tabId: tab.id });
         await waitForEngine();
@@ -115,5 +132,19 @@ export function Popup() {
     },
   };
 
-  return <PopupView model={model} actions={actions} error={error} busy={busy} />;
+  return <PopupView model={model} actions={actions} error={error} busy={busy} shortcuts={shortcuts} />;
+}
+
+/**
+ * Whether GovLens's detector looked at this page and found it is not a
+ * report (detect.js marks <html> so). Reading one attribute needs only the
+ * activeTab grant the popup's click gives; any failure means "don't know".
+ */
+async function judgedNotReport(tabId: number): Promise<'not-report' | undefined> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.documentElement.getAttribute('data-govlens') });
+    return result?.result === 'not-report' ? 'not-report' : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,16 +1,23 @@
 /**
  * The popup's pure view: what it shows is a function of `model`, what the
  * user does leaves through `actions`. The data-fetching shell is Popup.tsx.
+ * It must fit Chrome's 600 px popup in both languages (tests/browser/ui-fit.test.ts).
  */
 import type { LayerKind, PageState, SiteMode } from '../../shared/messages';
-import { t } from '../i18n';
-import { LAYER_COLORS, LAYER_ORDER } from '../common/colors';
+import { t, tn } from '../i18n';
+import { LAYER_ORDER, type RepairMarks } from '../common/colors';
+import { LayerSample, layerKey } from '../common/LayerKey';
+
+export { layerKey };
 import { repairGroupCounts } from './repairGroups';
 
 export type PopupModel =
   | { status: 'loading' }
-  /** No engine answers in this tab. `canEnable` is false on pages extensions may not touch (browser pages, store). */
-  | { status: 'inactive'; url?: string; canEnable: boolean; siteMode?: SiteMode }
+  /**
+   * No engine answers in this tab. `canEnable` is false on pages extensions may not touch (browser pages, store);
+   * `judged` is 'not-report' when GovLens looked at the page and found it is not a report.
+   */
+  | { status: 'inactive'; url?: string; canEnable: boolean; siteMode?: SiteMode; judged?: 'not-report' }
   | { status: 'active'; state: PageState };
 
 export interface PopupActions {
@@ -19,7 +26,10 @@ export interface PopupActions {
   onSetMode: (mode: SiteMode) => void;
   /** Repaired text in Traditional (true) or Simplified characters: the reader's preference, applied to this page now. */
   onSetTraditional: (traditional: boolean) => void;
+  /** Repair marks faint or in full: the reader's preference, applied to this page now. */
+  onSetRepairMarks: (marks: RepairMarks) => void;
   onOpenPanel: () => void;
+  onOpenOptions: () => void;
   onEnableTab: () => void;
   onEnableSite: () => void;
 }
@@ -30,13 +40,19 @@ export interface PopupViewProps {
   /** A failed action, shown under the header. */
   error?: string;
   busy?: boolean;
+  /** The keyboard shortcut of each command that has one ('toggle-repair' → 'Alt+Shift+O'). */
+  shortcuts?: Record<string, string>;
 }
 
-export function PopupView({ model, actions, error, busy }: PopupViewProps) {
+export function PopupView({ model, actions, error, busy, shortcuts = {} }: PopupViewProps) {
   return (
     <main class="popup" aria-busy={busy || model.status === 'loading'}>
-      <header class="popup-head">
-        <h1>{t('extName')}</h1>
+      <header class="popup-head row between">
+        <h1 class="row">
+          <img src="/icon/32.png" width={18} height={18} alt="" />
+          {t('extName')}
+        </h1>
+        {model.status === 'active' && <Verdict state={model.state} />}
       </header>
       {error && (
         <p class="error small" role="alert">
@@ -45,19 +61,39 @@ export function PopupView({ model, actions, error, busy }: PopupViewProps) {
       )}
       {model.status === 'loading' && <p class="muted">{t('common.loading')}</p>}
       {model.status === 'inactive' && <Inactive model={model} actions={actions} busy={busy} />}
-      {model.status === 'active' && <Active state={model.state} actions={actions} />}
+      {model.status === 'active' && <Active state={model.state} actions={actions} shortcuts={shortcuts} />}
+      <footer class="popup-foot">
+        {model.status === 'active' && (
+          <button type="button" class="btn primary wide" onClick={actions.onOpenPanel}>
+            {t('popup.openPanel')}
+          </button>
+        )}
+        <button type="button" class="btn link small" onClick={actions.onOpenOptions}>
+          {t('popup.options')}
+        </button>
+      </footer>
     </main>
   );
 }
 
+/** Whether the page is a report, and how sure the detector is, in words: the detector's own codes mean nothing to a reader. */
+function Verdict({ state }: { state: PageState }) {
+  return (
+    <span class={`chip verdict ${state.isReport ? 'yes' : 'no'}`} title={t('popup.scoreHelp', [Math.round(state.score * 100)])}>
+      {t(state.isReport ? 'popup.isReport' : 'popup.notReport')}
+    </span>
+  );
+}
+
 function Inactive({ model, actions, busy }: { model: Extract<PopupModel, { status: 'inactive' }>; actions: PopupActions; busy?: boolean }) {
+  const judged = model.judged === 'not-report';
   return (
     <section class="card">
-      <p>{t('popup.inactive')}</p>
+      <p data-testid="inactive">{t(judged ? 'popup.judgedNotReport' : 'popup.inactive')}</p>
       {model.canEnable ? (
         <div class="stack">
           <button type="button" class="btn primary" disabled={busy} onClick={actions.onEnableTab}>
-            {t('popup.enableTab')}
+            {t(judged ? 'popup.runAnyway' : 'popup.enableTab')}
           </button>
           <button type="button" class="btn" disabled={busy} onClick={actions.onEnableSite}>
             {t('popup.enableSite')}
@@ -71,29 +107,12 @@ function Inactive({ model, actions, busy }: { model: Extract<PopupModel, { statu
   );
 }
 
-function Active({ state, actions }: { state: PageState; actions: PopupActions }) {
+function Active({ state, actions, shortcuts }: { state: PageState; actions: PopupActions; shortcuts: Record<string, string> }) {
   const groups = repairGroupCounts(state.fixKinds);
+  const keyHint = (command: string) => (shortcuts[command] ? ` (${shortcuts[command]})` : '');
   return (
     <>
-      <section class="card report" data-report={state.isReport ? 'yes' : 'no'}>
-        <div class="row between">
-          <strong>{t(state.isReport ? 'popup.isReport' : 'popup.notReport')}</strong>
-          <span class="chip" title={t('popup.scoreHelp')}>
-            {`${t('popup.score')} ${Math.round(state.score * 100)}%`}
-          </span>
-        </div>
-        {state.signals.length > 0 && (
-          <ul class="signals" aria-label={t('popup.signals')}>
-            {state.signals.map((s) => (
-              <li key={s} class="chip">
-                {s}
-              </li>
-            ))}
-          </ul>
-        )}
-        {!state.active && <p class="muted small">{t('popup.notProcessed')}</p>}
-      </section>
-
+      {!state.active && <p class="muted small">{t('popup.notProcessed')}</p>}
       <section class="card">
         <div class="row between">
           <h2>{t('popup.repairs')}</h2>
@@ -109,31 +128,34 @@ function Active({ state, actions }: { state: PageState; actions: PopupActions })
             </li>
           ))}
         </ul>
-        <p class="small muted" data-testid="suggestions">
-          {t('popup.suggestions', [state.suggestions])}
-        </p>
-        <div class="row between">
-          <span class="small">{t('popup.view')}</span>
-          <div class="seg" role="group" aria-label={t('popup.view')}>
-            <button type="button" aria-pressed={!state.showingRepaired} onClick={() => actions.onToggleRepaired(false)}>
-              {t('popup.original')}
-            </button>
-            <button type="button" aria-pressed={state.showingRepaired} onClick={() => actions.onToggleRepaired(true)}>
-              {t('popup.repaired')}
-            </button>
-          </div>
-        </div>
-        <div class="row between">
-          <span class="small">{t('popup.script')}</span>
-          <div class="seg" role="group" aria-label={t('popup.script')}>
-            <button type="button" data-testid="script-simplified" aria-pressed={!state.traditional} onClick={() => actions.onSetTraditional(false)}>
-              {t('popup.simplified')}
-            </button>
-            <button type="button" data-testid="script-traditional" aria-pressed={state.traditional} onClick={() => actions.onSetTraditional(true)}>
-              {t('popup.traditional')}
-            </button>
-          </div>
-        </div>
+        {state.suggestions > 0 && (
+          <p class="small muted" data-testid="suggestions">
+            {tn('popup.suggestions', state.suggestions)}
+          </p>
+        )}
+        <Choice
+          label={t('popup.view')}
+          title={t('popup.viewHelp') + keyHint('toggle-repair')}
+          options={[
+            { id: 'original', label: t('popup.original'), on: !state.showingRepaired, pick: () => actions.onToggleRepaired(false) },
+            { id: 'repaired', label: t('popup.repaired'), on: state.showingRepaired, pick: () => actions.onToggleRepaired(true) },
+          ]}
+        />
+        <Choice
+          label={t('popup.script')}
+          options={[
+            { id: 'script-simplified', label: t('popup.simplified'), on: !state.traditional, pick: () => actions.onSetTraditional(false) },
+            { id: 'script-traditional', label: t('popup.traditional'), on: state.traditional, pick: () => actions.onSetTraditional(true) },
+          ]}
+        />
+        <Choice
+          label={t('popup.marks')}
+          title={t('popup.marksHelp')}
+          options={[
+            { id: 'marks-quiet', label: t('popup.marksQuiet'), on: state.repairMarks !== 'full', pick: () => actions.onSetRepairMarks('quiet') },
+            { id: 'marks-full', label: t('popup.marksFull'), on: state.repairMarks === 'full', pick: () => actions.onSetRepairMarks('full') },
+          ]}
+        />
       </section>
 
       <section class="card">
@@ -143,16 +165,16 @@ function Active({ state, actions }: { state: PageState; actions: PopupActions })
           <Count id="pledges" n={state.pledges} />
           <Count id="annotations" n={state.annotations} />
         </ul>
-        {state.orphans > 0 && <p class="small muted">{t('popup.orphans', [state.orphans])}</p>}
+        {state.orphans > 0 && <p class="small muted">{tn('popup.orphans', state.orphans)}</p>}
       </section>
 
       <section class="card">
         <h2>{t('popup.layers')}</h2>
-        <ul class="layers">
+        <ul class="layers" aria-label={t('popup.layers')}>
           {LAYER_ORDER.map((layer) => (
             <li key={layer}>
               <label class="row">
-                <span class="dot" style={{ background: LAYER_COLORS[layer] }} aria-hidden="true" />
+                <LayerSample layer={layer} quiet={layer === 'fix' && state.repairMarks !== 'full'} />
                 <span class="grow">{t(layerKey(layer))}</span>
                 <input
                   type="checkbox"
@@ -168,30 +190,29 @@ function Active({ state, actions }: { state: PageState; actions: PopupActions })
       </section>
 
       <section class="card">
-        <div class="row between">
-          <h2>{t('popup.siteMode')}</h2>
-          <div class="seg" role="group" aria-label={t('popup.siteMode')}>
-            {(['always', 'ask', 'never'] as SiteMode[]).map((m) => (
-              <button key={m} type="button" aria-pressed={state.siteMode === m} onClick={() => actions.onSetMode(m)}>
-                {t(`mode.${m}`)}
-              </button>
-            ))}
-          </div>
-        </div>
+        <Choice
+          label={t('popup.siteMode')}
+          options={(['always', 'ask', 'never'] as SiteMode[]).map((m) => ({ id: `mode-${m}`, label: t(`mode.${m}`), on: state.siteMode === m, pick: () => actions.onSetMode(m) }))}
+        />
       </section>
-
-      <footer class="popup-foot">
-        <button type="button" class="btn primary wide" onClick={actions.onOpenPanel}>
-          {t('popup.openPanel')}
-        </button>
-      </footer>
     </>
   );
 }
 
-/** Message names may hold only letters, digits and _, so `figure-target` is looked up as `layer.figureTarget`. */
-export function layerKey(layer: LayerKind): string {
-  return `layer.${layer.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
+/** A labelled row of toggle buttons, one pressed. */
+function Choice(props: { label: string; title?: string; options: Array<{ id: string; label: string; on: boolean; pick: () => void }> }) {
+  return (
+    <div class="row between" title={props.title}>
+      <span class="small">{props.label}</span>
+      <div class="seg" role="group" aria-label={props.label}>
+        {props.options.map((o) => (
+          <button key={o.id} type="button" data-testid={o.id} aria-pressed={o.on} onClick={o.pick}>
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
 }
 
 function Count({ id, n }: { id: string; n: number }) {
@@ -200,7 +221,7 @@ function Count({ id, n }: { id: string; n: number }) {
       <span class="big" data-testid={`count-${id}`}>
         {n}
       </span>
-      <span class="small muted">{t(`popup.count.${id}`)}</span>
+      <span class="small muted">{tn(`popup.count.${id}`, n, [])}</span>
     </li>
   );
 }

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { AnnotationRecord } from '../../shared/messages';
 import { t } from '../i18n';
 import { SaveCancel } from './SaveCancel';
-import { highlightCss, HIGHLIGHT_COLORS } from '../common/colors';
+import { highlightSwatch, HIGHLIGHT_COLORS } from '../common/colors';
+import { TagList } from './TagList';
 import { parseTags, shortDate } from '../common/format';
 
 export interface AnnotationCardProps {
@@ -10,10 +11,13 @@ export interface AnnotationCardProps {
   onScrollTo?: () => void;
   onSave: (changes: { note: string; tags: string[]; color: string }) => void | Promise<void>;
   onDelete: () => void | Promise<void>;
+  /** A tag was clicked: list every note with it. */
+  onTag?: (tag: string) => void;
 }
 
 /** One highlight with its note and tags; note, tags and colour edit in place. */
-export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: AnnotationCardProps) {
+export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete, onTag }: AnnotationCardProps) {
+  const id = useId();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(a.note);
   const [tags, setTags] = useState(a.tags.join(', '));
@@ -28,7 +32,7 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: 
   };
 
   return (
-    <li class="item annotation" style={{ borderLeftColor: highlightCss(a.color) }}>
+    <li class="item annotation" style={{ borderLeftColor: highlightSwatch(a.color) }}>
       {onScrollTo ? (
         <button type="button" class="quote as-link" onClick={onScrollTo} title={t('panel.scrollTo')}>
           {a.exact}
@@ -45,13 +49,16 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: 
             setEditing(false);
           }}
         >
-          <div class="colors" role="group" aria-label={t('note.color')}>
-            {Object.entries(HIGHLIGHT_COLORS).map(([name, css]) => (
+          <span class="field-label" id={`${id}-color`}>
+            {t('note.color')}
+          </span>
+          <div class="colors" role="group" aria-labelledby={`${id}-color`}>
+            {Object.keys(HIGHLIGHT_COLORS).map((name) => (
               <button
                 key={name}
                 type="button"
                 class="swatch"
-                style={{ background: css }}
+                style={{ background: highlightSwatch(name) }}
                 aria-pressed={color === name}
                 aria-label={t(`color.${name}`)}
                 title={t(`color.${name}`)}
@@ -59,18 +66,24 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: 
               />
             ))}
           </div>
+          <label class="field-label" for={`${id}-note`}>
+            {t('note.note')}
+          </label>
           <textarea
+            id={`${id}-note`}
             class="input"
             rows={3}
             value={note}
-            aria-label={t('note.note')}
             placeholder={t('note.placeholder')}
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
           />
+          <label class="field-label" for={`${id}-tags`}>
+            {t('note.tags')}
+          </label>
           <input
+            id={`${id}-tags`}
             class="input"
             value={tags}
-            aria-label={t('note.tags')}
             placeholder={t('note.tagsPlaceholder')}
             onInput={(e) => setTags((e.target as HTMLInputElement).value)}
           />
@@ -79,15 +92,7 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete }: 
       ) : (
         <>
           {a.note && <p class="note">{a.note}</p>}
-          {a.tags.length > 0 && (
-            <ul class="tags">
-              {a.tags.map((tag) => (
-                <li key={tag} class="chip">
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          )}
+          <TagList tags={a.tags} onTag={onTag} />
           <div class="row small">
             <span class="muted grow">{shortDate(a.updatedAt || a.createdAt)}</span>
             <button type="button" class="btn tiny" onClick={startEdit}>

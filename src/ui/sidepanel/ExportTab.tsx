@@ -1,9 +1,10 @@
 /** 导出: download the user's data in four formats, or import a backup / JSON-LD file. */
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
+import { userMessage } from '../common/errors';
 import { downloadBlob } from '../common/download';
 import type { ExportFormat, ImportSummary, SkippedRecord } from './data';
-import { exportSkippedText, importErrorText } from './storage-messages';
+import { exportSkippedText } from '../common/storage-messages';
 
 export interface ExportTabProps {
   exportData: (format: ExportFormat) => Promise<{ blob: Blob; filename: string; skipped?: SkippedRecord[] }>;
@@ -14,7 +15,11 @@ export interface ExportTabProps {
 
 const FORMATS: ExportFormat[] = ['markdown', 'csv', 'jsonld', 'backup'];
 
-type ImportState = { phase: 'idle' } | { phase: 'running'; progress: number; name: string } | { phase: 'done'; summary: ImportSummary } | { phase: 'error'; message: string };
+type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; progress: number; name: string }
+  | { phase: 'done'; summary: ImportSummary }
+  | { phase: 'error'; message: string; detail: string };
 
 export function ExportTab({ exportData, importData, download = downloadBlob }: ExportTabProps) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -32,7 +37,7 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
       // Records that cannot be written are left out, never silently: the reader is told which.
       setExportNotice(exportSkippedText(skipped) || undefined);
     } catch (err) {
-      setExportError(err instanceof Error ? err.message : String(err));
+      setExportError(userMessage(err).text);
     } finally {
       setBusy(null);
     }
@@ -44,7 +49,8 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
       const summary = await importData(file, (p) => setImp({ phase: 'running', progress: Math.max(0, Math.min(1, p)), name: file.name }));
       setImp({ phase: 'done', summary });
     } catch (err) {
-      setImp({ phase: 'error', message: importErrorText(err) });
+      const { text, detail } = userMessage(err);
+      setImp({ phase: 'error', message: text, detail });
     }
   };
 
@@ -82,18 +88,23 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
       <section class="stack">
         <h3>{t('panel.import.title')}</h3>
         <p class="small muted">{t('panel.import.help')}</p>
-        <input
-          type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          aria-label={t('panel.import.choose')}
-          disabled={imp.phase === 'running'}
-          onChange={(e) => {
-            const input = e.target as HTMLInputElement;
-            const file = input.files?.[0];
-            if (file) void doImport(file);
-            input.value = ''; // choosing the same file again must fire again
-          }}
-        />
+        {/* The browser's own file button would speak the browser's language ("Choose File"): ours speaks the reader's. */}
+        <label class={`btn file-pick${imp.phase === 'running' ? ' disabled' : ''}`}>
+          {t('panel.import.chooseButton')}
+          <input
+            type="file"
+            class="visually-hidden"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            aria-label={t('panel.import.choose')}
+            disabled={imp.phase === 'running'}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void doImport(file);
+              input.value = ''; // choosing the same file again must fire again
+            }}
+          />
+        </label>
         {imp.phase === 'running' && (
           <div class="stack">
             <progress max={1} value={imp.progress} aria-label={t('panel.import.progress')} />
@@ -103,14 +114,19 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
         {imp.phase === 'done' && (
           <p class="ok small pre-line" role="status">
             {[
-              t('panel.import.done', [imp.summary.reports, imp.summary.annotations, imp.summary.pledges]),
+              t('panel.import.done', [
+                tn('panel.import.reports', imp.summary.reports),
+                tn('panel.import.highlights', imp.summary.annotations),
+                tn('panel.import.pledges', imp.summary.pledges),
+              ]),
               ...(imp.summary.updated ? [t('panel.import.updated', [imp.summary.updated])] : []),
               ...(imp.summary.skipped ? [t('panel.import.skipped', [imp.summary.skipped])] : []),
             ].join('\n')}
           </p>
         )}
         {imp.phase === 'error' && (
-          <p class="error small pre-line" role="alert">
+          // The technical detail (English, from the parser) is for the curious, on hover; the sentence is the reader's language.
+          <p class="error small pre-line" role="alert" title={imp.detail}>
             {`${t('panel.import.failed')} ${imp.message}`}
           </p>
         )}

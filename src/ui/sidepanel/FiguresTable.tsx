@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { FigureItem } from '../../shared/messages';
 import { t, isZh } from '../i18n';
-import { plainValue } from '../common/format';
+import { figureValue } from '../common/format';
 
 type Column = 'kind' | 'value' | 'unit' | 'target' | 'subject' | 'text';
 const COLUMNS: Column[] = ['kind', 'value', 'unit', 'target', 'subject', 'text'];
@@ -84,7 +84,7 @@ export function FiguresTable({ figures, onSelect }: FiguresTableProps) {
           {rows.map((f) => (
             <tr
               key={f.index}
-              class={f.target ? 'target' : 'achieved'}
+              class={f.kind === 'date' ? 'date' : f.target ? 'target' : 'achieved'}
               tabIndex={0}
               onClick={() => onSelect(f.index)}
               onKeyDown={(e) => {
@@ -96,7 +96,7 @@ export function FiguresTable({ figures, onSelect }: FiguresTableProps) {
             >
               <td>{t(`figure.kind.${f.kind}`)}</td>
               <td class="num" title={f.value == null ? '' : String(f.value)}>
-                {plainValue(f.value, '', zh)}
+                {figureValue(f, zh, false)}
               </td>
               <td>{f.unit}</td>
               <td>{t(f.target ? 'figure.target' : 'figure.achieved')}</td>

@@ -1,27 +1,57 @@
-/** 承诺: every saved pledge across reports, filterable and editable in place. */
+/**
+ * 承诺: this report's plan as an outline of pledges (with what it reports on earlier pledges), and every
+ * saved pledge across reports, filterable by area, kind, status, due year and region, editable in place.
+ */
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { regionKey } from '../../core/pledges/region';
+import { shownStatus, type ShownStatus } from '../../core/pledges/status';
+import type { PageItems } from '../../shared/messages';
+import { t, tn } from '../i18n';
 import { SaveCancel } from './SaveCancel';
 import { safeHref } from '../common/links';
-import { PLEDGE_STATUSES, type PledgeStatus, type SavedPledge } from './data';
+import { FollowUps, type FollowUpsProps } from './FollowUps';
+import { PlanOutline } from './PlanOutline';
+import { PLEDGE_STATUSES, type PledgeFollowUp, type PledgeStatus, type SavedPledge } from './data';
 
 export interface PledgesTabProps {
+  /** The current page's items, when its engine answers. */
+  page: PageItems | null;
   pledges: SavedPledge[];
+  followUps: PledgeFollowUp[];
+  /** The year overdue is counted against (this year). */
+  year: number;
   onUpdate: (id: string, changes: { status?: PledgeStatus; note?: string }) => Promise<void>;
+  onSave: (indexes: number[]) => Promise<void>;
+  onScrollTo: (index: number) => void;
+  onRate: FollowUpsProps['onRate'];
+  onScrollToEvidence: FollowUpsProps['onScrollToEvidence'];
 }
 
-interface Filter {
+export interface SavedFilter {
   region: string;
-  year: string;
+  area: string;
+  kind: string;
   status: string;
+  due: string;
   dir: 1 | -1;
 }
 
-export function filterPledges(pledges: SavedPledge[], f: Filter): SavedPledge[] {
+export const ALL_SAVED: SavedFilter = { region: '', area: '', kind: '', status: '', due: '', dir: 1 };
+
+const AREA_SEP = ' › ';
+
+/** Saved pledges under a filter, by due year (undated last in either direction), then text. */
+export function filterPledges(pledges: SavedPledge[], f: SavedFilter, year: number): SavedPledge[] {
   return pledges
-    .filter((p) => (!f.region || p.region === f.region) && (!f.year || String(p.year ?? '') === f.year) && (!f.status || p.status === f.status))
+    .filter(
+      (p) =>
+        (!f.region || regionKey(p.region) === f.region) &&
+        (!f.area || p.area.join(AREA_SEP).startsWith(f.area)) &&
+        (!f.kind || p.kind === f.kind) &&
+        (!f.status || shownStatus(p, year) === f.status) &&
+        (!f.due || String(p.dueYear ?? '') === f.due),
+    )
     .sort((a, b) => {
-      // Pledges without a due year go last in either direction.
       if (a.dueYear == null || b.dueYear == null) return a.dueYear == null ? (b.dueYear == null ? 0 : 1) : -1;
       return (a.dueYear - b.dueYear) * f.dir || a.text.localeCompare(b.text, 'zh-Hans-CN');
     });
@@ -31,45 +61,98 @@ function distinct<T>(values: T[]): T[] {
   return [...new Set(values)].filter((v) => v !== '' && v != null);
 }
 
-export function PledgesTab({ pledges, onUpdate }: PledgesTabProps) {
-  const [f, setF] = useState<Filter>({ region: '', year: '', status: '', dir: 1 });
-  const regions = useMemo(() => distinct(pledges.map((p) => p.region)).sort(), [pledges]);
-  const years = useMemo(() => distinct(pledges.map((p) => p.year)).sort() as number[], [pledges]);
-  const rows = useMemo(() => filterPledges(pledges, f), [pledges, f]);
+export function PledgesTab(props: PledgesTabProps) {
+  const hasPage = Boolean(props.page?.pledges.length || props.followUps.length);
+  const [view, setView] = useState<'report' | 'saved'>(hasPage ? 'report' : 'saved');
+  const shownView = hasPage ? view : 'saved';
+  return (
+    <div class="stack-lg">
+      {hasPage && (
+        <div class="seg" role="group" aria-label={t('panel.tab.pledges')}>
+          <button type="button" aria-pressed={shownView === 'report'} onClick={() => setView('report')}>
+            {t('panel.pledges.thisReport', [props.page?.pledges.length ?? 0])}
+          </button>
+          <button type="button" aria-pressed={shownView === 'saved'} onClick={() => setView('saved')}>
+            {t('panel.pledges.saved', [props.pledges.length])}
+          </button>
+        </div>
+      )}
+      {shownView === 'report' && props.page ? (
+        <>
+          <FollowUps followUps={props.followUps} onRate={props.onRate} onScrollToEvidence={props.onScrollToEvidence} />
+          <PlanOutline pledges={props.page.pledges} onScrollTo={props.onScrollTo} onSave={props.onSave} />
+        </>
+      ) : (
+        <SavedPledges pledges={props.pledges} year={props.year} onUpdate={props.onUpdate} />
+      )}
+    </div>
+  );
+}
 
+function SavedPledges({ pledges, year, onUpdate }: Pick<PledgesTabProps, 'pledges' | 'year' | 'onUpdate'>) {
+  const [f, setF] = useState<SavedFilter>(ALL_SAVED);
+  const regions = useMemo(() => {
+    const byKey = new Map<string, string>();
+    for (const p of pledges) if (p.region && !byKey.has(regionKey(p.region))) byKey.set(regionKey(p.region), p.region);
+    return [...byKey].sort((a, b) => a[1].localeCompare(b[1], 'zh-Hans-CN'));
+  }, [pledges]);
+  const areas = useMemo(() => distinct(pledges.flatMap((p) => p.area.map((_, d) => p.area.slice(0, d + 1).join(AREA_SEP)))), [pledges]);
+  const dues = useMemo(() => (distinct(pledges.map((p) => p.dueYear)) as number[]).sort(), [pledges]);
+  const rows = useMemo(() => filterPledges(pledges, f, year), [pledges, f, year]);
+  const set = (k: keyof SavedFilter) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLSelectElement).value });
   if (!pledges.length) return <p class="muted empty">{t('panel.pledges.none')}</p>;
+  const statuses: ShownStatus[] = [...PLEDGE_STATUSES, 'overdue'];
   return (
     <div class="stack">
-      <div class="filters">
+      <div class="filters filters-3">
         <label>
           <span class="small muted">{t('panel.pledges.region')}</span>
-          <select class="input" value={f.region} onChange={(e) => setF({ ...f, region: (e.target as HTMLSelectElement).value })}>
+          <select class="input" value={f.region} onChange={set('region')}>
             <option value="">{t('common.all')}</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
+            {regions.map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span class="small muted">{t('panel.pledges.year')}</span>
-          <select class="input" value={f.year} onChange={(e) => setF({ ...f, year: (e.target as HTMLSelectElement).value })}>
+          <span class="small muted">{t('panel.pledges.area')}</span>
+          <select class="input" value={f.area} onChange={set('area')}>
             <option value="">{t('common.all')}</option>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
+            {areas.map((a) => (
+              <option key={a} value={a}>
+                {'\u00a0\u00a0'.repeat(a.split(AREA_SEP).length - 1) + a.split(AREA_SEP).pop()}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          <span class="small muted">{t('panel.pledges.kind')}</span>
+          <select class="input" value={f.kind} onChange={set('kind')}>
+            <option value="">{t('common.all')}</option>
+            <option value="target">{t('pledge.kind.target')}</option>
+            <option value="action">{t('pledge.kind.action')}</option>
           </select>
         </label>
         <label>
           <span class="small muted">{t('pledge.status')}</span>
-          <select class="input" value={f.status} onChange={(e) => setF({ ...f, status: (e.target as HTMLSelectElement).value })}>
+          <select class="input" value={f.status} onChange={set('status')}>
             <option value="">{t('common.all')}</option>
-            {PLEDGE_STATUSES.map((s) => (
+            {statuses.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span class="small muted">{t('panel.pledges.due')}</span>
+          <select class="input" value={f.due} onChange={set('due')}>
+            <option value="">{t('common.all')}</option>
+            {dues.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
               </option>
             ))}
           </select>
@@ -79,29 +162,33 @@ export function PledgesTab({ pledges, onUpdate }: PledgesTabProps) {
         </button>
       </div>
       <p class="small muted" role="status">
-        {t('panel.pledges.shown', [rows.length, pledges.length])}
+        {tn('panel.pledges.shown', pledges.length, [rows.length, pledges.length])}
       </p>
       <ul class="list">
         {rows.map((p) => (
-          <PledgeRow key={p.id} pledge={p} onUpdate={onUpdate} />
+          <PledgeRow key={p.id} pledge={p} shown={shownStatus(p, year)} onUpdate={onUpdate} />
         ))}
       </ul>
     </div>
   );
 }
 
-function PledgeRow({ pledge: p, onUpdate }: { pledge: SavedPledge; onUpdate: PledgesTabProps['onUpdate'] }) {
+function PledgeRow({ pledge: p, shown, onUpdate }: { pledge: SavedPledge; shown: ShownStatus; onUpdate: PledgesTabProps['onUpdate'] }) {
   const [note, setNote] = useState(p.note);
   const [editing, setEditing] = useState(false);
   const href = safeHref(p.reportUrl);
   return (
-    <li class={`item pledge status-${p.status}`}>
+    <li class={`item pledge status-${shown}`}>
       <p class="text">{p.text}</p>
       <div class="row small wrap muted">
+        <span class={`chip kind-${p.kind}`}>{t(`pledge.kind.${p.kind}`)}</span>
+        {p.figureText && <span class="chip">{`${p.figureText}${p.direction ? ` · ${t(`pledge.direction.${p.direction}`)}` : ''}`}</span>}
         {p.region && <span>{p.region}</span>}
-        {p.year && <span>{p.year}</span>}
         {p.dueYear && <span>{t('pledge.dueIn', [p.dueYear])}</span>}
-        {p.figureText && <span class="chip">{p.figureText}</span>}
+        {shown === 'overdue' && <span class="chip overdue">{t('status.overdue')}</span>}
+      </div>
+      {p.area.length > 0 && <p class="small muted area-path">{p.area.join(AREA_SEP)}</p>}
+      <div class="row small muted">
         {href ? (
           <a href={href} target="_blank" rel="noreferrer" class="grow ellipsis">
             {p.reportTitle || href}
@@ -110,6 +197,12 @@ function PledgeRow({ pledge: p, onUpdate }: { pledge: SavedPledge; onUpdate: Ple
           <span class="grow ellipsis">{p.reportTitle}</span>
         )}
       </div>
+      {p.evidence.map((e) => (
+        <p key={`${e.reportId}${e.sentence}`} class="text evidence small">
+          <span class="muted">{`${e.reportTitle || e.url}${e.year ? ` (${e.year})` : ''}: `}</span>
+          {e.sentence}
+        </p>
+      ))}
       <div class="row small">
         <StatusSelect value={p.status} onChange={(status) => void onUpdate(p.id, { status })} />
         {!editing && (

@@ -2,11 +2,13 @@
  * The side panel's shell: follows the active tab, asks its engine for the
  * page items, watches the database, and hands both to the tab views.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageItems, ScrollTarget } from '../../shared/messages';
 import { toBackground, toPage } from '../../shared/messaging';
 import { t } from '../i18n';
-import { errorText, sleep } from '../common/tabs';
+import { sleep } from '../common/tabs';
+import { UiError, userMessage } from '../common/errors';
+import { LayerKey } from '../common/LayerKey';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { Tabs, TabPanel, type TabDef } from './Tabs';
 import { ThisPageTab } from './ThisPageTab';
@@ -17,7 +19,7 @@ import { SearchTab } from './SearchTab';
 import { ExportTab } from './ExportTab';
 import { useActiveTab } from './useActiveTab';
 import * as data from './data';
-import '../common/base.css';
+import '../../../assets/css/base.css';
 import './sidepanel.css';
 
 type TabId = 'page' | 'figures' | 'terms' | 'pledges' | 'search' | 'export';
@@ -31,12 +33,20 @@ export function SidePanel() {
   const [selected, setSelected] = useState<TabId>('page');
   const [items, setItems] = useState<ItemsState>({ status: 'loading' });
   const [error, setError] = useState<string>();
+  /** The tag the 全部 list is narrowed to (a tag clicked anywhere in the panel). */
+  const [tag, setTag] = useState<string | null>(null);
+  const showTag = (t: string | null) => {
+    setTag(t);
+    if (t) setSelected('search');
+  };
+  // Every note, for the Search tab's list: read only while that tab is open (a library can hold 100,000).
+  const notes = useLiveQuery(() => (selected === 'search' ? data.listNotes(tag ?? undefined) : Promise.resolve([] as data.NoteRow[])), [tag, selected], [] as data.NoteRow[]);
 
   const tabId = tab?.id;
   const reload = useCallback(async () => {
     if (tabId == null) return setItems({ status: 'none' });
     try {
-      setItems({ status: 'ready', items: await data.loadPageItems(tabId) });
+      setItems({ status: 'ready', items: await toPage(tabId, 'page:items', {}) });
     } catch {
       setItems({ status: 'none' });
     }
@@ -50,7 +60,7 @@ export function SidePanel() {
       for (let i = 0; i < 5 && !cancelled; i++) {
         if (tabId == null) break;
         try {
-          const value = await data.loadPageItems(tabId);
+          const value = await toPage(tabId, 'page:items', {});
           if (!cancelled) setItems({ status: 'ready', items: value });
           return;
         } catch {
@@ -79,12 +89,12 @@ export function SidePanel() {
     try {
       return await fn();
     } catch (err) {
-      setError(errorText(err));
+      setError(userMessage(err).text);
       throw err;
     }
   };
   const scrollTo = (target: ScrollTarget) => {
-    if (tabId != null) void toPage(tabId, 'page:scroll-to', target).catch((err) => setError(errorText(err)));
+    if (tabId != null) void toPage(tabId, 'page:scroll-to', target).catch((err) => setError(userMessage(err).text));
   };
   /** A search hit: scroll to it here if it is on this tab's report, else open its report to it. */
   const reveal = (hit: data.SearchHit) => {
@@ -94,12 +104,21 @@ export function SidePanel() {
   const tellPage = () => (tabId != null ? toPage(tabId, 'page:refresh-annotations', {}).catch(() => undefined) : undefined);
 
   const page = items.status === 'ready' ? items.items : null;
+  // Earlier pledges of this region that this page reports on (computed here: the page never sees them).
+  const followUps = useMemo(() => (page ? data.followUps(page, saved.value) : []), [page, saved.value]);
 
   // The same repaired/original switch as the popup, so a reader working in the panel need not leave it.
   const [showingRepaired, setShowingRepaired] = useState<boolean | null>(null);
+  const [repairMarks, setRepairMarks] = useState<string>('quiet');
   useEffect(() => {
     if (tabId == null || !page) return setShowingRepaired(null);
-    toPage(tabId, 'page:state', {}).then((s) => setShowingRepaired(s.showingRepaired), () => setShowingRepaired(null));
+    toPage(tabId, 'page:state', {}).then(
+      (s) => {
+        setShowingRepaired(s.showingRepaired);
+        setRepairMarks(s.repairMarks);
+      },
+      () => setShowingRepaired(null),
+    );
   }, [tabId, page]);
   const toggle = (repaired: boolean) =>
     tabId != null && void act(async () => setShowingRepaired((await toPage(tabId, 'page:toggle', { repaired })).showingRepaired));
@@ -108,8 +127,8 @@ export function SidePanel() {
     { id: 'page', label: t('panel.tab.page'), badge: page ? page.annotations.length + page.orphans.length : 0 },
     { id: 'figures', label: t('panel.tab.figures'), badge: page?.figures.length },
     { id: 'terms', label: t('panel.tab.terms'), badge: page?.terms.length },
-    { id: 'pledges', label: t('panel.tab.pledges'), badge: saved.value.length },
-    { id: 'search', label: t('panel.tab.search') },
+    { id: 'pledges', label: t('panel.tab.pledges'), badge: page?.pledges.length ?? saved.value.length },
+    { id: 'search', label: t('panel.tab.search'), badge: notes.value.length && !tag ? notes.value.length : undefined },
     { id: 'export', label: t('panel.tab.export') },
   ];
 
@@ -130,6 +149,7 @@ export function SidePanel() {
           </div>
         </div>
       )}
+      {needsPage && page && <LayerKey quietRepairs={repairMarks !== 'full'} />}
       {error && (
         <p class="error small banner" role="alert">
           {error}
@@ -146,17 +166,9 @@ export function SidePanel() {
         {page && selected === 'page' && (
           <ThisPageTab
             items={page}
-            savedPledges={saved.value}
             onScrollTo={scrollTo}
-            onSavePledge={(index) =>
-              act(async () => {
-                if (tabId == null) return;
-                const saved = await toPage(tabId, 'page:save-pledge', { index });
-                if (!saved) throw new Error(t('panel.page.saveFailed'));
-                await reload();
-              })
-            }
             onReattach={(id) => act(async () => (tabId == null ? false : toPage(tabId, 'page:reattach', { id })))}
+            onTag={showTag}
             onSaveAnnotation={(id, changes) =>
               act(async () => {
                 await data.updateAnnotation(id, changes);
@@ -168,12 +180,6 @@ export function SidePanel() {
                 await data.deleteAnnotation(id);
                 await tellPage();
                 await reload();
-              })
-            }
-            onSetPledgeStatus={(pledgeId, status, evidence) =>
-              act(async () => {
-                const current = saved.value.find((p) => p.id === pledgeId);
-                await data.updatePledge(pledgeId, { status, note: withEvidence(current?.note ?? '', evidence, page.report?.title) });
               })
             }
           />
@@ -192,17 +198,43 @@ export function SidePanel() {
             }
           />
         )}
-        {selected === 'pledges' && <PledgesTab pledges={saved.value} onUpdate={(id, changes) => act(() => data.updatePledge(id, changes))} />}
-        {selected === 'search' && <SearchTab search={data.search} onReveal={reveal} warm={data.warmSearch} />}
-        {selected === 'export' && <ExportTab exportData={data.exportData} importData={data.importData} />}
+        {selected === 'pledges' && (
+          <PledgesTab
+            page={page}
+            pledges={saved.value}
+            followUps={followUps}
+            year={new Date().getFullYear()}
+            onUpdate={(id, changes) => act(() => data.updatePledge(id, changes))}
+            onScrollTo={(index) => scrollTo({ kind: 'pledge', index })}
+            onScrollToEvidence={(start, end) => scrollTo({ kind: 'text', start, end })}
+            onSave={(indexes) =>
+              act(async () => {
+                if (tabId == null) return;
+                const savedNow = await toPage(tabId, 'page:save-pledges', { indexes });
+                if (savedNow.length < indexes.length) throw new Error(t('panel.page.saveFailed'));
+                await reload();
+              })
+            }
+            onRate={(f, status, i) =>
+              act(async () => {
+                const e = f.evidence[i] ?? f.evidence[0];
+                const report = page?.report;
+                await data.ratePledge(f.pledge.id, status, {
+                  reportId: page?.reportId ?? '',
+                  reportTitle: report?.title ?? '',
+                  url: report?.url ?? '',
+                  year: report?.year ?? null,
+                  sentence: e.sentence,
+                  ...(e.figure ? { figure: e.figure } : {}),
+                  ...(i === 0 && f.verdict ? { proposed: f.verdict } : {}),
+                });
+              })
+            }
+          />
+        )}
+        {selected === 'search' && <SearchTab search={data.search} notes={notes.value} tag={tag} onTag={showTag} onReveal={reveal} warm={data.warmSearch} />}
+        {selected === 'export' && <ExportTab exportData={(format) => data.exportData(format, { csvHeader: (column) => t(`panel.export.column.${column}`) })} importData={data.importData} />}
       </TabPanel>
     </div>
   );
-}
-
-/** Appends the report's sentence to the pledge's note once, so the status has its evidence beside it. */
-export function withEvidence(note: string, evidence: string | undefined, source: string | undefined): string {
-  if (!evidence || note.includes(evidence)) return note;
-  const line = source ? `${source}: ${evidence}` : evidence;
-  return note ? `${note}\n${line}` : line;
 }

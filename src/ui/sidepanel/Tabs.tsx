@@ -33,10 +33,12 @@ export function Tabs<Id extends string>(props: { tabs: TabDef<Id>[]; selected: I
           aria-controls={`panel-${tab.id}`}
           aria-selected={tab.id === props.selected}
           tabIndex={tab.id === props.selected ? 0 : -1}
+          title={tab.label}
           onClick={() => props.onSelect(tab.id)}
         >
-          {tab.label}
-          {tab.badge ? <span class="badge">{tab.badge}</span> : null}
+          <span class="tab-label">{tab.label}</span>
+          {/* Always there (empty when none), so every tab is the same height. */}
+          <span class="badge">{tab.badge ? tab.badge : ''}</span>
         </button>
       ))}
     </div>

@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../../core/glossary/types';
 import type { TermItem } from '../../shared/messages';
-import { t } from '../i18n';
+import { isZh, t } from '../i18n';
+import { userMessage } from '../common/errors';
 import { DefinitionForm, sourceLabel } from '../page/Tooltip';
 
 export interface TermsTabProps {
@@ -17,6 +18,8 @@ interface TermGroup {
   text: string;
   definition: string | null;
   source: TermItem['source'];
+  en?: string;
+  gloss?: string;
   count: number;
   first: number;
 }
@@ -27,7 +30,7 @@ export function groupTerms(terms: TermItem[]): TermGroup[] {
   for (const term of terms) {
     const g = groups.get(term.key);
     if (g) g.count++;
-    else groups.set(term.key, { key: term.key, text: term.text, definition: term.definition, source: term.source, count: 1, first: term.index });
+    else groups.set(term.key, { key: term.key, text: term.text, definition: term.definition, source: term.source, en: term.en, gloss: term.gloss, count: 1, first: term.index });
   }
   return [...groups.values()];
 }
@@ -68,13 +71,26 @@ export function TermsTab(props: TermsTabProps) {
                         await props.onSaveDefinition(g.key, text);
                         setEditing(null);
                       } catch (err) {
-                        setError(err instanceof Error ? err.message : String(err));
+                        setError(userMessage(err).text);
                       }
                     }}
                   />
                 ) : (
                   <>
-                    {g.definition ? <p class="text">{g.definition}</p> : <p class="text muted">{t('term.none')}</p>}
+                    {/* English first for an English reader, as in the page's tooltip. */}
+                    {!isZh() && g.en && (
+                      <p class="text small" lang="en">
+                        <strong>{g.en}</strong>
+                        {g.gloss ? ` — ${g.gloss}` : ''}
+                      </p>
+                    )}
+                    {g.definition ? (
+                      <p class="text" lang="zh">
+                        {g.definition}
+                      </p>
+                    ) : (
+                      <p class="text muted">{t('term.none')}</p>
+                    )}
                     <div class="row small">
                       <button type="button" class="btn tiny" onClick={() => setEditing(g.key)}>
                         {t(g.definition ? 'term.edit' : 'term.add')}

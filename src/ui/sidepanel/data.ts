@@ -6,19 +6,21 @@
  * the background's IndexedDB), so liveQuery sees every change. Writes that
  * the in-page engine must hear about go through the background protocol.
  */
-import type { AnnotationRecord as StoredAnnotation, PledgeRecord as StoredPledge, PledgeStatus, ReportRecord } from '../../storage/types';
+import type { AnnotationRecord as StoredAnnotation, PledgeEvidence, PledgeRecord as StoredPledge, PledgeStatus, ReportRecord } from '../../storage/types';
+import { followPledge, type FollowUp } from '../../core/pledges/follow';
+import { sameRegion } from '../../core/pledges/region';
+import type { Direction, PledgeKind } from '../../core/pledges/types';
+import type { PageItems } from '../../shared/messages';
 import { getDb } from '../../storage/db';
 import { warmSearchIndex } from '../../storage/search';
 import * as repo from '../../storage/repo';
-import { exportFile, type ExportFormat, type SkippedRecord } from '../../storage/export';
+import { exportFile, type CsvHeader, type ExportFormat, type SkippedRecord } from '../../storage/export';
 import { importData as importStored } from '../../storage/import';
 import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../core/search-text';
-import { toBackground, toPage } from '../../shared/messaging';
-import type { PageItems } from '../../shared/messages';
-import { isEarlierPledgeOfRegion } from '../../core/pledges/region';
+import { toBackground } from '../../shared/messaging';
 
-export type { PledgeStatus };
-export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'met', 'missed', 'unclear'];
+export type { PledgeStatus, PledgeEvidence };
+export const PLEDGE_STATUSES: PledgeStatus[] = ['pending', 'progress', 'met', 'partly', 'missed'];
 
 /** A saved pledge with the report it came from, as the panel lists it. */
 export interface SavedPledge {
@@ -34,6 +36,11 @@ export interface SavedPledge {
   reportTitle: string;
   reportUrl: string;
   updatedAt: number;
+  kind: PledgeKind;
+  area: string[];
+  direction: Direction | null;
+  figure: StoredPledge['figure'];
+  evidence: PledgeEvidence[];
 }
 
 function toSavedPledge(p: StoredPledge, reports: Map<string, ReportRecord>): SavedPledge {
@@ -51,6 +58,11 @@ function toSavedPledge(p: StoredPledge, reports: Map<string, ReportRecord>): Sav
     reportTitle: r?.title ?? '',
     reportUrl: r?.urls[0] ?? r?.canonicalUrl ?? '',
     updatedAt: p.updatedAt,
+    kind: p.kind,
+    area: p.area,
+    direction: p.direction,
+    figure: p.figure,
+    evidence: p.evidence,
   };
 }
 
@@ -65,17 +77,34 @@ export async function updatePledge(id: string, changes: Partial<Pick<StoredPledg
   await repo.updatePledge(id, changes);
 }
 
+/** The reader's verdict on a pledge, with the later report's sentence it rests on. */
+export async function ratePledge(id: string, status: PledgeStatus, evidence?: Omit<PledgeEvidence, 'at'>): Promise<void> {
+  await repo.ratePledge(id, status, evidence);
+}
+
+/** A saved pledge of an earlier report, and what this page says about it. */
+export interface PledgeFollowUp extends FollowUp {
+  pledge: SavedPledge;
+}
+
 /**
- * The page's items, with the saved pledges of earlier reports of its region that it seems
- * to report on. The panel picks those pledges and sends the page only their text and
- * figure: a content script never reads the library (see background/scope.ts).
+ * Saved pledges of this page's region from earlier reports, each with the page's candidate evidence (and a
+ * proposed verdict for targets). Pledges the page says nothing about are left out.
  */
-export async function loadPageItems(tabId: number): Promise<PageItems> {
-  const items = await toPage(tabId, 'page:items', {});
-  const candidates = (await repo.listPledges()).filter((p) => isEarlierPledgeOfRegion(p, items.report, items.reportId));
-  if (!candidates.length) return items;
-  const pledgeMatches = await toPage(tabId, 'page:match-pledges', { pledges: candidates.map(({ id, text, figure }) => ({ id, text, figure })) });
-  return { ...items, pledgeMatches };
+export function followUps(page: PageItems, saved: SavedPledge[]): PledgeFollowUp[] {
+  const report = page.report;
+  if (!report || !page.later) return [];
+  const out: PledgeFollowUp[] = [];
+  for (const p of saved) {
+    if (p.reportId === page.reportId) continue;
+    // One region (厦门市湖里区 = 湖里区; two national reports have none), and an earlier report.
+    if (!(sameRegion(p.region, report.region) || (!p.region && !report.region))) continue;
+    if (report.year !== null && (p.year === null || p.year >= report.year || (p.dueYear ?? p.year) > report.year)) continue;
+    const f = followPledge({ text: p.text, kind: p.kind, figure: p.figure, direction: p.direction }, page.later);
+    if (f.evidence.length) out.push({ ...f, pledge: p });
+  }
+  // Proposed verdicts first, then by strength of the best evidence.
+  return out.sort((a, b) => Number(Boolean(b.verdict)) - Number(Boolean(a.verdict)) || b.evidence[0].score - a.evidence[0].score);
 }
 
 /**
@@ -116,6 +145,30 @@ export interface SearchHit {
   note: string;
   tags: string[];
   url: string;
+  /** Last change, for newest-first lists. */
+  updatedAt: number;
+  color?: string;
+}
+
+/** A note in the list of every note: the hit plus the report it is in. */
+export interface NoteRow extends SearchHit {
+  reportTitle: string;
+}
+
+/**
+ * Every highlight and note, newest first (as Hypothesis and Memex list
+ * them), or only those with `tag`. For liveQuery: it re-runs when they change.
+ */
+export async function listNotes(tag?: string): Promise<NoteRow[]> {
+  const db = getDb();
+  const [annotations, reports] = await Promise.all([
+    tag ? db.annotations.where('tags').equals(tag).toArray() : db.annotations.toArray(),
+    repo.listReports(),
+  ]);
+  const titles = new Map(reports.map((r) => [r.id, r.title || r.canonicalUrl]));
+  return annotations
+    .sort((a, b) => (b.updatedAt || b.createdAt) - (a.updatedAt || a.createdAt))
+    .map((a) => ({ ...annotationHit(a), reportTitle: titles.get(a.reportId) ?? a.url }));
 }
 export interface SearchGroup {
   reportId: string;
@@ -149,7 +202,7 @@ export async function search(query: string): Promise<SearchGroup[]> {
 }
 
 function annotationHit(a: StoredAnnotation): SearchHit & { reportId: string } {
-  return { kind: 'annotation', id: a.id, text: a.exact, note: a.note, tags: a.tags, url: a.url, reportId: a.reportId };
+  return { kind: 'annotation', id: a.id, text: a.exact, note: a.note, tags: a.tags, url: a.url, reportId: a.reportId, updatedAt: a.updatedAt || a.createdAt, color: a.color };
 }
 
 /** Pledges whose text or note holds every query term, after folding. */
@@ -161,7 +214,7 @@ function searchPledges(pledges: StoredPledge[], query: string, fold: Fold): Arra
       const hay = fold(`${p.text}\u0001${p.note}`);
       return terms.every((term) => countOccurrences(hay, term) > 0);
     })
-    .map((p) => ({ kind: 'pledge' as const, id: p.id, text: p.text, note: p.note, tags: [], url: '', reportId: p.reportId }));
+    .map((p) => ({ kind: 'pledge' as const, id: p.id, text: p.text, note: p.note, tags: [], url: '', reportId: p.reportId, updatedAt: p.updatedAt }));
 }
 
 function groupHits(hits: Array<SearchHit & { reportId: string }>, reports: ReportRecord[]): SearchGroup[] {
@@ -183,18 +236,23 @@ function groupHits(hits: Array<SearchHit & { reportId: string }>, reports: Repor
 
 export type { ExportFormat, SkippedRecord };
 
+/** What the exports say in the reader's language: the CSV's column names. */
+export interface ExportWords {
+  csvHeader?: CsvHeader;
+}
+
 const EXPORT_FILES: Record<ExportFormat, { type: string; ext: string }> = {
   markdown: { type: 'text/markdown;charset=utf-8', ext: 'md' },
-  // toCsv starts with a BOM, so Excel reads the CSV as UTF-8 instead of the system code page.
+  // toCsv starts with the one BOM Excel needs to read UTF-8; a second would show as a stray character.
   csv: { type: 'text/csv;charset=utf-8', ext: 'csv' },
   jsonld: { type: 'application/ld+json', ext: 'jsonld' },
   backup: { type: 'application/json', ext: 'json' },
 };
 
 /** The file to download, and the stored records it had to leave out (shown to the reader). */
-export async function exportData(format: ExportFormat): Promise<{ blob: Blob; filename: string; skipped: SkippedRecord[] }> {
+export async function exportData(format: ExportFormat, words: ExportWords = {}): Promise<{ blob: Blob; filename: string; skipped: SkippedRecord[] }> {
   const spec = EXPORT_FILES[format];
-  const { text, skipped } = await exportFile(format);
+  const { text, skipped } = await exportFile(format, { header: words.csvHeader });
   const stamp = new Date().toISOString().slice(0, 10);
   const name = format === 'backup' ? `govlens-backup-${stamp}` : `govlens-${stamp}`;
   return { blob: new Blob([text], { type: spec.type }), filename: `${name}.${spec.ext}`, skipped };

@@ -66,7 +66,7 @@ export interface FirefoxHarness {
 }
 
 /** Preferences of a fresh test profile: the seed server as proxy for everything, the add-on's fixed UUID. */
-export function firefoxPrefs(proxyPort: number): Record<string, unknown> {
+export function firefoxPrefs(proxyPort: number, lang = 'zh-CN'): Record<string, unknown> {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
@@ -79,8 +79,8 @@ export function firefoxPrefs(proxyPort: number): Record<string, unknown> {
     'network.dns.disablePrefetch': true,
     'network.prefetch-next': false,
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    'intl.locale.requested': 'zh-CN',
-    'intl.accept_languages': 'zh-CN, zh',
+    'intl.locale.requested': lang,
+    'intl.accept_languages': lang.startsWith('zh') ? 'zh-CN, zh' : `${lang}, ${lang.split('-')[0]}`,
     'browser.shell.checkDefaultBrowser': false,
   };
 }
@@ -97,8 +97,11 @@ async function waitForGovLens(page: Page, want: WaitFor): Promise<void> {
   else if (want === 'not-report') await page.waitForSelector('html[data-govlens="not-report"]', { timeout: 15_000 });
 }
 
-/** `prefs`: extra preferences for this profile (e.g. a feature switched off to test a fallback). */
-export async function launchFirefox(opts: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxHarness> {
+/**
+ * `lang`: the browser's language (zh-CN unless said), which the add-on's UI follows;
+ * `prefs`: extra preferences for this profile (e.g. a feature switched off to test a fallback).
+ */
+export async function launchFirefox(opts: { lang?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxHarness> {
   const server = await startSeedServer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -106,7 +109,7 @@ export async function launchFirefox(opts: { prefs?: Record<string, unknown> } = 
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
-    extraPrefsFirefox: { ...firefoxPrefs(server.port), ...opts.prefs },
+    extraPrefsFirefox: { ...firefoxPrefs(server.port, opts.lang), ...opts.prefs },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const origin = `moz-extension://${ADDON_UUID}`;

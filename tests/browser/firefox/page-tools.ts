@@ -10,12 +10,13 @@ export async function attrs(page: Page): Promise<Record<string, string>> {
   );
 }
 
-/** Texts of the ranges in one of GovLens's CSS highlights. */
+/** Texts of the ranges in one of GovLens's CSS highlights (the reader's layer: every colour's highlight together). */
 export async function highlightTexts(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((name) => {
-    const h = CSS.highlights.get(name);
     const out: string[] = [];
-    h?.forEach((r) => void out.push((r as Range).toString()));
+    CSS.highlights.forEach((h, key) => {
+      if (key === name || (name === 'govlens-user' && key.startsWith('govlens-user-'))) h.forEach((r) => void out.push((r as Range).toString()));
+    });
     return out;
   }, `govlens-${layer}`);
 }

@@ -26,7 +26,8 @@ export const traditionalStage: Stage = {
     if (options.toTraditional) {
       if (/[\u3040-\u30ff\uac00-\ud7af]/.test(text)) return [];
       const out = simplifiedToTraditional(text);
-      return out === null ? [] : diffEdits(text, out, 0, 0.9);
+      // The reader asked for this: a conversion, not a repair (not marked or counted as one).
+      return out === null ? [] : diffEdits(text, out, 0, 0.9).map((e) => ({ ...e, conversion: true }));
     }
     const page = scriptStats(text);
     if (page.traditional === 0) return [];

@@ -20,19 +20,19 @@ function recordText(table: string, index: number | null, key: string | undefined
 }
 
 interface ImportErrorLike {
-  reason: ImportFailure;
+  failure: ImportFailure;
   refusals: Refusal[];
   refusedCount: number;
   detail?: number | string;
 }
 
 const isImportError = (err: unknown): err is ImportErrorLike =>
-  typeof err === 'object' && err !== null && 'reason' in err && Array.isArray((err as { refusals?: unknown }).refusals);
+  typeof err === 'object' && err !== null && 'failure' in err && Array.isArray((err as { refusals?: unknown }).refusals);
 
-/** One message for a failed import: why, and every record refused (up to what the error lists). */
-export function importErrorText(err: unknown): string {
-  if (!isImportError(err)) return err instanceof Error ? err.message : String(err);
-  switch (err.reason) {
+/** One message for a failed import: why, and every record refused (up to what the error lists); null for other errors. */
+export function importErrorText(err: unknown): string | null {
+  if (!isImportError(err)) return null;
+  switch (err.failure) {
     case 'too-large':
       return t('panel.import.tooLarge', [Math.round(Number(err.detail) / 1024 / 1024)]);
     case 'not-json':

@@ -1,0 +1,11 @@
+import { BUILTIN_GLOSSARY } from '../src/core/data/glossary-builtin';
+import { formsOf } from '../src/core/glossary/compiled';
+import { AhoCorasick } from '../src/core/glossary/aho-corasick';
+import { readFileSync } from 'node:fs';
+const forms = BUILTIN_GLOSSARY.flatMap((e) => formsOf(e));
+const text = readFileSync('../shared/corpus/national/2019.txt', 'utf8').repeat(8).slice(0, 100000);
+const cpu = (fn: () => void, runs = 15) => { const xs: number[] = []; for (let r = 0; r < runs; r++) { const c = process.cpuUsage(); fn(); const d = process.cpuUsage(c); xs.push((d.user + d.system) / 1000); } xs.sort((a, b) => a - b); return xs[runs >> 1].toFixed(1); };
+let a!: AhoCorasick;
+console.log('build cpu ms', cpu(() => { a = new AhoCorasick(); forms.forEach((f, i) => a.add(f, i)); a.build(); }));
+let n = 0;
+console.log('scan 100k cpu ms', cpu(() => { n = 0; a.scan(text, () => { n++; }); }), n);

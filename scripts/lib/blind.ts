@@ -1,0 +1,60 @@
+/**
+ * Reading the blind labels (tests/fixtures/blind/, see SPEC-terms-figures.md there) and the held-out reports
+ * they label, for scripts/term-eval.ts and scripts/figure-eval.ts. The reports are held out: these scripts
+ * measure, nothing is tuned on them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..');
+const corpus = join(root, '..', 'shared', 'corpus');
+const blind = join(root, 'tests', 'fixtures', 'blind');
+
+export interface BlindReport {
+  /** Label file stem: national-2024, national-2016, provincial-2026-hubei. */
+  name: string;
+  /** Corpus file, relative to ../shared/corpus. */
+  file: string;
+}
+
+export const BLIND_REPORTS: BlindReport[] = [
+  { name: 'national-2024', file: 'national/2024.txt' },
+  { name: 'national-2016', file: 'national/2016.txt' },
+  { name: 'provincial-2026-hubei', file: 'provincial-2026/hubei.txt' },
+];
+
+export function readReport(r: BlindReport): string {
+  return readFileSync(join(corpus, r.file), 'utf8');
+}
+
+/** Rows of a label TSV as objects keyed by its header; null when the file is not there (yet). */
+export function readTsv(kind: 'terms' | 'figures', r: BlindReport): Record<string, string>[] | null {
+  const path = join(blind, kind, `${r.name}.tsv`);
+  if (!existsSync(path)) return null;
+  const [head, ...rows] = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+  const cols = head.split('\t');
+  return rows.map((row) => {
+    const cells = row.split('\t');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+}
+
+/** Start offset of each 1-based line (index 0 unused), and a line lookup for offsets. */
+export function lineStarts(text: string): number[] {
+  const starts = [0, 0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function lineOf(starts: number[], offset: number): number {
+  let lo = 1;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');

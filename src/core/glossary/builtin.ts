@@ -1,0 +1,83 @@
+/**
+ * The built-in glossary comes from outside the core, like the character model: Node callers import
+ * ./shipped (the bundled data); the extension injects it as glossary.js into report pages only
+ * (src/page/data-scripts.ts), so no always-injected script and not engine.js carries it.
+ */
+import { runSteps, Stepwise, type Steps } from '../steps';
+import { compileGlossarySteps, type CompiledGlossary } from './compiled';
+import type { SloganStoplists } from './numbered';
+import type { GlossaryEntry } from './types';
+
+/** What glossary.js (or ./shipped) provides. */
+export interface BuiltinGlossaryData {
+  /** The entries as objects (Node), or … */
+  entries?: readonly GlossaryEntry[];
+  /**
+   * … as JSON texts of a few hundred entries each (glossary.js): string literals cost the page next to
+   * nothing to evaluate, and each is parsed in a short step of its own when the glossary is compiled.
+   */
+  entryChunks?: readonly string[];
+  /** Idioms shaped like numbered slogans, and nouns counted with N个 (see ./numbered). */
+  ordinaryNumbered: readonly string[];
+  countedNouns: readonly string[];
+  attestedCounted: readonly string[];
+}
+
+let source: (() => BuiltinGlossaryData | undefined) | undefined;
+let compiled = newCompiled();
+let stoplists: SloganStoplists | undefined;
+let decoded: readonly GlossaryEntry[] | undefined;
+
+function newCompiled(): Stepwise<CompiledGlossary> {
+  return new Stepwise(function* () {
+    const entries = yield* decodeSteps();
+    return yield* compileGlossarySteps([entries], BUILTIN_LAYER);
+  });
+}
+
+/** The entries, decoded from their JSON chunks one chunk per step when that is how they came. */
+function* decodeSteps(): Steps<readonly GlossaryEntry[]> {
+  const data = source?.();
+  if (!data) return [];
+  if (data.entries) return data.entries;
+  if (decoded) return decoded;
+  const out: GlossaryEntry[] = [];
+  for (const chunk of data.entryChunks ?? []) {
+    for (const e of JSON.parse(chunk) as GlossaryEntry[]) out.push(e);
+    yield;
+  }
+  return (decoded = out);
+}
+
+/** Built-in entries rank below the reader's (0) and the report's (1). */
+export const BUILTIN_LAYER = 2;
+
+/** Where the built-in glossary comes from; replaces any earlier source (and its compiled automaton). */
+export function provideBuiltinGlossary(from: () => BuiltinGlossaryData | undefined): void {
+  source = from;
+  compiled = newCompiled();
+  stoplists = undefined;
+  decoded = undefined;
+}
+
+/** The built-in entries, or none when no source was provided (or it has nothing yet). */
+export function builtinEntries(): readonly GlossaryEntry[] {
+  return runSteps(decodeSteps());
+}
+
+/** The word lists for unquoted numbered slogans; null without a source (then none are looked for). */
+export function sloganStoplists(): SloganStoplists | null {
+  const data = source?.();
+  if (!data) return null;
+  return (stoplists ??= { ordinaryNumbered: new Set(data.ordinaryNumbered), countedNouns: new Set(data.countedNouns), attestedCounted: new Set(data.attestedCounted) });
+}
+
+/** The compiled built-in automaton, built on first use and kept. */
+export function builtinCompiled(): CompiledGlossary {
+  return compiled.get();
+}
+
+/** Builds the built-in automaton one short step at a time (a page runs one step per slice of a task). */
+export function compileBuiltinInSteps(): Steps<CompiledGlossary> {
+  return compiled.steps();
+}

@@ -1,0 +1,89 @@
+// The built-in glossary on a report page, in the built extension: a term from each group of issue #11 gets a
+// tooltip with its explanation, in a Chinese browser and in an English one (English name and gloss first).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launch, type Harness } from './harness';
+import { hover } from './page-tools';
+import { GLOSSARY_HTML as HTML, GLOSSARY_TERMS as TERMS, GLOSSARY_URL as URL } from './glossary-page';
+
+async function openReport(h: Harness): Promise<Page> {
+  h.server.serve(URL, HTML);
+  const page = await h.context.newPage();
+  await page.goto(URL, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-govlens-ms]', { timeout: 30_000 });
+  return page;
+}
+
+describe('built-in glossary tooltips, Chinese browser (built extension, real Chromium)', () => {
+  let h: Harness;
+  let page: Page;
+  beforeAll(async () => {
+    h = await launch();
+    page = await openReport(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  for (const [group, term, chinese] of TERMS) {
+    it(`explains ${term} (${group}) in Chinese, with its English name after the explanation`, async () => {
+      const tip = await hover(page, term);
+      expect(tip).toContain(term);
+      expect(tip).toMatch(chinese);
+      expect(tip).toContain('内置');
+      // The English name follows the Chinese explanation, labelled 英文.
+      const en = tip.indexOf('英文');
+      expect(en).toBeGreaterThan(tip.search(chinese));
+    });
+  }
+
+  it('has the glossary in a data script of its own, not in detect.js or engine.js', async () => {
+    const read = (f: string) => readFileSync(join(EXTENSION_DIR, f), 'utf8');
+    // A piece of 千万工程's explanation, as esbuild may write it (UTF-8 or \u escapes).
+    const has = (code: string) => code.includes('千村示范') || code.toLowerCase().includes('\\u5343\\u6751\\u793a\\u8303');
+    expect(has(read('glossary.js'))).toBe(true);
+    expect(has(read('engine.js'))).toBe(false);
+    expect(has(read('detect.js'))).toBe(false);
+    expect(Number(await page.evaluate(() => document.documentElement.getAttribute('data-govlens-terms')))).toBeGreaterThanOrEqual(TERMS.length);
+  });
+
+  it('shows figures written in words with their value: 翻了一番 as twice, a date as a date, 全国第十三 as a rank', async () => {
+    expect(await hover(page, '翻了一番')).toContain('2倍');
+    expect(await hover(page, '全国第十三')).toContain('第13');
+    const date = await hover(page, '2010年');
+    expect(date).toContain('2010年');
+    expect(date).not.toMatch(/thousand|千/);
+  });
+});
+
+describe('built-in glossary tooltips, English browser (built extension, real Chromium)', () => {
+  let h: Harness;
+  let page: Page;
+  beforeAll(async () => {
+    h = await launch({ lang: 'en-US' });
+    page = await openReport(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  for (const [group, term, chinese] of TERMS) {
+    it(`explains ${term} (${group}) with its English name and gloss first, then the Chinese explanation`, async () => {
+      const tip = await hover(page, term);
+      expect(tip).toContain('Built-in');
+      const english = /[A-Za-z][A-Za-z ,'’()-]{6,}/.exec(tip.slice(tip.indexOf(term) + term.length));
+      expect(english, tip).not.toBeNull();
+      // English (name, then gloss) comes before the Chinese explanation.
+      expect(tip.indexOf(english![0])).toBeLessThan(tip.search(chinese));
+      expect(tip).toMatch(chinese);
+    });
+  }
+
+  it('writes figure values in English words: 74,383-style numbers, no "thousand 年" for a date', async () => {
+    const date = await hover(page, '2010年');
+    expect(date).not.toMatch(/thousand/);
+    expect(await hover(page, '翻了一番')).toContain('2 times');
+  });
+});

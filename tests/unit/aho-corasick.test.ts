@@ -1,0 +1,50 @@
+// The glossary's automaton against a naive search: every occurrence of every pattern, overlapping ones included.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AhoCorasick } from '../../src/core/glossary/aho-corasick';
+import { compileGlossarySteps } from '../../src/core/glossary/compiled';
+
+function naive(text: string, patterns: string[]): string[] {
+  const out: string[] = [];
+  patterns.forEach((p, i) => {
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) out.push(`${at}:${at + p.length}:${i}`);
+  });
+  return out.sort();
+}
+
+function scanAll(text: string, patterns: string[]): string[] {
+  const a = new AhoCorasick();
+  patterns.forEach((p, i) => a.add(p, i));
+  const out: string[] = [];
+  a.scan(text, (s, e, i) => out.push(`${s}:${e}:${i}`));
+  return out.sort();
+}
+
+describe('AhoCorasick', () => {
+  it('finds overlapping and nested patterns (fail and dictionary links)', () => {
+    const patterns = ['两个确立', '确立', '个确', '两个', '两个维护', '维护', '护党'];
+    const text = '坚定拥护两个确立，坚决做到两个维护党中央。';
+    expect(scanAll(text, patterns)).toEqual(naive(text, patterns));
+  });
+
+  it('agrees with a naive search on random texts over a small alphabet', () => {
+    const ch = fc.constantFrom(...'两个确立维护新质');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: ch, minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }), fc.string({ unit: ch, maxLength: 80 }), (patterns, text) => {
+        const unique = [...new Set(patterns)];
+        expect(scanAll(text, unique)).toEqual(naive(text, unique));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('builds in steps to the same automaton', () => {
+    const entries = ['新质生产力', '生产力', '新质'].map((term) => ({ term, definition: `${term}的解释。`, source: 'builtin' as const }));
+    const steps = compileGlossarySteps([entries]);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    const found: string[] = [];
+    r.value.automaton.scan('发展新质生产力', (s, e) => found.push('发展新质生产力'.slice(s, e)));
+    expect(found.sort()).toEqual(['新质', '新质生产力', '生产力'].sort());
+  });
+});
