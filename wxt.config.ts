@@ -43,11 +43,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: REPORT_HOST_MATCHES,
     // entrypoints/detect.ts: a plain script, not a WXT content script (see there).
     content_scripts: [{ matches: REPORT_HOST_MATCHES, js: ['detect.js'], run_at: 'document_idle', all_frames: true }],
     optional_host_permissions: ['*://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions; WXT does not carry them over. A sync server's
+    // origin (and "always on this site") is asked for through optional_permissions there.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     // Chromium silently drops suggested keys it keeps for itself (Alt+Shift+R, N, P and W among them): every key
     // here was checked to be given (tests/browser/manifest.test.ts). At most four commands may suggest one.

@@ -6,11 +6,13 @@ import { runNodeBenchmarks } from './node';
 import { runBrowserBenchmarks, runScriptTimeBenchmarks } from './browser';
 import { runStorageBenchmarks } from './storage';
 import { runLibraryBenchmarks } from './library';
+import { runSyncBenchmarks } from './sync';
 import { printTable, type BenchRow } from './util';
 
 const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = [
   ['node', 'Node (shared core)', runNodeBenchmarks],
   ['storage', 'Reader data (Dexie on fake-indexeddb)', runStorageBenchmarks],
+  ['sync', 'Sync through WebDAV on loopback (Apache mod_dav_fs, rclone; Dexie on fake-indexeddb)', runSyncBenchmarks],
   ['browser', 'Chromium (built extension)', runBrowserBenchmarks],
   ['script-time', 'Chromium: content-script time on pages that are not reports (trace)', runScriptTimeBenchmarks],
   ['library', 'Chromium: large libraries (10,000 notes on one report; 100,000 over 1,000 reports)', runLibraryBenchmarks],

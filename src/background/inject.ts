@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DataScript } from '../shared/messages';
+import { syncPatterns } from '../shared/sync-config';
 
 const DATA_FILES = { lm: '/lm.js', s2t: '/s2t.js', glossary: '/glossary.js' } as const;
 
@@ -30,8 +31,9 @@ const USER_SITES_ID = 'govlens-user-sites';
  * detection script registered dynamically, like the built-in report hosts.
  */
 export async function syncUserSites(): Promise<void> {
-  const { origins = [] } = await browser.permissions.getAll();
-  const matches = origins.filter((o) => o !== '*://*/*' && o !== '<all_urls>');
+  const [{ origins = [] }, servers] = await Promise.all([browser.permissions.getAll(), syncPatterns()]);
+  // A sync server's origin was granted for sync, not for reading reports there.
+  const matches = origins.filter((o) => o !== '*://*/*' && o !== '<all_urls>' && !servers.includes(o));
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SITES_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_ID] });
   if (!matches.length) return;

@@ -10,6 +10,24 @@ import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from '
 import { storageHandlers } from './storage-handlers';
 import { callerOf, requireExtension, type Caller } from './scope';
 import { openToReveal, takePendingReveal } from './reveal';
+import { copySharedNote, sharedNotesFor, startSync, syncHandlers } from './sync';
+import { pushGlossaryToBrowserSync, startGlossarySync } from './glossary-sync';
+
+/** Sync settings and credentials are for the extension's own pages, never a content script. */
+function fromExtensionPage(sender: { url?: string; id?: string }): boolean {
+  return sender.id === browser.runtime.id && !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+function extensionPagesOnly<T extends Record<string, (p: never) => unknown>>(handlers: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [type, fn] of Object.entries(handlers)) {
+    out[type] = (payload: never, sender: { url?: string; id?: string }) => {
+      if (!fromExtensionPage(sender)) throw new Error('GovLens: sync messages are answered only to GovLens pages.');
+      return fn(payload);
+    };
+  }
+  return out as T;
+}
 
 const COMMANDS: Record<string, keyof PageProtocol> = {
   'toggle-repair': 'page:toggle',
@@ -60,6 +78,7 @@ function fromExtension(sender: Browser.runtime.MessageSender, what: string): voi
 }
 
 export function startBackground(): void {
+  const storage = withCaller(storageHandlers((ids, caller) => void notifyTabs(ids, caller)));
   handle<BackgroundProtocol>({
     // Scoring runs here rather than in detect.js: its code is compiled once in
     // the worker instead of on every page the content script visits.
@@ -104,8 +123,25 @@ export function startBackground(): void {
       return openToReveal(url, id);
     },
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
-    ...withCaller(storageHandlers((ids, caller) => void notifyTabs(ids, caller))),
+    ...storage,
+    // The reader's glossary also follows the browser's account (storage.sync).
+    'glossary:set-user': async (entry, sender) => {
+      await storage['glossary:set-user']!(entry as never, sender as never);
+      await pushGlossaryToBrowserSync().catch(() => undefined);
+    },
+    // A content script's own frame only (sender.url), like every storage message.
+    'shared:for-page': (_p, sender) => (callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'))?.kind === 'content' && sender.url ? sharedNotesFor(sender.url) : []),
+    'shared:copy': async ({ key }, sender) => {
+      const caller = callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (caller?.kind !== 'content' || !sender.url) throw new Error('GovLens: no page');
+      const saved = await copySharedNote(sender.url, key);
+      void notifyTabs([saved.reportId], caller);
+      return saved;
+    },
+    ...(extensionPagesOnly(syncHandlers) as object),
   });
+  startSync();
+  startGlossarySync();
 
   browser.commands.onCommand.addListener(async (command) => {
     const type = COMMANDS[command];

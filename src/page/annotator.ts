@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { anchor, describe } from '../core/anchoring';
 import { SelectionToolbar } from '../ui/page';
-import type { AnnotationRecord } from '../shared/messages';
+import type { AnnotationRecord, SharedNote } from '../shared/messages';
 import type { AnnotationPatch } from '../storage/repo';
 import { toBackground, toBackgroundReliably } from '../shared/messaging';
 import type { Engine } from './engine';
@@ -22,6 +22,9 @@ const ANCHOR_MIN_SCORE = 0.6;
 export class Annotator {
   records: AnnotationRecord[] = [];
   anchored = new Map<string, { start: number; end: number }>();
+  /** Notes of the reader's read-only sources (a teacher's folder) on this page, and where they anchored. */
+  shared: SharedNote[] = [];
+  sharedAnchored = new Map<string, { start: number; end: number }>();
   reportId: string | null = null;
   /** Told when a save, change or delete could not be made, with a way to try again. The reader must hear of it. */
   onWriteFailed?: (error: unknown, retry: () => void, note: string) => void;
@@ -39,6 +42,7 @@ export class Annotator {
 
   async load(reportId: string): Promise<void> {
     this.reportId = reportId;
+    const sharedNotes = toBackground('shared:for-page', {}).catch(() => [] as SharedNote[]);
     let records: AnnotationRecord[];
     let seen: number;
     do {
@@ -53,6 +57,7 @@ export class Annotator {
       }
     } while (seen !== this.writes);
     this.records = records;
+    this.shared = await sharedNotes;
     await this.reanchor();
   }
 
@@ -81,10 +86,19 @@ export class Annotator {
       await slicer.step('anchor');
       if (gen !== this.anchorRuns) return;
     }
+    // The read-only sources' notes, in the same slices; they are never orphan-marked (not the reader's).
+    const sharedAnchored = new Map<string, { start: number; end: number }>();
+    for (const n of this.shared) {
+      const a = anchor(text, { quote: n.quote, position: n.position }, { minScore: ANCHOR_MIN_SCORE });
+      if (a) sharedAnchored.set(n.key, { start: a.start, end: a.end });
+      await slicer.step('anchor');
+      if (gen !== this.anchorRuns) return;
+    }
     slicer.record('anchor');
     // For `npm run bench`: the longest task anchoring took, next to the engine's own.
     this.engine.doc.documentElement.setAttribute('data-govlens-anchor-longest-ms', String(slicer.longest.anchor ?? 0));
     this.anchored = anchored;
+    this.sharedAnchored = sharedAnchored;
     for (const r of records) r.orphan = !anchored.has(r.id);
     if (nowOrphan.length) await toBackground('annotation:mark-orphans', { ids: nowOrphan, orphan: true }).catch(() => undefined);
     if (nowAnchored.length) await toBackground('annotation:mark-orphans', { ids: nowAnchored, orphan: false }).catch(() => undefined);
@@ -98,10 +112,15 @@ export class Annotator {
       const a = this.anchored.get(r.id);
       if (a) marks.push({ type: 'annotation', layer: 'user', start: a.start, end: a.end, record: r });
     }
+    for (const n of this.shared) {
+      const a = this.sharedAnchored.get(n.key);
+      if (a) marks.push({ type: 'shared', layer: 'shared', start: a.start, end: a.end, note: n });
+    }
     await this.engine.setAnnotationMarks(marks);
     const html = this.engine.doc.documentElement;
     html.setAttribute('data-govlens-annotations', String(this.anchored.size));
     html.setAttribute('data-govlens-orphans', String(this.records.length - this.anchored.size));
+    html.setAttribute('data-govlens-shared', String(this.sharedAnchored.size));
   }
 
   install(): void {
@@ -213,6 +232,22 @@ export class Annotator {
     this.writes++;
     this.records = this.records.filter((r) => r.id !== id);
     this.anchored.delete(id);
+    await this.paint();
+  }
+
+  /** Copies a shared note into the reader's own notes, at the same place. */
+  async copyShared(key: string): Promise<void> {
+    const at = this.sharedAnchored.get(key);
+    let saved: AnnotationRecord;
+    try {
+      saved = await toBackground('shared:copy', { key });
+    } catch (err) {
+      this.onWriteFailed?.(err, () => void this.copyShared(key), '');
+      return;
+    }
+    this.writes++;
+    this.records.push(saved);
+    if (at) this.anchored.set(saved.id, at);
     await this.paint();
   }
 

@@ -83,6 +83,7 @@ export async function boot(): Promise<void> {
     isPledgeSaved: (index) => savedPledges.some((s) => s.text === engine.pledges[index]?.text && s.reportId === annotator.reportId),
     saveAnnotation: (id, changes) => void annotator.update(id, changes),
     deleteAnnotation: (id) => void annotator.remove(id),
+    copyShared: (key) => void annotator.copyShared(key),
   });
   tooltips.install();
   annotator.install();
@@ -145,7 +146,7 @@ export async function boot(): Promise<void> {
   }
 
   handle<PageProtocol>({
-    'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length }),
+    'page:state': () => engine.state({ annotations: annotator.anchored.size, orphans: annotator.orphans.length, shared: annotator.sharedAnchored.size }),
     'page:items': items,
     'page:toggle': ({ repaired }) => ({ showingRepaired: engine.toggle(repaired) }),
     'page:set-layer': ({ layer, on }) => engine.layers.setVisible(layer, on),

@@ -329,15 +329,16 @@ export class Engine {
     this.figures.forEach((figure, index) => marks.push({ type: 'figure', layer: figureLayer(figure), start: figure.start, end: figure.end, figure, index }));
     this.terms.forEach((term, index) => marks.push({ type: 'term', layer: 'term', start: term.start, end: term.end, term, index }));
     this.pledges.forEach((pledge, index) => marks.push({ type: 'pledge', layer: 'pledge', start: pledge.start, end: pledge.end, pledge, index }));
-    this.marks = [...marks.filter((m) => m.type !== 'annotation'), ...this.marks.filter((m) => m.type === 'annotation')];
+    this.marks = [...marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...this.marks.filter((m) => m.type === 'annotation' || m.type === 'shared')];
     return this.paint();
   }
 
+  /** Replaces the reader's highlights and the shared sources' notes (the two layers a reader's data paints). */
   setAnnotationMarks(marks: Mark[]): Promise<void> {
     this.slicer.restart();
-    this.marks = [...this.marks.filter((m) => m.type !== 'annotation'), ...marks];
-    // Only the reader's layer changed: repainting thousands of figure ranges would be wasted work.
-    return this.paint(['user']);
+    this.marks = [...this.marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...marks];
+    // Only these layers changed: repainting thousands of figure ranges would be wasted work.
+    return this.paint(['user', 'shared']);
   }
 
   private paintGeneration = 0;
@@ -367,7 +368,7 @@ export class Engine {
       const m = marks[i];
       if (!this.isPainted(m)) continue;
       // A user-layer paint that started after this one owns that layer now.
-      if (m.layer === 'user' && userGeneration !== this.userPaintGeneration) continue;
+      if ((m.layer === 'user' || m.layer === 'shared') && userGeneration !== this.userPaintGeneration) continue;
       const r = this.page.range(this.doc, m.start, m.end);
       if (r) this.layers.add(m.layer, r, m.type === 'annotation' ? m.record.color : undefined);
       if ((i & 63) === 0) {
@@ -385,7 +386,7 @@ export class Engine {
       if (!this.repaired && m.layer === 'fix') return false;
       return this.views[m.view]?.fixes[m.fix]?.state !== 'undone';
     }
-    return this.repaired || m.type === 'annotation';
+    return this.repaired || m.type === 'annotation' || m.type === 'shared';
   }
 
   /** Switches the whole page between repaired and original text. */
@@ -531,7 +532,7 @@ export class Engine {
     html.setAttribute('data-govlens-view', this.repaired ? 'repaired' : 'original');
   }
 
-  state(extra: { annotations: number; orphans: number }): PageState {
+  state(extra: { annotations: number; orphans: number; shared?: number }): PageState {
     const { fixes, suggestions, kinds } = this.fixCounts();
     return {
       url: this.doc.location.href,
@@ -548,6 +549,7 @@ export class Engine {
       pledges: this.pledges.length,
       annotations: extra.annotations,
       orphans: extra.orphans,
+      shared: extra.shared ?? 0,
       layers: this.layers.visibility(),
       siteMode: this.siteMode,
       traditional: this.traditionalOutput,

@@ -4,7 +4,7 @@ import { UI_HOST_ATTR } from './skip';
 
 /** Later layers paint over earlier ones. */
 const PRIORITY: Record<LayerKind, number> = {
-  'figure-date': 0, pledge: 1, term: 2, 'figure-achieved': 3, 'figure-target': 3, fix: 4, suggestion: 5, user: 6,
+  'figure-date': 0, pledge: 1, term: 2, 'figure-achieved': 3, 'figure-target': 3, fix: 4, suggestion: 5, shared: 6, user: 7,
 };
 
 /**

@@ -2,7 +2,7 @@ import type { Figure } from '../core/figures/types';
 import type { Term } from '../core/glossary/types';
 import type { PledgeClause } from '../core/pledges/types';
 import type { Fix } from '../core/fix-set';
-import type { AnnotationRecord, LayerKind } from '../shared/messages';
+import type { AnnotationRecord, LayerKind, SharedNote } from '../shared/messages';
 
 /** Something marked on the page; positions index the canonical page text. */
 export type Mark =
@@ -10,7 +10,8 @@ export type Mark =
   | { type: 'figure'; layer: 'figure-achieved' | 'figure-target' | 'figure-date'; start: number; end: number; figure: Figure; index: number }
   | { type: 'term'; layer: 'term'; start: number; end: number; term: Term; index: number }
   | { type: 'pledge'; layer: 'pledge'; start: number; end: number; pledge: PledgeClause; index: number }
-  | { type: 'annotation'; layer: 'user'; start: number; end: number; record: AnnotationRecord };
+  | { type: 'annotation'; layer: 'user'; start: number; end: number; record: AnnotationRecord }
+  | { type: 'shared'; layer: 'shared'; start: number; end: number; note: SharedNote };
 
 export function figureLayer(f: Figure): Extract<LayerKind, `figure-${string}`> {
   if (f.kind === 'date') return 'figure-date';
@@ -26,5 +27,5 @@ export function marksAt(marks: readonly Mark[], pos: number, visible: (l: LayerK
 
 /** User work and repairs are what the reader acts on, so they win the tooltip. */
 function rank(m: Mark): number {
-  return { annotation: 0, fix: 1, term: 2, figure: 3, pledge: 4 }[m.type];
+  return { annotation: 0, shared: 1, fix: 2, term: 3, figure: 4, pledge: 5 }[m.type];
 }

@@ -13,6 +13,7 @@ export interface TooltipActions {
   isPledgeSaved(index: number): boolean;
   saveAnnotation(id: string, changes: { note: string; tags: string[]; color: string }): void;
   deleteAnnotation(id: string): void;
+  copyShared(key: string): void;
 }
 
 const HIDE_DELAY_MS = 350;
@@ -129,6 +130,10 @@ export class Tooltips {
           this.hide();
         },
         onSavePledge: () => mark.type === 'pledge' && this.actions.savePledge(mark.index),
+        onCopyShared: (key: string) => {
+          this.actions.copyShared(key);
+          this.hide();
+        },
       }),
       this.mount,
     );
@@ -158,6 +163,8 @@ export class Tooltips {
       }
       case 'annotation':
         return { kind: 'user', annotation: m.record };
+      case 'shared':
+        return { kind: 'shared', note: m.note };
     }
   }
 

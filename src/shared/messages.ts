@@ -18,7 +18,7 @@ import type { Direction, PledgeKind } from '../core/pledges/types';
 import type { LaterReport } from '../core/pledges/follow';
 
 export type SiteMode = 'always' | 'ask' | 'never';
-export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge';
+export type LayerKind = 'fix' | 'suggestion' | 'figure-achieved' | 'figure-target' | 'figure-date' | 'term' | 'user' | 'pledge' | 'shared';
 /** How repair marks are drawn: faint (the default, so a page with hundreds of repairs stays readable) or in full. */
 export type RepairMarks = 'quiet' | 'full';
 
@@ -54,6 +54,8 @@ export interface PageState {
   pledges: number;
   annotations: number;
   orphans: number;
+  /** Notes of read-only sources (a teacher's folder) anchored on the page. */
+  shared?: number;
   layers: Record<LayerKind, boolean>;
   siteMode: SiteMode;
   /** The repaired view is shown in Traditional characters (the reader's preference). */
@@ -101,6 +103,39 @@ export type ScrollTarget =
   /** A stretch of the page's text (a sentence offered as evidence). */
   | { kind: 'text'; start: number; end: number };
 
+/** What the options page and the side panel show about sync (never the password or the key). */
+export interface SyncStatus {
+  enabled: boolean;
+  url: string;
+  username: string;
+  encrypted: boolean;
+  lastSync: number | null;
+  lastError: { code: import('../sync/errors').SyncErrorCode; at: number } | null;
+  /** Local changes not yet on the server. */
+  pending: number;
+  running: boolean;
+  shared: Array<{ id: string; name: string; url: string; color: string; lastSync: number | null; lastError: import('../sync/errors').SyncErrorCode | null }>;
+}
+
+/** A note of a read-only source (a teacher's shared folder), for the page's own layer. */
+export interface SharedNote {
+  key: string;
+  /** The source's name, as the reader gave it. */
+  source: string;
+  color: string;
+  quote: import('../core/anchoring/types').TextQuoteSelector;
+  position: import('../core/anchoring/types').TextPositionSelector;
+  exact: string;
+  note: string;
+  tags: string[];
+}
+
+export interface SyncSetup {
+  url: string;
+  username: string;
+  password: string;
+}
+
 /** Data scripts the engine loads on demand: the character model, the Simplified→Traditional tables. */
 export type DataScript = 'lm' | 's2t' | 'glossary';
 
@@ -135,6 +170,21 @@ export interface BackgroundProtocol {
   'pledge:update': { req: { id: string; changes: PledgePatch }; res: PledgeRecord };
   'glossary:get-user': { req: Record<string, never>; res: GlossaryEntry[] };
   'glossary:set-user': { req: { term: string; definition: string }; res: void };
+  /** From the engine: the read-only sources' notes on the sending frame's page. */
+  'shared:for-page': { req: Record<string, never>; res: SharedNote[] };
+  /** From the engine: copy one of them into the reader's own notes. */
+  'shared:copy': { req: { key: string }; res: AnnotationRecord };
+  // Sync: answered only to extension pages (options, side panel), never to a content script.
+  'sync:status': { req: Record<string, never>; res: SyncStatus };
+  /** Checks the server, credentials and what the GovLens folder holds (the origin's permission must be granted first). */
+  'sync:test': { req: SyncSetup; res: { state: 'empty' | 'encrypted' | 'plain' } };
+  'sync:enable': { req: SyncSetup & { passphrase?: string; encrypt: boolean; acceptPlain?: boolean }; res: SyncStatus };
+  'sync:disable': { req: Record<string, never>; res: void };
+  'sync:now': { req: Record<string, never>; res: SyncStatus };
+  /** An extension page wrote to the database: push soon. */
+  'sync:changed': { req: Record<string, never>; res: void };
+  'sync:shared-add': { req: SyncSetup & { name: string; passphrase?: string }; res: SyncStatus };
+  'sync:shared-remove': { req: { id: string }; res: void };
 }
 
 export interface PageProtocol {

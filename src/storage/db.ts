@@ -1,7 +1,19 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { canonicalUrl } from '../core/fingerprint';
 import { regionKey } from '../core/pledges/region';
-import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
+import { outboxMiddleware } from './outbox';
+import type {
+  AnnotationRecord,
+  GlossaryRecord,
+  OutboxEntry,
+  PledgeRecord,
+  ReportRecord,
+  SettingRecord,
+  SharedAnnotationRecord,
+  SharedReportRecord,
+  SyncMetaRecord,
+  SyncStateRecord,
+} from './types';
 
 export const DB_NAME = 'govlens';
 
@@ -68,6 +80,23 @@ export function upgradePledgeV2(p: Record<string, unknown>): void {
   p.history ??= old === 'pending' || old === undefined ? [] : [{ status: old, at }];
   if (old === 'unclear' || old === undefined) p.status = 'pending';
 }
+
+
+/**
+ * Version 4 (issue #18, sync) only adds tables, so no record of an earlier version changes:
+ * - outbox: one row per record changed since its last push (kind/id), with the time each field changed;
+ * - syncState: per synced record, the server file's ETag, revision history and the last synced version
+ *   (the base of three-way merges);
+ * - syncMeta: device id, whether changes are tracked, per-source pull state, the sync status;
+ * - sharedReports / sharedAnnotations: what read-only sources (a teacher's folder) hold; never pushed.
+ */
+export const SCHEMA_V4 = {
+  outbox: 'key, kind',
+  syncState: 'key, kind',
+  syncMeta: 'key',
+  sharedReports: 'key, sourceId, *urls',
+  sharedAnnotations: 'key, sourceId, [sourceId+reportId], url',
+} as const;
 
 /** Record shapes of version 1 (for the migration and its test). */
 export interface ReportV1 {
@@ -149,6 +178,11 @@ export class GovLensDB extends Dexie {
   pledges!: Table<PledgeRecord, string>;
   glossary!: Table<GlossaryRecord, string>;
   settings!: Table<SettingRecord, string>;
+  outbox!: Table<OutboxEntry, string>;
+  syncState!: Table<SyncStateRecord, string>;
+  syncMeta!: Table<SyncMetaRecord, string>;
+  sharedReports!: Table<SharedReportRecord, string>;
+  sharedAnnotations!: Table<SharedAnnotationRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -159,6 +193,10 @@ export class GovLensDB extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(migrateV2toV3);
+    // Version 4 (issue #18, sync) only adds tables.
+    this.version(4).stores(SCHEMA_V4);
+    // Every write to the user's tables notes what changed in the outbox, in the same transaction.
+    this.use(outboxMiddleware);
   }
 }
 

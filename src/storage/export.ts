@@ -131,7 +131,8 @@ export function toMarkdown(reports: ReportRecord[], annotations: AnnotationRecor
       out.push(mdLines(a.exact, '> '));
       if (a.orphan) out.push('', '*(no longer found on the page)*');
       if (a.note) out.push('', mdLines(a.note));
-      if (a.tags.length) out.push('', a.tags.map((t) => `\`#${t.replace(/`/g, "'")}\``).join(' '));
+      // One code span per tag, on one line: a line break in a tag (a blank line ends the span) would let the rest be read as Markdown.
+      if (a.tags.length) out.push('', a.tags.map((t) => `\`#${t.replace(/`/g, "'").replace(/\s+/g, ' ')}\``).join(' '));
       out.push('', '---', '');
     }
     const areas = reportId ? pledgeGroups.get(reportId) : undefined;

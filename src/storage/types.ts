@@ -41,6 +41,8 @@ export interface AnnotationRecord {
   /** True when the last re-anchoring could not find the quote in the page. */
   orphan: boolean;
   origin: AnnotationOrigin;
+  /** Set on a conflict copy: the id of the note whose text was edited on two devices at once. */
+  conflictOf?: string;
 }
 
 export interface PledgeFigure {
@@ -105,4 +107,92 @@ export interface GlossaryRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+// ---------------------------------------------------------------- sync (Dexie version 4)
+
+/** The user's tables that sync, by the name their files live under on the server. */
+export type SyncKind = 'reports' | 'annotations' | 'pledges' | 'glossary';
+
+/** A record changed locally since it was last pushed. `stamps` holds when each field last changed. */
+export interface OutboxEntry {
+  /** `${kind}/${id}` */
+  key: string;
+  kind: SyncKind;
+  id: string;
+  deleted: boolean;
+  stamps: Record<string, number>;
+  /** When the entry last changed (a push removes it only if it is unchanged since it was read). */
+  at: number;
+}
+
+/** One field's last edit: when, by which device, and the edit it replaced (for telling forks apart). */
+export interface Stamp {
+  t: number;
+  d: string;
+  /** `${t}.${d}` of the stamp this edit replaced, when known. */
+  p?: string;
+}
+
+/** A record as synced: its fields, when each changed, and its revision history. */
+export interface SyncDoc {
+  kind: SyncKind;
+  id: string;
+  deleted?: boolean;
+  fields: Record<string, unknown>;
+  stamps: Record<string, Stamp>;
+  created: number;
+  modified: number;
+  /** The device that wrote this version. */
+  device: string;
+  /** This version's revision id, then its ancestors', newest first. */
+  revs: string[];
+}
+
+export interface SyncStateRecord {
+  /** `${kind}/${id}` */
+  key: string;
+  kind: SyncKind;
+  id: string;
+  /** The record's file on the server, under the folder the reader chose. */
+  path: string;
+  /** The server file's ETag as last seen (null when the server gave none). */
+  etag: string | null;
+  /** The version last pushed or pulled: what both sides agreed on. */
+  base: SyncDoc;
+}
+
+export interface SyncMetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A report of a read-only source (a teacher's shared folder). */
+export interface SharedReportRecord {
+  /** `${sourceId}/${id}` */
+  key: string;
+  sourceId: string;
+  id: string;
+  title: string;
+  urls: string[];
+  path: string;
+  etag: string | null;
+}
+
+/** A note of a read-only source, shown as its own layer and never written back. */
+export interface SharedAnnotationRecord {
+  key: string;
+  sourceId: string;
+  id: string;
+  reportId: string;
+  /** Canonical URL of the page it was made on. */
+  url: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  exact: string;
+  note: string;
+  tags: string[];
+  modified: number;
+  path: string;
+  etag: string | null;
 }

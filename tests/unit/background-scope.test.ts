@@ -73,7 +73,7 @@ describe('who may touch what: the background scopes content scripts to their own
 
   it('gives the whole library to extension pages', async () => {
     expect(((await call('annotation:list', { reportId: reportB }, panel)) as unknown[]).length).toBe(1);
-    expect(((await call('pledge:list', {}, panel)) as unknown[]).length).toBe(1);
+    expect(((await call('pledge:list', { reportId: reportB }, panel)) as unknown[]).length).toBe(1);
   });
 
   it('never lets a patch move a highlight to another report or page', async () => {

@@ -84,7 +84,7 @@ describe('message files', () => {
 
   it('have no English sentence in the Chinese UI', () => {
     // Names that stay Latin in Chinese text: the product, file formats, standards, browser addresses and keys.
-    const NAMES = /GovLens|Markdown|JSON-LD|JSON|CSV|HTML|W3C Web Annotation|Web Annotation|gov\.cn|people\.com\.cn|xinhuanet\.com|news\.cn|chrome:\/\/\S+|Alt|Shift|Ctrl|WebDAV/g;
+    const NAMES = /GovLens|Markdown|JSON-LD|JSON|CSV|HTML|W3C Web Annotation|Web Annotation|gov\.cn|people\.com\.cn|xinhuanet\.com|news\.cn|chrome:\/\/\S+|Alt|Shift|Ctrl|WebDAV|Nextcloud|ownCloud|NAS|https?:\/\/\S*/g;
     const english = Object.entries(zh)
       .map(([k, v]) => [k, v.message.replace(NAMES, '')] as const)
       .filter(([, m]) => /[A-Za-z]{2,}[\s,.;:]+[A-Za-z]{2,}/.test(m) || /[A-Za-z]{4,}/.test(m));

@@ -44,7 +44,7 @@ const state: PageState = {
   pledges: 12,
   annotations: 5,
   orphans: 2,
-  layers: { fix: true, suggestion: true, 'figure-achieved': true, 'figure-target': false, 'figure-date': true, term: true, user: true, pledge: false },
+  layers: { fix: true, suggestion: true, 'figure-achieved': true, 'figure-target': false, 'figure-date': true, term: true, user: true, pledge: false, shared: true },
   siteMode: 'ask',
   traditional: false,
   repairMarks: 'quiet',

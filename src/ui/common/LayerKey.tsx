@@ -17,6 +17,7 @@ const SAMPLE: Record<LayerKind, string> = {
   user: '摘录',
   fix: '扩内',
   suggestion: '蝉联',
+  shared: '批注',
 };
 
 export function LayerSample({ layer, quiet }: { layer: LayerKind; quiet?: boolean }) {
@@ -33,7 +34,8 @@ export function layerKey(layer: LayerKind): string {
 }
 
 /** The whole key, compact: one entry per layer. */
-export function LayerKey({ layers = LAYER_ORDER, quietRepairs }: { layers?: LayerKind[]; quietRepairs?: boolean }) {
+/** The shared layer appears only for readers who added a shared folder, so the default key leaves it out. */
+export function LayerKey({ layers = LAYER_ORDER.filter((l) => l !== 'shared'), quietRepairs }: { layers?: LayerKind[]; quietRepairs?: boolean }) {
   return (
     <ul class="gl-key" aria-label={t('key.title')}>
       {layers.map((layer) => (

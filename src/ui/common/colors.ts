@@ -54,6 +54,8 @@ export const PALETTE: Record<LayerKind, LayerColor> = {
     paint: { wash: { color: '#ff8182', alpha: 0.12 }, line: { style: 'wavy', thickness: 1, alpha: 1, offset: 3 } },
   },
   user: { ink: { light: '#9a6700', dark: '#e3b341' }, paint: { wash: { color: '#ffd33d', alpha: 0.42 } } },
+  // A read-only source's notes (a teacher's folder): a colour of their own, apart from the reader's highlights.
+  shared: { ink: { light: '#bf3989', dark: '#f778ba' }, paint: { wash: { color: '#f778ba', alpha: 0.14 }, line: { style: 'solid', thickness: 2, alpha: 1, offset: 4 } } },
 };
 
 /**
@@ -64,7 +66,7 @@ export const PALETTE: Record<LayerKind, LayerColor> = {
 export const QUIET_FIX: Paint = { line: { style: 'dotted', thickness: 1, alpha: 0.45, offset: 3 } };
 
 /** Layers in the order keys list them. */
-export const LAYER_ORDER: LayerKind[] = ['figure-achieved', 'figure-target', 'figure-date', 'term', 'pledge', 'user', 'fix', 'suggestion'];
+export const LAYER_ORDER: LayerKind[] = ['figure-achieved', 'figure-target', 'figure-date', 'term', 'pledge', 'user', 'fix', 'suggestion', 'shared'];
 
 /**
  * Colours offered for the reader's own highlights, stored by name in

@@ -3,7 +3,7 @@
  * layer reports it as data (ImportError's reason and refusals, an export's skipped records);
  * this turns that data into one message.
  */
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import type { ImportFailure, Refusal } from '../../storage/import';
 import type { SkippedRecord } from '../../storage/export';
 import type { Problem } from '../../storage/validate';
@@ -46,7 +46,7 @@ export function importErrorText(err: unknown): string | null {
     case 'refused': {
       const lines = err.refusals.map((r) => recordText(r.table, r.index, r.key, r.problem));
       const more = err.refusedCount - err.refusals.length;
-      return [t('panel.import.refused', [err.refusedCount]), ...lines, ...(more > 0 ? [t('panel.import.more', [more])] : [])].join('\n');
+      return [tn('panel.import.refused', err.refusedCount), ...lines, ...(more > 0 ? [t('panel.import.more', [more])] : [])].join('\n');
     }
   }
 }
@@ -56,5 +56,5 @@ export function exportSkippedText(skipped: SkippedRecord[]): string {
   if (!skipped.length) return '';
   const shown = skipped.slice(0, 20).map((s) => recordText(s.table, null, s.key, s.problem));
   const more = skipped.length - shown.length;
-  return [t('panel.exportSkipped', [skipped.length]), ...shown, ...(more > 0 ? [t('panel.import.more', [more])] : [])].join('\n');
+  return [tn('panel.exportSkipped', skipped.length), ...shown, ...(more > 0 ? [t('panel.import.more', [more])] : [])].join('\n');
 }

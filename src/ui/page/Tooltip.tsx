@@ -4,7 +4,7 @@
  * and does the messaging. All page and user text is rendered as text nodes.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { AnnotationRecord, FigureItem, PledgeItem, TermItem } from '../../shared/messages';
+import type { AnnotationRecord, FigureItem, PledgeItem, SharedNote, TermItem } from '../../shared/messages';
 import type { RepairKind } from '../../core/repair/types';
 import type { TermSource } from '../../core/glossary/types';
 import { t, isZh } from '../i18n';
@@ -27,7 +27,8 @@ export type TooltipSubject =
   | { kind: 'repair'; repair: RepairInfo }
   | { kind: 'suggestion'; repair: RepairInfo }
   | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
-  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'kind' | 'area' | 'dueYear' | 'direction' | 'figure' | 'savedId'> };
+  | { kind: 'pledge'; pledge: Pick<PledgeItem, 'text' | 'kind' | 'area' | 'dueYear' | 'direction' | 'figure' | 'savedId'> }
+  | { kind: 'shared'; note: Pick<SharedNote, 'key' | 'source' | 'exact' | 'note' | 'tags'> };
 
 export interface TooltipProps {
   subject: TooltipSubject;
@@ -44,6 +45,7 @@ export interface TooltipProps {
   onSaveAnnotation?: (id: string, changes: { note: string; tags: string[]; color: string }) => void;
   onDeleteAnnotation?: (id: string) => void;
   onSavePledge?: () => void;
+  onCopyShared?: (key: string) => void;
   /** Move focus into the card when it opens (it was reached with the keyboard). */
   autoFocus?: boolean;
 }
@@ -97,6 +99,8 @@ function Body(props: TooltipProps) {
       return <UserBody annotation={s.annotation} onSave={props.onSaveAnnotation} onDelete={props.onDeleteAnnotation} />;
     case 'pledge':
       return <PledgeBody pledge={s.pledge} onSave={props.onSavePledge} />;
+    case 'shared':
+      return <SharedBody note={s.note} onCopy={props.onCopyShared} />;
   }
 }
 
@@ -436,6 +440,33 @@ function SaveCancel(props: { disabled?: boolean; onCancel: () => void }) {
       <button type="button" class="gl-btn" onClick={props.onCancel}>
         {t('common.cancel')}
       </button>
+    </div>
+  );
+}
+
+/** A note from a read-only source (a teacher's folder): read, and copied into the reader's own notes if wanted. */
+function SharedBody({ note, onCopy }: { note: Extract<TooltipSubject, { kind: 'shared' }>['note']; onCopy?: (key: string) => void }) {
+  return (
+    <div>
+      <Kicker>{t('shared.from', [note.source])}</Kicker>
+      <blockquote class="gl-quote gl-quote--shared">{note.exact}</blockquote>
+      {note.note && <p class="gl-text gl-note">{note.note}</p>}
+      {note.tags.length > 0 && (
+        <ul class="gl-tags" aria-label={t('note.tags')}>
+          {note.tags.map((tag) => (
+            <li key={tag} class="gl-tag">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onCopy && (
+        <div class="gl-actions">
+          <button type="button" class="gl-btn gl-btn--primary" onClick={() => onCopy(note.key)}>
+            {t('shared.copy')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

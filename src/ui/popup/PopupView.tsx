@@ -171,7 +171,7 @@ function Active({ state, actions, shortcuts }: { state: PageState; actions: Popu
       <section class="card">
         <h2>{t('popup.layers')}</h2>
         <ul class="layers" aria-label={t('popup.layers')}>
-          {LAYER_ORDER.map((layer) => (
+          {LAYER_ORDER.filter((layer) => layer !== 'shared' || (state.shared ?? 0) > 0).map((layer) => (
             <li key={layer}>
               <label class="row">
                 <LayerSample layer={layer} quiet={layer === 'fix' && state.repairMarks !== 'full'} />

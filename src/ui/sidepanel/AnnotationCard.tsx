@@ -32,7 +32,12 @@ export function AnnotationCard({ annotation: a, onScrollTo, onSave, onDelete, on
   };
 
   return (
-    <li class="item annotation" style={{ borderLeftColor: highlightSwatch(a.color) }}>
+    <li class={`item annotation${a.conflictOf ? ' conflict' : ''}`} style={{ borderLeftColor: highlightSwatch(a.color) }} data-conflict-of={a.conflictOf}>
+      {a.conflictOf && (
+        <p class="conflict-note small" role="note">
+          {t('conflict.copy')}
+        </p>
+      )}
       {onScrollTo ? (
         <button type="button" class="quote as-link" onClick={onScrollTo} title={t('panel.scrollTo')}>
           {a.exact}

@@ -119,8 +119,8 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
                 tn('panel.import.highlights', imp.summary.annotations),
                 tn('panel.import.pledges', imp.summary.pledges),
               ]),
-              ...(imp.summary.updated ? [t('panel.import.updated', [imp.summary.updated])] : []),
-              ...(imp.summary.skipped ? [t('panel.import.skipped', [imp.summary.skipped])] : []),
+              ...(imp.summary.updated ? [tn('panel.import.updated', imp.summary.updated)] : []),
+              ...(imp.summary.skipped ? [tn('panel.import.skipped', imp.summary.skipped)] : []),
             ].join('\n')}
           </p>
         )}

@@ -18,6 +18,7 @@ import { PledgesTab } from './PledgesTab';
 import { SearchTab } from './SearchTab';
 import { ExportTab } from './ExportTab';
 import { useActiveTab } from './useActiveTab';
+import { SyncBar } from './SyncBar';
 import * as data from './data';
 import '../../../assets/css/base.css';
 import './sidepanel.css';
@@ -149,6 +150,7 @@ export function SidePanel() {
           </div>
         </div>
       )}
+      <SyncBar />
       {needsPage && page && <LayerKey quietRepairs={repairMarks !== 'full'} />}
       {error && (
         <p class="error small banner" role="alert">

@@ -135,6 +135,24 @@ export async function setUserDefinition(term: string, definition: string): Promi
   await toBackground('glossary:set-user', { term, definition });
 }
 
+// ---- sync ---------------------------------------------------------------
+
+export interface SyncLine {
+  enabled: boolean;
+  lastSync: number | null;
+  lastError: import('../../sync/errors').SyncErrorCode | null;
+  pending: number;
+  running: boolean;
+}
+
+/** The sync state as the background leaves it in the database. For liveQuery. */
+export async function readSyncLine(): Promise<SyncLine> {
+  const db = getDb();
+  const [tracking, status, pending] = await Promise.all([db.syncMeta.get('tracking'), db.syncMeta.get('status'), db.outbox.count()]);
+  const s = (status?.value ?? {}) as { lastSync?: number | null; lastError?: { code: import('../../sync/errors').SyncErrorCode } | null; running?: boolean };
+  return { enabled: tracking?.value === true, lastSync: s.lastSync ?? null, lastError: s.lastError?.code ?? null, pending, running: !!s.running };
+}
+
 // ---- search -------------------------------------------------------------
 
 export interface SearchHit {
