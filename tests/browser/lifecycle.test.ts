@@ -117,7 +117,7 @@ describe('nothing lost under concurrency and lifecycle events (built extension, 
     const NOTE = '磁盘满时写下的笔记';
     await noteReady(page, '一网统管', NOTE);
     await uiClick(page, 'button[type=submit]');
-    await expect.poll(() => overlayText(page), { timeout: 10_000 }).toMatch(/存储空间|storage space/);
+    await expect.poll(() => overlayText(page), { timeout: 10_000 }).toMatch(/没有更多空间|存储空间|storage space/);
     expect(await overlayText(page)).toContain(NOTE);
     expect(await annotationsIn(h)).toEqual(before);
     // Space is freed; the reader tries again.
