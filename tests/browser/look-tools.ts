@@ -25,7 +25,8 @@ export async function popupHeight(popup: Page): Promise<number> {
 }
 
 /** Names that stay Latin in Chinese text. */
-const NAMES = /GovLens|Markdown|JSON-LD|JSON|CSV|HTML|W3C|Web Annotation|chrome:\/\/\S+|gov\.cn|people\.com\.cn|xinhuanet\.com|news\.cn|Alt\+Shift\+\w|Ctrl|Alt|Shift/g;
+// Product names and addresses (sync, #18) stay Latin, as in the message files' unit test.
+const NAMES = /https?:\/\/\S*|WebDAV|Nextcloud|ownCloud|NAS|GovLens|Markdown|JSON-LD|JSON|CSV|HTML|W3C|Web Annotation|chrome:\/\/\S+|gov\.cn|people\.com\.cn|xinhuanet\.com|news\.cn|Alt\+Shift\+\w|Ctrl|Alt|Shift/g;
 
 /**
  * Runs of English words (two or more, or one of four letters or more) in a

@@ -116,19 +116,22 @@ export async function overlayText(page: Page): Promise<string> {
   return (await uiEval(page, (root) => [...root.children].filter((c) => c.localName !== 'style').map((c) => c.textContent).join(''))) ?? '';
 }
 
-/** Clicks the first element matching `selector` in GovLens's on-page UI with the real mouse (a trusted click). Throws if absent. */
-export async function uiClick(page: Page, selector: string, timeout = 10_000): Promise<void> {
+/**
+ * Clicks the first element matching `selector` (and, if given, whose text matches `hasText`) in
+ * GovLens's on-page UI with the real mouse (a trusted click). Throws if absent.
+ */
+export async function uiClick(page: Page, selector: string, timeout = 10_000, hasText?: RegExp): Promise<void> {
   const end = Date.now() + timeout;
   for (;;) {
     const box = await uiEval(
       page,
-      (root, sel: string) => {
-        const el = root.querySelector(sel);
+      (root, [sel, text, flags]: [string, string | null, string]) => {
+        const el = [...root.querySelectorAll(sel)].find((e) => text === null || new RegExp(text, flags).test(e.textContent ?? ''));
         if (!el) return null;
         const r = el.getBoundingClientRect();
         return r.width && r.height ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
       },
-      selector,
+      [selector, hasText?.source ?? null, hasText?.flags ?? ''] as [string, string | null, string],
     );
     if (box) return page.mouse.click(box.x, box.y);
     if (Date.now() > end) throw new Error(`no ${selector} in GovLens's on-page UI`);
