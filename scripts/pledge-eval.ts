@@ -28,6 +28,8 @@ const SETS: EvalSet[] = [
   { name: 'national-2024', report: '../shared/corpus/national/2024.txt', labels: 'tests/fixtures/blind/pledges/national-2024.tsv', heldOut: true },
   { name: 'national-2016', report: '../shared/corpus/national/2016.txt', labels: 'tests/fixtures/blind/pledges/national-2016.tsv', heldOut: true },
   { name: 'hubei-2026', report: '../shared/corpus/provincial-2026/hubei.txt', labels: 'tests/fixtures/blind/pledges/provincial-2026-hubei.tsv', heldOut: true },
+  { name: 'dev-blind national-2019', report: '../shared/corpus/national/2019.txt', labels: 'tests/fixtures/pledges/dev-blind/national-2019.tsv', heldOut: false },
+  { name: 'dev-blind guangxi-2026', report: '../shared/corpus/provincial-2026/guangxi.txt', labels: 'tests/fixtures/pledges/dev-blind/provincial-2026-guangxi.tsv', heldOut: false },
   { name: 'dev national-2023', report: '../shared/corpus/national/2023.txt', labels: 'tests/fixtures/pledges/dev/national-2023.tsv', heldOut: false },
   { name: 'dev national-2022', report: '../shared/corpus/national/2022.txt', labels: 'tests/fixtures/pledges/dev/national-2022-part.tsv', heldOut: false, lines: [82, 119] },
   { name: 'dev national-2021', report: '../shared/corpus/national/2021.txt', labels: 'tests/fixtures/pledges/dev/national-2021-outline.tsv', heldOut: false, lines: [85, 113] },

@@ -5,20 +5,24 @@
  * clean text spun by the test spinner (seed 000 and the two national reports
  * the language model never saw), and the damage done to clean held-out text
  * when the spinner gate is forced open. With PAIRS_FILE (lines of
- * `original=form1/form2`), also spins the held-out text with those pairs
+ * `original=form1/form2`, or TSV `form, original, count`), also spins the held-out text with those pairs
  * alone: how much of a spinner's output using them the repair undoes.
+ * With --collateral, also lists what the collateral damage on that text is
+ * (clean words rewritten, grouped by before→after, with an example).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../src/core/lm/shipped';
 import { repair } from '../src/core/repair';
 import { restorationStats } from '../tests/support/align';
-import { spin } from '../tests/support/spinner';
+import { spin, spinWithPairs } from '../tests/support/spinner';
+import { HELD_OUT } from './corpus-split';
+import { collateralEdits, collateralTable } from './lib/collateral';
 
 const root = join(import.meta.dirname, '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
-/** The two national reports build-lm.ts leaves out of the model. */
-const heldOut = ['national/2019.txt', 'national/2023.txt'].map((f) => read(`../shared/corpus/${f}`).slice(0, 20_000));
+/** The two national reports build-lm.ts leaves out of the model and spun-tune.ts never tunes on. */
+const heldOut = HELD_OUT.map((f) => read(`../shared/corpus/${f}`).slice(0, 20_000));
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 function report(name: string, input: string, gold: string): void {
@@ -38,13 +42,27 @@ for (const text of heldOut) {
 }
 console.log(`${'clean held-out text, gate forced open'.padEnd(44)} ${((wrong * 1000) / chars).toFixed(2)} changes per 1,000 characters (all wrong)`);
 
-const pairsFile = process.argv[2];
+const showCollateral = process.argv.includes('--collateral');
+const pairsFile = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (pairsFile) {
-  // Spin with the given pairs only, every match swapped to its first form.
-  const pairs = readFileSync(pairsFile, 'utf8')
-    .split(/\s+/)
-    .filter((e) => e.includes('='))
-    .map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1).split('/')[0]] as const)
+  // Spin with the given pairs only, every match swapped to its form. Two layouts:
+  // `original=form1/form2` (dictionary style), or TSV `form<TAB>original<TAB>count`
+  // (tests/fixtures/004_pairs.tsv), where an original's most frequent form wins.
+  const byOrig = new Map<string, [string, number]>();
+  for (const line of readFileSync(pairsFile, 'utf8').split('\n')) {
+    const tsv = line.split('\t');
+    if (tsv.length >= 2) {
+      const [form, orig, n] = tsv;
+      if (!byOrig.has(orig) || Number(n) > byOrig.get(orig)![1]) byOrig.set(orig, [form, Number(n) || 0]);
+      continue;
+    }
+    for (const e of line.split(/\s+/).filter((x) => x.includes('='))) {
+      const orig = e.slice(0, e.indexOf('='));
+      if (!byOrig.has(orig)) byOrig.set(orig, [e.slice(e.indexOf('=') + 1).split('/')[0], 0]);
+    }
+  }
+  const pairs = [...byOrig]
+    .map(([a, [b]]) => [a, b] as const)
     .filter(([a, b]) => a && b && a !== b)
     .sort((x, y) => y[0].length - x[0].length);
   for (const [i, text] of heldOut.entries()) {
@@ -58,9 +76,13 @@ if (pairsFile) {
         swaps++;
       } else out += text[k++];
     }
-    // The page's other damage comes from the usual dictionary, so the gate opens as on a real spun page.
-    const input = spin(out, { seed: 5 });
-    console.log(`held-out ${i ? 2023 : 2019}: ${swaps} swaps with ${pairsFile.split('/').pop()} alone`);
-    report(`  ...those pairs plus the test spinner`, input, text);
+    const name = pairsFile.split('/').pop();
+    report(`held-out ${i ? 2023 : 2019} spun with ${name} (${swaps} swaps)`, out, text);
+    if (showCollateral) {
+      const edits = collateralEdits(out, text, repair(out).changes);
+      console.log(`  collateral edits: ${edits.length}\n${collateralTable(edits, 25)}`);
+    }
+    // Harder: the usual dictionary's damage on top, as a page spun by two tools.
+    report(`  ...those pairs plus the test spinner`, spin(out, { seed: 5 }), text);
   }
 }

@@ -18,13 +18,22 @@ export interface Fix {
   conversion?: boolean;
   /** 'applied' and 'accepted' show `after`; 'suggested' and 'undone' show `before`. */
   state: 'applied' | 'suggested' | 'undone' | 'accepted';
+  /**
+   * A reading the reader may choose instead of `after`: the guess for a character
+   * whose bytes were lost in mojibake, which `after` shows as unknown (U+FFFD).
+   */
+  alternative?: string;
 }
 
 export function isShown(f: Fix): boolean {
   return f.state === 'applied' || f.state === 'accepted';
 }
 
-/** Turns a repair result into fixes against its original text. Suggestions overlapping a change are dropped. */
+/**
+ * Turns a repair result into fixes against its original text. Suggestions overlapping
+ * a change are dropped, except a guess over a change that marks a character unknown,
+ * which becomes that fix's `alternative`.
+ */
 export function fixesFromRepair(original: string, result: RepairResult): Fix[] {
   const fixes: Fix[] = result.map.segments.map((s, i) => ({
     origStart: s.origStart,
@@ -38,6 +47,14 @@ export function fixesFromRepair(original: string, result: RepairResult): Fix[] {
   }));
   for (const s of result.suggestions) {
     const [os, oe] = result.map.rangeToOriginal(s.start, s.end);
+    if (s.before.includes('\ufffd')) {
+      const i = result.changes.findIndex((c) => c.start <= s.start && s.end <= c.end && c.after.includes('\ufffd'));
+      if (i >= 0) {
+        const c = result.changes[i];
+        fixes[i].alternative = c.after.slice(0, s.start - c.start) + s.after + c.after.slice(s.end - c.start);
+        continue;
+      }
+    }
     if (original.slice(os, oe) !== s.before) continue; // another stage touched it
     if (fixes.some((f) => f.origStart < oe && os < f.origEnd)) continue;
     fixes.push({ origStart: os, origEnd: oe, before: s.before, after: s.after, kind: s.kind, confidence: s.confidence, state: 'suggested' });

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { launch, type Harness } from './harness';
 import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor, uiClick, uiEval, uiFill } from './page-tools';
-import { cssRgba, englishIn, highlightTextsByPrefix, paintedBackground, paintedLine, popupFor, popupHeight } from './look-tools';
-import { HIGHLIGHT_COLORS, PALETTE, QUIET_FIX } from '../../src/ui/common/colors';
+import { brokenCellsInPage, cssRgba, englishIn, highlightTextsByPrefix, paintedBackground, paintedLine, pngSize, popupFor, popupHeight, tabsFitInPage } from './look-tools';
+import { HIGHLIGHT_COLORS, LAYER_ORDER, PALETTE, QUIET_FIX } from '../../src/ui/common/colors';
 import { traditionalCharsToSimplified } from '../../src/core/repair/traditional/script';
 
 // Evaluated inside the extension's service worker, where chrome.* exists.
@@ -19,13 +19,6 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 /** Tooltip cards open on the page (inside GovLens's shadow root). */
 function cardCount(page: import('playwright-core').Page): Promise<number> {
   return uiEval(page, (root) => root.querySelectorAll('.gl-card').length).then((n) => n ?? 0);
-}
-
-/** Width and height of a PNG, from its IHDR chunk. */
-function pngSize(bytes: Uint8Array): [number, number] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  expect([...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-  return [view.getUint32(16), view.getUint32(20)];
 }
 
 describe('the reader\'s interface in Chinese (built extension, Chromium --lang=zh-CN)', () => {
@@ -43,7 +36,10 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     await welcome.waitForSelector('[data-command]');
     const text = await welcome.locator('body').innerText();
     expect(text).toContain('GovLens 能做什么');
-    expect(await welcome.locator('.key-list li').count()).toBe(9); // every layer, the shared one (#18) included
+    // Every layer of the palette, the class folder's shared layer included, each with what it means.
+    const key = welcome.locator('.key-list li');
+    expect(await key.count()).toBe(LAYER_ORDER.length);
+    for (const line of await key.allInnerTexts()) expect(line).toMatch(/—\s*(?!key\.)\S{2,}/);
     for (const key of ['Alt+Shift+O', 'Alt+Shift+J', 'Alt+Shift+K', 'Alt+Shift+H']) expect(text).toContain(key);
     expect(text).toContain('在此网站始终启用');
     expect(await welcome.locator('[data-testid=privacy]').innerText()).toContain('不发出任何网络请求');
@@ -289,16 +285,7 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     await panel.getByRole('tab', { name: /数字/ }).click();
     await panel.locator('tbody tr').first().waitFor();
     // Every cell but the figure's own text is one line: 已完成 never breaks into 已完/成.
-    const broken = await panel.evaluate(() =>
-      [...document.querySelectorAll('tbody td:not(.context)')]
-        .filter((td) => {
-          const r = document.createRange();
-          r.selectNodeContents(td);
-          const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
-          return lines.size > 1;
-        })
-        .map((td) => td.textContent),
-    );
+    const broken = await panel.evaluate(brokenCellsInPage);
     expect(broken).toEqual([]);
     await panel.close();
     await page.close();
@@ -353,14 +340,7 @@ describe('the reader\'s interface in English (built extension, Chromium --lang=e
     await panel.locator('.report-head').waitFor({ timeout: 10_000 });
     for (const width of [320, 420]) {
       await panel.setViewportSize({ width, height: 700 });
-      const fit = await panel.evaluate(() => {
-        const list = document.querySelector('[role=tablist]') as HTMLElement;
-        return {
-          scrolls: list.scrollWidth > list.clientWidth,
-          outside: [...list.querySelectorAll('[role=tab]')].filter((t) => t.getBoundingClientRect().right > window.innerWidth + 0.5).map((t) => t.textContent),
-          clipped: [...list.querySelectorAll('.tab-label')].filter((l) => (l as HTMLElement).scrollWidth > (l as HTMLElement).clientWidth).map((l) => l.textContent),
-        };
-      });
+      const fit = await panel.evaluate(tabsFitInPage);
       expect(fit, `${width} px`).toEqual({ scrolls: false, outside: [], clipped: [] });
       await expect(panel.getByRole('tab', { name: /Export/ }).isVisible()).resolves.toBe(true);
     }

@@ -56,3 +56,26 @@ export function spin(text: string, options: SpinOptions = {}): string {
   }
   return out;
 }
+
+/**
+ * Spins `text` with a fixed pair table, as seed 004's tool did: every occurrence of
+ * an original (longest first) becomes its form. `pairsTsv`: lines `form<TAB>original<TAB>count`
+ * (tests/fixtures/004_pairs.tsv); an original with several forms takes its most frequent.
+ */
+export function spinWithPairs(text: string, pairsTsv: string): string {
+  const byOrig = new Map<string, [string, number]>();
+  for (const line of pairsTsv.split('\n')) {
+    const [form, orig, n] = line.split('\t');
+    if (orig && form && (!byOrig.has(orig) || Number(n) > byOrig.get(orig)![1])) byOrig.set(orig, [form, Number(n) || 0]);
+  }
+  const pairs = [...byOrig].map(([a, [b]]) => [a, b] as const).filter(([a, b]) => a !== b).sort((x, y) => y[0].length - x[0].length);
+  let out = '';
+  for (let k = 0; k < text.length; ) {
+    const hit = pairs.find(([a]) => text.startsWith(a, k));
+    if (hit) {
+      out += hit[1];
+      k += hit[0].length;
+    } else out += text[k++];
+  }
+  return out;
+}

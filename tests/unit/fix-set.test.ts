@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { display, fixesFromRepair, type Fix } from '../../src/core/fix-set';
 import { runPipeline } from '../../src/core/repair/pipeline';
+import { repair } from '../../src/core/repair';
 import type { Stage } from '../../src/core/repair/types';
 
 const stage: Stage = {
@@ -46,5 +47,18 @@ describe('fix set', () => {
       const f = undone[i];
       expect(d.text.slice(r.start, r.end)).toBe(f.state === 'applied' ? f.after : f.before);
     });
+  });
+});
+
+describe('fix set: a character lost in mojibake', () => {
+  it('shows it unknown and keeps the guess as the fix\'s alternative, not as an overlapping suggestion', () => {
+    const original = new TextDecoder('gbk').decode(new TextEncoder().encode('政府工作报告的,今年'));
+    const result = repair(original);
+    expect(result.text).toBe('政府工作报告\ufffd,今年');
+    const fixes = fixesFromRepair(original, result);
+    expect(fixes.filter((f) => f.state === 'suggested')).toEqual([]);
+    const marked = fixes.find((f) => f.after.includes('\ufffd'))!;
+    expect(marked.alternative).toBe(marked.after.replace('\ufffd', '的'));
+    expect(display(original, fixes).text).toBe(result.text);
   });
 });

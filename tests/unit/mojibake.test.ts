@@ -63,48 +63,57 @@ describe('mojibake: round trips', () => {
     });
   }
 
-  it('whole GBK texts: every span without a lost byte is restored and every guess is flagged', () => {
+  it('whole GBK texts: every span without a lost byte is restored, every lost character is marked unknown and its guess only suggested', () => {
     for (const text of Object.values(SEEDS)) {
       const moj = asGbk(text);
       const r = fix(moj);
       const lost = [...moj].filter((c) => c === '\ufffd').length;
-      const guessed = r.changes.filter((c) => c.confidence < 0.6);
-      // Each lost byte yields one low-confidence change that contains it; no other change is uncertain.
-      expect(guessed.length).toBeGreaterThan(0);
-      expect(guessed.length).toBeLessThanOrEqual(lost);
-      for (const c of guessed) expect(c.before).toContain('\ufffd');
-      for (const c of r.changes.filter((c) => c.confidence >= 0.6)) expect(text).toContain(c.after);
+      const marked = r.changes.filter((c) => c.after.includes('\ufffd'));
+      // Each lost byte yields at most two changes that show a character as unknown (a lost lead
+      // byte can leave the character before uncertain too), each with a guess where one fits.
+      expect(marked.length).toBeGreaterThan(0);
+      expect(marked.length).toBeLessThanOrEqual(2 * lost);
+      expect(r.suggestions.length).toBeLessThanOrEqual(marked.length);
+      for (const sg of r.suggestions) {
+        expect(sg.confidence).toBeLessThan(0.5);
+        expect(sg.before).toContain('\ufffd');
+        expect(sg.after).not.toContain('\ufffd');
+      }
+      for (const c of r.changes.filter((c) => !c.after.includes('\ufffd'))) expect(text).toContain(c.after);
     }
   });
 });
 
 describe('mojibake: lost bytes', () => {
-  it('guesses a byte lost before ASCII (U+FFFD) and marks it low-confidence', () => {
+  it('marks a character whose byte was lost before ASCII as unknown and only suggests the guess', () => {
     // Seven characters = 21 bytes: the last byte before "," has no partner and is lost.
     const moj = asGbk('政府工作报告的,今年');
     expect(moj).toContain('\ufffd');
     const r = fix(moj);
-    expect(r.text).toBe('政府工作报告的,今年');
-    const low = r.changes.filter((c) => c.confidence < 0.6);
-    expect(low).toHaveLength(1);
-    expect(low[0].after).toBe('的');
-    expect(low[0].confidence).toBeGreaterThanOrEqual(0.5);
+    expect(r.text).toBe('政府工作报告\ufffd,今年');
+    expect(r.changes.map((c) => c.after).join('')).not.toContain('的');
+    expect(r.suggestions).toHaveLength(1);
+    expect(r.suggestions[0]).toMatchObject({ before: '\ufffd', after: '的', kind: 'mojibake' });
+    expect(r.suggestions[0].confidence).toBeLessThan(0.5);
+    // Accepting the suggestion gives the original back.
+    const s0 = r.suggestions[0];
+    expect(r.text.slice(0, s0.start) + s0.after + r.text.slice(s0.end)).toBe('政府工作报告的,今年');
   });
 
-  it('uses neighbouring characters to pick the guess (a date after digits)', () => {
-    expect(fix(asGbk('全面推进工作2024年3月5日')).text).toBe('全面推进工作2024年3月5日');
+  it('uses neighbouring characters to pick the suggested guess (a date after digits)', () => {
+    const r = fix(asGbk('全面推进工作2024年3月5日'));
+    expect(r.text).toBe('全面推进工作2024\ufffd3\ufffd5\ufffd');
+    expect(r.suggestions.map((s) => s.after)).toEqual(['年', '月', '日']);
   });
 
-  it('repairs the rest of a run with one byte dropped and flags the damaged character', () => {
+  it('repairs the rest of a run with one byte dropped and marks the damaged character unknown', () => {
     const bytes = [...utf8('坚持高质量发展推动经济建设')];
     bytes.splice(10, 1); // the middle byte of the 4th character (质)
     const moj = gbk.decode(new Uint8Array(bytes));
     const r = fix(moj);
-    expect(r.text.startsWith('坚持高')).toBe(true);
-    expect(r.text.endsWith('发展推动经济建设')).toBe(true);
-    const low = r.changes.filter((c) => c.confidence < 0.6);
-    expect(low.length).toBe(1);
-    expect(r.changes.filter((c) => c.confidence >= 0.6).map((c) => c.after).join('')).toContain('发展推动经济建设');
+    expect(r.text).toBe('坚持高\ufffd量发展推动经济建设');
+    expect(r.suggestions).toHaveLength(1);
+    expect(r.suggestions[0].after).toBe('高质量');
   });
 
   it('decoder: fills one hole with the most frequent character, refuses non-UTF-8', () => {

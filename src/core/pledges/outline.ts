@@ -186,9 +186,41 @@ export function* buildOutlineInSteps(text: string): Steps<Outline> {
       const opening = text.slice(h.end, Math.min(end, h.end + 80));
       dueYear = h.fiveYear ?? (h.rank === 1 && title?.mode === 'plan' ? title.fiveYear : undefined) ?? (h.year === undefined && FIVE_YEAR_PERIOD.test(opening.slice(0, 14)) ? fiveYearEnd(opening.slice(0, 14)) : undefined) ?? h.year ?? (h.rank === 1 && title?.mode === 'plan' ? title.year : undefined) ?? planYear;
     }
+    // 二、“十四五”时期发展成就和“十五五”时期主要目标任务: the review, then the outlook from its first paragraph
+    // that looks ahead.
+    const turn = mode === 'review' ? outlookTurn(text, h, end, planYear) : undefined;
+    if (turn) {
+      parts.push({ start: h.start, end: turn.at, mode });
+      parts.push({ start: turn.at, end, mode: 'plan', dueYear: turn.dueYear });
+      continue;
+    }
     parts.push({ start: h.start, end, mode, dueYear });
   }
   return { headings: heads.map(({ start, end, rank, text: t }) => ({ start, end, rank, text: t })), parts, planYear };
+}
+
+/**
+ * Where a part whose heading joins a review and an outlook (…发展成就和…主要目标任务) turns to the outlook: the
+ * first paragraph that opens on a coming five-year period or whose future cues outnumber its past ones.
+ */
+function outlookTurn(text: string, h: RawHeading, end: number, planYear: number | undefined): { at: number; dueYear?: number } | undefined {
+  const words = h.text.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*/, '');
+  const join = /[和及与]|以及/.exec(words);
+  if (!join || !REVIEW_HEADING.test(words.slice(0, join.index)) || REVIEW_HEADING.test(words.slice(join.index)) || !PLAN_HEADING.test(words.slice(join.index))) return undefined;
+  const ahead = fiveYearEnd(words.slice(join.index));
+  let lineStart = text.indexOf('\n', h.start) + 1;
+  while (lineStart > 0 && lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + CUE_CHARS));
+    const period = /^\s*[“"]?十[一二三四五六七八九]五[”"]?(?:时期|期间|规划)/.exec(line);
+    const periodEnd = period ? fiveYearEnd(period[0]) : undefined;
+    const future = line.match(FUTURE_CUES)?.length ?? 0;
+    const past = line.match(PAST_CUES)?.length ?? 0;
+    if ((periodEnd !== undefined && (planYear === undefined || periodEnd > planYear)) || future > past) return { at: lineStart, dueYear: ahead ?? periodEnd };
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
 }
 
 /** The outline at once (tests, CLI). */

@@ -45,20 +45,19 @@ export function* runPipelineInSteps(original: string, stages: readonly Stage[], 
 
   for (const stage of stages) {
     if (disabled.has(stage.kind)) continue;
-    const proposed = normaliseEdits(stage.run(text, options), text);
-    const apply: Edit[] = [];
-    for (const e of proposed) {
-      if (e.confidence >= threshold) apply.push(e);
-      else {
-        const map = new OffsetMap(segs);
-        pending.push({
-          origStart: map.toOriginal(e.start, 'start'),
-          origEnd: map.toOriginal(e.end, 'end'),
-          after: e.after,
-          kind: e.kind,
-          confidence: e.confidence,
-        });
-      }
+    const proposed = stage.run(text, options);
+    // Applied edits and suggestions are normalised apart: a suggestion may cover the
+    // same span as an applied edit (a lost character shown as unknown, and its guess).
+    const apply = normaliseEdits(proposed.filter((e) => e.confidence >= threshold), text);
+    const map = new OffsetMap(segs);
+    for (const e of normaliseEdits(proposed.filter((e) => e.confidence < threshold), text)) {
+      pending.push({
+        origStart: map.toOriginal(e.start, 'start'),
+        origEnd: map.toOriginal(e.end, 'end'),
+        after: e.after,
+        kind: e.kind,
+        confidence: e.confidence,
+      });
     }
     if (apply.length) [text, segs] = applyEdits(text, segs, apply);
     yield;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './harness';
-import { attrs, highlightTexts, pointOf, selectText, until } from './page-tools';
+import { attrs, clickTab, highlightTexts, pointOf, selectText, until } from './page-tools';
 
 const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审议';
 const NOTE = '开场白 <img src=x onerror="window.pwned=1">';
@@ -30,17 +30,6 @@ async function exportFrom(panel: Page, index: number): Promise<string> {
   });
   await panel.evaluate((i) => (document.querySelectorAll('ul.formats li button')[i] as HTMLButtonElement).click(), index);
   return until(() => panel.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads[0] ?? ''), 15_000);
-}
-
-async function clickTab(panel: Page, name: RegExp): Promise<void> {
-  await panel.waitForSelector('[role=tab]');
-  const ok = await panel.evaluate((src) => {
-    const re = new RegExp(src);
-    const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) => re.test(t.textContent ?? ''));
-    tab?.click();
-    return Boolean(tab);
-  }, name.source);
-  expect(ok).toBe(true);
 }
 
 describe('GovLens in Firefox ESR (built add-on, WebDriver BiDi)', () => {

@@ -3,19 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './harness';
-import { pointOf, sleep, until } from './page-tools';
+import { hover } from './page-tools';
 import { GLOSSARY_HTML, GLOSSARY_TERMS, GLOSSARY_URL } from '../glossary-page';
-
-/** Hovers the first occurrence of `needle` and returns the tooltip's text once it shows `needle`. */
-async function hover(h: FirefoxHarness, page: Page, needle: string): Promise<string> {
-  const p = await pointOf(page, needle);
-  if (!p) throw new Error(`text not on page: ${needle}`);
-  await page.mouse.move(1, 1);
-  await sleep(450);
-  await page.mouse.move(p.x, p.y);
-  await until(async () => (await h.uiText(page)).includes(needle));
-  return h.uiText(page);
-}
 
 for (const lang of ['zh-CN', 'en-US']) {
   describe(`built-in glossary tooltips in Firefox, ${lang} (built add-on)`, () => {

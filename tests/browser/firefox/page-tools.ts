@@ -2,7 +2,11 @@
  * Page helpers for Firefox tests (puppeteer-core pages). Evaluated functions are the same as
  * ../page-tools.ts's: they only use the page's DOM, so both browsers read pages alike.
  */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FirefoxHarness } from './harness';
+import { highlightBackgroundInPage, highlightLineInPage } from '../look-tools';
 
 export async function attrs(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() =>
@@ -42,22 +46,29 @@ export async function selectText(page: Page, needle: string): Promise<boolean> {
   }, needle);
 }
 
-/** Viewport point in the middle of the first occurrence of `needle` (scrolled into view). */
-export async function pointOf(page: Page, needle: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n.nodeValue ?? '').indexOf(needle);
-      if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + needle.length);
-      const box = r.getClientRects()[0];
-      return { x: box.left + Math.min(box.width / 2, 8), y: box.top + box.height / 2 };
-    }
-    return null;
-  }, needle);
+/** Viewport point in the middle of the `nth` occurrence of `needle` (scrolled into view). */
+export async function pointOf(page: Page, needle: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    (needle, nth) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const v = n.nodeValue ?? '';
+        for (let i = v.indexOf(needle); i >= 0; i = v.indexOf(needle, i + 1)) {
+          if (seen++ !== nth) continue;
+          (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + needle.length);
+          const box = r.getClientRects()[0];
+          return { x: box.left + Math.min(box.width / 2, 8), y: box.top + box.height / 2 };
+        }
+      }
+      return null;
+    },
+    needle,
+    nth,
+  );
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -71,4 +82,77 @@ export async function until<T>(fn: () => Promise<T>, timeout = 10_000, step = 20
     last = await fn();
   }
   return last;
+}
+
+/** Clicks the side panel tab whose label matches `name` (throws if there is none). */
+export async function clickTab(panel: Page, name: RegExp): Promise<void> {
+  await panel.waitForSelector('[role=tab]');
+  const ok = await panel.evaluate((src) => {
+    const re = new RegExp(src);
+    const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) => re.test(t.textContent ?? ''));
+    tab?.click();
+    return Boolean(tab);
+  }, name.source);
+  if (!ok) throw new Error(`no side panel tab ${name}`);
+}
+
+/** Hovers the `nth` occurrence of `needle` with the real mouse and returns GovLens's on-page UI text once it shows `needle`. */
+export async function hover(h: FirefoxHarness, page: Page, needle: string, nth = 0): Promise<string> {
+  const p = await pointOf(page, needle, nth);
+  if (!p) throw new Error(`text not on page: ${needle}`);
+  await page.mouse.move(1, 1);
+  await sleep(450);
+  await page.mouse.move(p.x, p.y);
+  await until(async () => (await h.uiText(page)).includes(needle));
+  return h.uiText(page);
+}
+
+/** The painted background colour of a CSS highlight over the element holding its first range (../look-tools.ts). */
+export const paintedBackground = (page: Page, name: string) => page.evaluate(highlightBackgroundInPage, name);
+
+/** The painted underline of a CSS highlight: colour, style and thickness as Firefox computed them. */
+export const paintedLine = (page: Page, name: string) => page.evaluate(highlightLineInPage, name);
+
+/** Test-profile preferences that save every download into `dir` without asking. */
+export function downloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.dir': dir,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+  };
+}
+
+/**
+ * Clicks with the real mouse the first `target` inside the first `container` whose text includes `hasText`
+ * (the container itself without `target`), as Playwright's locator(container, { hasText }).locator(target).
+ */
+export async function clickIn(page: Page, container: string, hasText: string, target = ''): Promise<void> {
+  const handle = await page.evaluateHandle(
+    (container, hasText, target) => {
+      const box = [...document.querySelectorAll(container)].find((e) => (e.textContent ?? '').includes(hasText));
+      return (target ? box?.querySelector(target) : box) ?? null;
+    },
+    container,
+    hasText,
+    target,
+  );
+  const el = handle.asElement() as ElementHandle<Element> | null;
+  if (!el) throw new Error(`nothing to click: ${container} with "${hasText}" ${target}`);
+  await el.click();
+}
+
+/**
+ * The path of the first finished download in `dir` whose name ends with `ending`. Firefox creates the file
+ * empty and writes into `<name>.part` until the download completes, so a file counts once no .part is left.
+ */
+export async function downloaded(dir: string, ending: string, timeout = 20_000): Promise<string> {
+  const name = await until(async () => {
+    const names = await readdir(dir);
+    const file = names.find((f) => f.endsWith(ending));
+    return file && !names.some((f) => f.endsWith('.part')) && (await stat(join(dir, file))).size > 0 ? file : '';
+  }, timeout);
+  if (!name) throw new Error(`no finished ${ending} download in ${dir}`);
+  return join(dir, name);
 }

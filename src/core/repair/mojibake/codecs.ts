@@ -55,3 +55,24 @@ export function cp1252Byte(ch: string): number | undefined {
   }
   return cp1252Reverse.get(ch);
 }
+
+/**
+ * Whether the Windows-1252 bytes of `s` end inside a UTF-8 character (a
+ * continuation byte is due). A space and an HTML entity count as a byte of
+ * 0xA0–0xFF (a no-break space shown as a space, &nbsp;, &frac14; …).
+ */
+export function endsMidSequence(s: string): boolean {
+  let need = 0;
+  for (let i = 0; i < s.length; i++) {
+    let b: number | undefined;
+    if (s[i] === '&') {
+      const m = /^&[^;]{2,8};/.exec(s.slice(i, i + 10));
+      if (m) i += m[0].length - 1;
+      b = 0xa0;
+    } else b = s[i] === ' ' ? 0xa0 : cp1252Byte(s[i]);
+    if (b === undefined) return false;
+    if (b >= 0x80 && b <= 0xbf) need = Math.max(0, need - 1);
+    else need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  }
+  return need > 0;
+}

@@ -46,20 +46,28 @@ function decodeOne(seq: number[]): string | null {
 /** Only a Han character or CJK/general punctuation is an acceptable guess for a lost byte. */
 const plausibleGuess = (ch: string) => /^[\p{Script=Han}\u2010-\u2027\u3000-\u303f\uff01-\uff5e]$/u.test(ch);
 
-/** Every plausible character for the ways of filling one unknown byte, most frequent first. */
-function fillCandidates(variants: number[][]): string[] {
+/**
+ * Every plausible character for the ways of filling one unknown byte, most frequent first.
+ * `likely`: bytes known to get lost on this path (Windows-1252's C1 controls); when
+ * any of them fits, only those are candidates.
+ */
+function fillCandidates(variants: number[][], likely?: readonly number[]): string[] {
   const found = new Set<string>();
+  const preferred = new Set<string>();
   for (const seq of variants) {
     const i = seq.indexOf(HOLE);
     for (let v = 0x80; v <= 0xff; v++) {
       seq[i] = v;
       const ch = decodeOne(seq);
-      if (ch !== null && plausibleGuess(ch)) found.add(ch);
+      if (ch !== null && plausibleGuess(ch)) {
+        found.add(ch);
+        if (likely?.includes(v)) preferred.add(ch);
+      }
     }
     seq[i] = HOLE;
   }
   // The likeliest few are enough for the context step; the long tail is rare characters.
-  return [...found]
+  return [...(preferred.size ? preferred : found)]
     .map((c) => [c, charCost(c)] as const)
     .sort((a, b) => a[1] - b[1])
     .slice(0, MAX_CANDIDATES)
@@ -68,14 +76,32 @@ function fillCandidates(variants: number[][]): string[] {
 
 const MAX_CANDIDATES = 16;
 
+/** A character whose bytes were lost beyond guessing: shown as unknown, with nothing to suggest. */
+const UNKNOWN_CHAR = '\ufffd';
+
 /**
  * Decodes UTF-8 where some bytes are lost: explicit holes (U+FFFD in the
  * mis-decoded text) or bytes missing without trace (a lead byte followed by one
  * continuation byte too few). At most one byte per character is guessed;
- * each guess lists its candidates, most frequent first. Returns null when the bytes are not UTF-8 even so.
+ * each guess lists its candidates, most frequent first. Where more is lost
+ * (two bytes of one character, a lead byte and its neighbour's last byte, as
+ * when a GBK private-use character is dropped), the decoder resynchronises at
+ * the next lead byte: the bytes in between are one unknown character, and the
+ * character before stray continuation bytes, which may have swallowed one of
+ * them, becomes uncertain too. Returns null only when nothing is UTF-8-like.
+ * `guess`: false to skip guessing lost characters (they stay unknown), when only the certain ones matter.
  */
-export function decodeUtf8WithHoles(bytes: number[]): DecodedChar[] | null {
+export function decodeUtf8WithHoles(bytes: number[], likelyLost?: readonly number[], guess = true): DecodedChar[] | null {
   const out: DecodedChar[] = [];
+  const unknown = (from: number, to: number) => {
+    const prev = out[out.length - 1];
+    // Stray continuation bytes: the character before may have taken one that was not its own.
+    if (prev && !prev.guessed && prev.byteEnd === from && prev.byteEnd - prev.byteStart > 1 && isCont(bytes[from] ?? 0)) {
+      prev.guessed = true;
+      prev.candidates = [prev.text];
+    }
+    out.push({ text: UNKNOWN_CHAR, byteStart: from, byteEnd: to, guessed: true });
+  };
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
@@ -94,21 +120,21 @@ export function decodeUtf8WithHoles(bytes: number[]): DecodedChar[] | null {
         j++;
       }
       const seq = bytes.slice(i, j);
-      if (j - i === n && holes === 0) {
-        const ch = decodeOne(seq);
-        if (ch === null) return null;
+      const ch = j - i === n && holes === 0 ? decodeOne(seq) : null;
+      if (ch !== null) {
         out.push({ text: ch, byteStart: i, byteEnd: j, guessed: false });
       } else {
         let candidates: string[] = [];
-        if (j - i === n && holes === 1) candidates = fillCandidates([seq]);
+        if (!guess) candidates = [];
+        else if (j - i === n && holes === 1) candidates = fillCandidates([seq]);
         else if (j - i === n - 1 && holes === 0 && n >= 3) {
           // One byte vanished without a trace: it may have been any of the continuations.
           const variants: number[][] = [];
           for (let k = 1; k < n; k++) variants.push([...seq.slice(0, k), HOLE, ...seq.slice(k)]);
-          candidates = fillCandidates(variants);
+          candidates = fillCandidates(variants, likelyLost);
         }
-        if (!candidates.length) return null;
-        out.push({ text: candidates[0], byteStart: i, byteEnd: j, guessed: true, candidates });
+        if (candidates.length) out.push({ text: candidates[0], byteStart: i, byteEnd: j, guessed: true, candidates });
+        else unknown(i, j);
       }
       i = j;
       continue;
@@ -116,14 +142,27 @@ export function decodeUtf8WithHoles(bytes: number[]): DecodedChar[] | null {
     // A lost lead byte: a hole or nothing, then exactly two continuation bytes (a 3-byte character).
     const start = i;
     const k = b === HOLE ? i + 1 : i;
-    if (k + 1 < bytes.length + 1 && isCont(bytes[k]) && isCont(bytes[k + 1]) && !isCont(bytes[k + 2] ?? 0) && bytes[k + 2] !== HOLE) {
+    if (guess && k + 1 < bytes.length + 1 && isCont(bytes[k]) && isCont(bytes[k + 1]) && !isCont(bytes[k + 2] ?? 0) && bytes[k + 2] !== HOLE) {
       const candidates = fillCandidates([[HOLE, bytes[k], bytes[k + 1]]]);
-      if (!candidates.length) return null;
-      out.push({ text: candidates[0], byteStart: start, byteEnd: k + 2, guessed: true, candidates });
-      i = k + 2;
-      continue;
+      if (candidates.length) {
+        out.push({ text: candidates[0], byteStart: start, byteEnd: k + 2, guessed: true, candidates });
+        i = k + 2;
+        continue;
+      }
     }
-    return null;
+    // Resynchronise: everything up to the next lead byte or ASCII is one lost character.
+    let j = i + 1;
+    while (j < bytes.length && (isCont(bytes[j]) || bytes[j] === HOLE)) j++;
+    if (bytes[i] !== HOLE && !isCont(bytes[i])) return null; // a byte UTF-8 never uses (0xC0, 0xF5–0xFF)
+    unknown(i, j);
+    i = j;
   }
-  return out;
+  // Mostly unreadable is not UTF-8 that lost bytes: more characters lost beyond guessing than read.
+  let lost = 0;
+  let read = 0;
+  for (const d of out) {
+    if (d.text === UNKNOWN_CHAR && !d.candidates) lost++;
+    else if (!d.guessed && d.byteEnd - d.byteStart > 1) read++;
+  }
+  return lost > read ? null : out;
 }

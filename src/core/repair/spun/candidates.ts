@@ -1,4 +1,5 @@
 import { SPUN_CLEAN_CHARS, SPUN_WORD_COUNTS } from '../../data/spun-signatures';
+import { GENERAL_WORD_COUNTS } from '../../data/spun-general';
 import { charVariants, forwardDict, reverseDict, type Match } from './dictionary';
 import { signatures } from './gate';
 import { DECIDE_PARAMS } from './params';
@@ -23,6 +24,20 @@ function cleanCount(w: string): number {
     }
   }
   return counts.get(w) ?? 0;
+}
+
+let general: Map<string, number> | undefined;
+
+/** How often `w` is a word in general Chinese (jieba's dictionary counts; 0 when it is not one). */
+function generalCount(w: string): number {
+  if (!general) {
+    general = new Map();
+    for (const e of GENERAL_WORD_COUNTS.split(' ')) {
+      const i = e.lastIndexOf(':');
+      general.set(e.slice(0, i), Number(e.slice(i + 1)));
+    }
+  }
+  return general.get(w) ?? 0;
 }
 
 let charReverse: Map<string, string[]> | undefined;
@@ -81,8 +96,11 @@ function usualVariants(usual: string): Set<string> {
   return v;
 }
 
-/** How often each of `words` occurs literally in `text` (one scan, first-character index). */
-function literalCounts(text: string, words: Iterable<string>): Map<string, number> {
+/**
+ * How often each of `words` occurs literally in `text` (one scan, first-character
+ * index), not counting occurrences that touch a character marked in `skip`.
+ */
+export function literalCounts(text: string, words: Iterable<string>, skip?: Uint8Array): Map<string, number> {
   const byFirst = new Map<number, string[]>();
   const out = new Map<string, number>();
   for (const w of words) {
@@ -98,7 +116,12 @@ function literalCounts(text: string, words: Iterable<string>): Map<string, numbe
   for (let i = 0; i < text.length; i++) {
     if (!starts[text.charCodeAt(i)]) continue;
     const l = byFirst.get(text.charCodeAt(i));
-    if (l) for (const w of l) if (text.startsWith(w, i)) out.set(w, out.get(w)! + 1);
+    if (!l) continue;
+    for (const w of l) {
+      if (!text.startsWith(w, i)) continue;
+      if (skip && skip.subarray(i, i + w.length).includes(1)) continue;
+      out.set(w, out.get(w)! + 1);
+    }
   }
   return out;
 }
@@ -138,6 +161,12 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
     for (const c of cs) {
       const ratio = Math.log((cleanCount(c.text) + 1) / (cleanCount(form) + 1));
       let p = (isSig ? P.biasSignature : P.biasCommon) + P.beta * Math.max(-P.betaCap, Math.min(P.betaCap, ratio));
+      // Word-level evidence from general Chinese: a form that is a common word there (明显, 深刻) is
+      // likelier genuine than one that is rare (效劳), whatever reports prefer.
+      if (P.general) {
+        const g = Math.log((generalCount(c.text) + 1) / (generalCount(form) + 1));
+        p += P.general * Math.max(-P.generalCap, Math.min(P.generalCap, g));
+      }
       if (c.layers > 1) p -= P.twoLayer;
       if (!c.primary) p -= P.secondary;
       // The tool maps a word the same way throughout a page: if this original's usual
@@ -148,7 +177,10 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
       p += over;
       if (c.text.length > 1) {
         const isExplained = explained.has(c.text) && !(isSig && cs[0] === c);
-        if (literal.get(c.text)) p -= P.literal;
+        // Tools map a word the same way every time (in seed 004 an original is left intact
+        // almost only where it is itself another word's spun form): an original standing
+        // intact on the page, and not explainable as a spun form, was not spun here.
+        if (literal.get(c.text)) p -= reverseDict().has(c.text) ? P.literal : P.literalStrong;
         // A word missing from the page is evidence it was spun away, unless its usual spun form already accounts for that.
         else if (!isExplained) p += P.absent * Math.min(P.absentCap, expectedCount(c.text));
         if (isExplained) p -= P.explained;

@@ -1,6 +1,6 @@
 import type { CharLM } from '../../lm';
 import * as hash from '../../lm/hash';
-import type { ChoicePoint } from './candidates';
+import { literalCounts, type ChoicePoint } from './candidates';
 import { DECIDE_PARAMS } from './params';
 
 /** Module-local binding: some loaders turn every call of an import into a getter call. */
@@ -102,6 +102,43 @@ export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
     if (pts[i].cands.length > 1 && next && changed[i + 1] && next.start - pts[i].end < RIGHT) score(i);
   }
   if (consistency > 0) enforceConsistency(pts, (i, bonus) => score(i, bonus), consistency);
+  if (DECIDE_PARAMS.intact > 0) weighIntactOriginals(text, pts, (i, bonus) => score(i, bonus));
+}
+
+/**
+ * Pair evidence from the whole page: a spinner rewrites (nearly) every
+ * occurrence of a word it has a swap for, so an original that also stands
+ * intact on the page, more often than the restorations would leave it, is not
+ * being spun here, and the forms read as it are most likely genuine (农村 intact
+ * throughout a page, beside a few 乡村 the model would read as 农村). Each point
+ * restoring such an original is re-decided with a penalty of weight × ln((intact + ½) / (rate × restored + ½)),
+ * clipped to [0, cap]: `rate` is how many intact copies a spinner that skips
+ * some occurrences leaves per restored one.
+ */
+function weighIntactOriginals(text: string, pts: ChoicePoint[], rescore: (i: number, bonus: (c: string) => number) => void): void {
+  const { intact: weight, intactCap: cap, intactRate: rate } = DECIDE_PARAMS;
+  const restored = new Map<string, number[]>();
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i];
+    if (p.choice === 0 || p.parts) continue;
+    const o = p.cands[p.choice];
+    if (o.length < 2) continue;
+    const list = restored.get(o);
+    if (list) list.push(i);
+    else restored.set(o, [i]);
+  }
+  if (!restored.size) return;
+  // Characters a changing point rewrites: an original found there is a spun form being read, not an intact word.
+  const rewritten = new Uint8Array(text.length);
+  for (const p of pts) if (p.choice !== 0) rewritten.fill(1, p.start, p.end);
+  const intact = literalCounts(text, restored.keys(), rewritten);
+  for (const [o, idx] of restored) {
+    const excess = Math.log((intact.get(o)! + 0.5) / (rate * idx.length + 0.5));
+    const penalty = weight * Math.min(cap, excess);
+    if (penalty <= 0) continue;
+    const bonus = (c: string) => (c === o ? -penalty : 0);
+    for (const i of idx) rescore(i, bonus);
+  }
 }
 
 /** ln-odds below the best at which a candidate stops being scored (e^(-PRUNE / temperature) is negligible). */

@@ -1,7 +1,9 @@
 /**
  * Weights of the restoration decision (ln-odds units), tuned by coordinate search
- * on seed 004 plus national 2019/2023 spun by tests/support/spinner.ts
- * (objective: restoration rate − 8 × collateral rate, summed). Retuned after the
+ * (scripts/spun-tune.ts) on national 2018/2022 spun with seed 004's pairs and by
+ * tests/support/spinner.ts, with a model that never saw them (objective:
+ * restoration rate − 8 × collateral rate, summed); measured by spun-eval.ts on
+ * 2019/2023, which neither the model nor the tuning saw. Earlier retuned after the
  * LM's smoothing changed (src/core/lm/model.ts): its margins are smaller, so the
  * priors now carry less weight. Weights at 0 are mechanisms the search switched off.
  */
@@ -17,6 +19,9 @@ export const DECIDE_PARAMS = {
    */
   beta: 0.5,
   betaCap: 4,
+  /** Weight of ln(count(original) / count(form)) in general Chinese (jieba's dictionary), capped like beta. */
+  general: 0.25,
+  generalCap: 4,
   /** Penalty for an original that needs two spinner layers (word swap, then character swap). */
   twoLayer: 6,
   /** Penalty for undoing two overlapping swaps at once (a two-layer chain across a word boundary), on top of both priors. */
@@ -40,6 +45,8 @@ export const DECIDE_PARAMS = {
    * (`explained` is off: usualSeen covers it more precisely.)
    */
   literal: 1,
+  /** The same, for an original that is not itself any word's spun form (its intact occurrences are certainly intact). */
+  literalStrong: 1,
   explained: 0,
   /**
    * Over-representation: a spun form the page uses far more often than clean
@@ -63,6 +70,16 @@ export const DECIDE_PARAMS = {
    * weight × (share of occurrences that chose that candidate).
    */
   consistency: 1.5,
+  /**
+   * Intact originals (src/core/repair/spun/decide.ts, weighIntactOriginals): penalty
+   * weight × ln((intact + ½) / (intactRate × restored + ½)), capped, on restoring an
+   * original that stands intact on the page more often than a spinner would leave it.
+   * Tuned on 2018/2022 (spun-tune.ts): their 004-pair collateral 1.08/0.70% → 0.60/0.49%
+   * at the same restoration; the test spinner's restoration −0.7 points.
+   */
+  intact: 3,
+  intactCap: 4,
+  intactRate: 0.3,
   /** Softmax temperature turning log-probability margins into confidences. */
   temperature: 0.5,
 };

@@ -1,9 +1,10 @@
 import type { Edit, Stage } from '../types';
-import { cp1252Byte } from '../mojibake/codecs';
-import { CONFIDENT, isTraditional, repairRun, type Codec } from '../mojibake/repair-run';
+import { cp1252Byte, endsMidSequence } from '../mojibake/codecs';
+import { CONFIDENT, GUESSED, decodesAsGbkMojibake, gbkMojibakeLength, isTraditional, repairRun, type Codec, type RunEdit } from '../mojibake/repair-run';
 import { isSeenUnit } from '../mojibake/score';
 import { decodeUtf8WithHoles } from '../mojibake/utf8-holes';
 import { joinTouchingDeletions } from '../layout/touching';
+import { ENTITY_RE, decodeEntity } from '../unicode/entities';
 
 /**
  * Candidate runs: maximal stretches of non-ASCII, non-space characters (UTF-8
@@ -19,11 +20,13 @@ const RUN_RE = /(?:[^\u0000-\u007f\s]|\u00a0)+/g;
  * Windows-1252 (æ”¿åºœ → 政府). Each run is re-encoded and decoded as UTF-8;
  * only runs that become valid UTF-8 and read clearly more like Chinese are
  * changed, so clean Chinese (which is also valid GBK) is left alone.
+ * A character that lost a byte is shown as unknown (U+FFFD) and its guessed
+ * reading is only offered as a suggestion; the rest of its run is repaired.
  */
 export const mojibakeStage: Stage = {
   kind: 'mojibake',
   run(text) {
-    const edits: Edit[] = [];
+    const edits: RunEdit[] = [];
     const retry: [number, number, Codec][] = [];
     const tryRun = (start: number, end: number, codec: Codec) => {
       const found = repairOnceOrTwice(text, start, end, codec);
@@ -31,7 +34,7 @@ export const mojibakeStage: Stage = {
       // (、、鏀垮簻, æ”¿åºœ&nbsp;ä¸­……); their bytes do not continue the UTF-8
       // around them, so the pieces between them are tried on their own.
       if (!found.length) {
-        for (const piece of text.slice(start, end).matchAll(/[^\u00a0]+/g)) {
+        for (const piece of text.slice(start, end).matchAll(/[^\u00a0 ]+/g)) {
           const [s, e] = trimPunctuation(text, start + piece.index, start + piece.index + piece[0].length);
           const pieceCodec = isCp1252Run(text.slice(s, e)) ? 'cp1252' : 'gbk';
           if (e - s >= 2 && (e - s < end - start || pieceCodec !== codec)) found.push(...repairOnceOrTwice(text, s, e, pieceCodec));
@@ -40,15 +43,32 @@ export const mojibakeStage: Stage = {
       if (found.length) edits.push(...found);
       else retry.push([start, end, codec]);
     };
+    let skipTo = 0;
+    const entityRuns: [number, number][] = [];
     for (const m of text.matchAll(RUN_RE)) {
       const run = m[0];
       const start = m.index;
-      const end = start + run.length;
+      if (start < skipTo) continue;
       if (isCp1252Run(run)) {
-        if (run.length >= 2) tryRun(start, end, 'cp1252');
+        // A no-break space shown as a plain space, or an entity, can sit inside the run: take them with it.
+        const end = extendCp1252Run(text, start, start + run.length);
+        skipTo = end;
+        if (end - start >= 2) tryRun(start, end, 'cp1252');
+        if (text.slice(start, end).includes('&')) entityRuns.push([start, end]);
         continue;
       }
-      for (const part of run.matchAll(/[^\u00a0]+/g)) if (looksMisdecoded(part[0])) tryRun(start + part.index, start + part.index + part[0].length, 'gbk');
+      const end = start + run.length;
+      for (const part of run.matchAll(/[^\u00a0]+/g)) {
+        if (!looksMisdecoded(part[0])) continue;
+        const [editsBefore, retryBefore] = [edits.length, retry.length];
+        tryRun(start + part.index, start + part.index + part[0].length, 'gbk');
+        // Mojibake touching clean text in one run (下面的內容涓嬮潰鐨): the stretches that read as UTF-8, each on its own.
+        if (edits.length === editsBefore && retry.length === retryBefore + 1) {
+          const inner = undecodedMojibake(part[0]).filter(([s, e]) => e - s < part[0].length);
+          if (inner.length) retry.pop();
+          for (const [s, e] of inner) tryRun(start + part.index + s, start + part.index + e, 'gbk');
+        }
+      }
     }
     // Once a page has certain mojibake, short runs that need a guessed byte are worth repairing too.
     if (edits.some((e) => e.confidence === CONFIDENT)) {
@@ -60,12 +80,93 @@ export const mojibakeStage: Stage = {
       }
       edits.sort((a, b) => a.start - b.start);
     }
-    return joinTouchingDeletions(edits);
+    // Entities the unicode stage left to this one: decoded with their run above, or, when
+    // the run holds no whole UTF-8 character (café&nbsp;), alone; never half of mojibake.
+    for (const [start, end] of entityRuns) {
+      if (edits.some((e) => e.start < end && start < e.end) || holdsUtf8Character(text.slice(start, end))) continue;
+      for (const m of text.slice(start, end).matchAll(ENTITY_RE)) {
+        const v = decodeEntity(m as RegExpExecArray);
+        if (v !== null) edits.push({ start: start + m.index, end: start + m.index + m[0].length, after: v, kind: 'entity', confidence: 0.95 });
+      }
+      edits.sort((a, b) => a.start - b.start);
+    }
+    // Guesses for lost characters are suggestions over the same span as the edit that marks them unknown.
+    const guesses: Edit[] = edits.flatMap((e) => (e.guess ? [{ start: e.start, end: e.end, after: e.guess, kind: 'mojibake' as const, confidence: GUESSED }] : []));
+    return [...joinTouchingDeletions(edits.map(({ guess: _, ...e }) => e)), ...guesses];
   },
 };
 
+/**
+ * Where a Windows-1252 run really ends. A run whose bytes stop inside a UTF-8
+ * character continues over a single space (a no-break space, byte 0xA0, that
+ * the page showed as a space) or an HTML entity of a Latin-1 character
+ * (&frac14;, &nbsp;) and the Windows-1252 characters after it.
+ */
+function extendCp1252Run(text: string, start: number, end: number): number {
+  while (endsMidSequence(text.slice(start, end))) {
+    let next = end;
+    if (text[end] === ' ') next = end + 1;
+    else if (text[end] === '&') {
+      const m = /^&(?:#\d{2,4}|#x[0-9a-f]{2,4}|[a-z]{2,8}\d{0,2});/i.exec(text.slice(end, end + 12));
+      if (!m) return end;
+      next = end + m[0].length;
+    } else return end;
+    let k = next;
+    while (k < text.length && isCp1252Char(text[k])) k++;
+    // A space must be followed by mojibake; an entity may end the run (年 → å¹&acute;).
+    if (k === next && text[end] === ' ') return end;
+    end = k;
+  }
+  return end;
+}
+
+/** Whether the Windows-1252 bytes of `s` (entities as 0xA0) contain a whole multi-byte UTF-8 character. */
+function holdsUtf8Character(s: string): boolean {
+  let need = 0;
+  for (let i = 0; i < s.length; i++) {
+    let b: number | undefined = cp1252Byte(s[i]);
+    if (s[i] === '&') {
+      const m = /^&[^;]{2,8};/.exec(s.slice(i, i + 10));
+      if (m) i += m[0].length - 1;
+      b = 0xa0;
+    }
+    if (b === undefined) return false;
+    const cont = b >= 0x80 && b <= 0xbf;
+    if (need > 0 && cont && --need === 0) return true;
+    if (!cont) need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  }
+  return false;
+}
+
+function isCp1252Char(ch: string): boolean {
+  return ch !== ' ' && cp1252Byte(ch) !== undefined;
+}
+
+/**
+ * Spans of GBK mojibake still in `text` (runs the stage could not decode): later
+ * stages must not rewrite them, or they could never be decoded (涓嬮潰鐨 must not become 涓嬮溃镄).
+ */
+export function undecodedMojibake(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(RUN_RE)) {
+    const run = m[0];
+    for (let i = 0; i < run.length; ) {
+      const c = run.charCodeAt(i);
+      // Mojibake starts on a character reports never use; clean text stops looking like UTF-8 within a few characters.
+      const n = isSeenUnit(c) || isPunctuation(c) ? 0 : gbkMojibakeLength(run, i);
+      let e = i + n;
+      while (e > i && isPunctuation(run.charCodeAt(e - 1))) e--;
+      if (e - i >= 2 && decodesAsGbkMojibake(run.slice(i, e))) {
+        spans.push([m.index + i, m.index + e]);
+        i = e;
+      } else i++;
+    }
+  }
+  return spans;
+}
+
 /** One mis-decoding undone, or for Windows-1252 two when one is not enough. */
-function repairOnceOrTwice(text: string, start: number, end: number, codec: Codec): Edit[] {
+function repairOnceOrTwice(text: string, start: number, end: number, codec: Codec): RunEdit[] {
   const once = repairRun(text, start, end, codec);
   return once.length || codec !== 'cp1252' ? once : repairTwiceDecoded(text, start, end);
 }
@@ -119,7 +220,7 @@ function looksMisdecoded(part: string): boolean {
 }
 
 function isCp1252Run(run: string): boolean {
-  for (const ch of run) if (ch !== '\ufffd' && cp1252Byte(ch) === undefined) return false;
+  for (const ch of run) if (ch !== '\ufffd' && ch !== ' ' && cp1252Byte(ch) === undefined) return false;
   return true;
 }
 

@@ -1,6 +1,7 @@
 import type { Edit, RepairOptions, Stage } from '../types';
 import { isTraditionalPage, isTraditionalRun, scriptStats } from '../traditional/detect';
 import { simplifiedToTraditional, traditionalToSimplified } from '../traditional/script';
+import { undecodedMojibake } from './mojibake';
 
 /**
  * Traditional → Simplified with OpenCC, only for text detected as Traditional
@@ -34,10 +35,20 @@ export const traditionalStage: Stage = {
     // A chunk of a longer page follows the page's verdict when one was made.
     const pageIsTrad = options.page?.traditional ?? isTraditionalPage(page);
     const edits: Edit[] = [];
+    // GBK mojibake the mojibake stage could not decode looks Traditional (涓嬮潰鐨): converting it would make it undecodable.
+    const mojibake = undecodedMojibake(text);
     for (const m of text.matchAll(/[^\n]+/g)) {
       const line = m[0];
       if (!isTraditionalRun(scriptStats(line), pageIsTrad)) continue;
-      edits.push(...diffEdits(line, traditionalToSimplified(line), m.index, pageIsTrad ? 0.9 : 0.8));
+      const confidence = pageIsTrad ? 0.9 : 0.8;
+      let from = m.index;
+      const lineEnd = m.index + line.length;
+      for (const [s, e] of mojibake) {
+        if (e <= from || s >= lineEnd) continue;
+        if (s > from) edits.push(...diffEdits(text.slice(from, s), traditionalToSimplified(text.slice(from, s)), from, confidence));
+        from = Math.max(from, e);
+      }
+      if (from < lineEnd) edits.push(...diffEdits(text.slice(from, lineEnd), traditionalToSimplified(text.slice(from, lineEnd)), from, confidence));
     }
     return edits;
   },

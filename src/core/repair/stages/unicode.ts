@@ -1,5 +1,6 @@
 import type { Edit, Stage } from '../types';
 import { ENTITY_RE, decodeEntity } from '../unicode/entities';
+import { cp1252Byte, endsMidSequence } from '../mojibake/codecs';
 
 /**
  * Invisible characters that only break search and copying: zero-width space,
@@ -33,6 +34,8 @@ export const unicodeStage: Stage = {
       ENTITY_RE.lastIndex = 0;
       for (let m; (m = ENTITY_RE.exec(text)); ) {
         const v = decodeEntity(m);
+        // A byte inside Windows-1252 mojibake (10Î&frac14;s is 10μs): the mojibake stage decodes it with its run, or leaves both.
+        if (v !== null && continuesMojibake(text, m.index, v)) continue;
         if (v !== null) edits.push({ start: m.index, end: m.index + m[0].length, after: v, kind: 'entity', confidence: 0.95 });
       }
     }
@@ -57,6 +60,15 @@ export const unicodeStage: Stage = {
  */
 function isMojibakeByte(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= '\u0080' && ch <= '\u00ff') || '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'.includes(ch));
+}
+
+/** Whether an entity standing for a UTF-8 continuation byte (0x80–0xBF) follows Windows-1252 mojibake that is mid-character. */
+function continuesMojibake(text: string, at: number, value: string): boolean {
+  const b = value.length === 1 ? cp1252Byte(value) : undefined;
+  if (b === undefined || b > 0xbf) return false;
+  let from = at;
+  while (from > 0 && at - from < 4 && text[from - 1] !== ' ' && cp1252Byte(text[from - 1]) !== undefined) from--;
+  return from < at && endsMidSequence(text.slice(from, at));
 }
 
 /** One edit covering only the part of `before` that differs from `after` (common prefix/suffix trimmed). */
