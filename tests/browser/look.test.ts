@@ -97,6 +97,8 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
       await uiClick(page, `.gl-toolbar .gl-swatch[data-color=${color}]`);
     };
     await pick('全国人民代表大会成立70周年', 'blue');
+    // The first is saved and painted before the next selection (a repaint closes an open toolbar).
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     await pick('策划生成首批支撑项目', 'pink');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('2');
     const check = async () => {
