@@ -6,6 +6,7 @@ import { runNodeBenchmarks } from './node';
 import { runBrowserBenchmarks, runScriptTimeBenchmarks } from './browser';
 import { runStorageBenchmarks } from './storage';
 import { cpus, loadavg } from 'node:os';
+import { runLibraryBenchmarks } from './library';
 import { runSyncBenchmarks } from './sync';
 import { printTable, type BenchRow } from './util';
 
@@ -15,6 +16,7 @@ const SECTIONS: [id: string, title: string, run: () => Promise<BenchRow[]>][] = 
   ['sync', 'Sync through WebDAV on loopback (Apache mod_dav_fs, rclone; Dexie on fake-indexeddb)', runSyncBenchmarks],
   ['browser', 'Chromium (built extension)', runBrowserBenchmarks],
   ['script-time', 'Chromium: content-script time on pages that are not reports (trace)', runScriptTimeBenchmarks],
+  ['library', 'Chromium: large libraries (10,000 notes on one report; 100,000 over 1,000 reports)', runLibraryBenchmarks],
 ];
 
 async function main(): Promise<void> {

@@ -32,6 +32,9 @@ export async function writeFloorExtension(): Promise<string> {
   return dir;
 }
 
+/** Trace events are read by trace-tasks.ts; the library bench takes the type from here too. */
+export type { TraceEvent };
+
 export interface ScriptTime {
   /** Wall-clock ms, what the page waits. */
   wall: number;
@@ -40,7 +43,7 @@ export interface ScriptTime {
 }
 
 /** Loads `url` in a new page while tracing, waits for `selector` and a quiet moment, and returns the trace. */
-async function traceLoad(context: BrowserContext, url: string, selector: string, categories: string[]): Promise<TraceEvent[]> {
+export async function traceLoad(context: BrowserContext, url: string, selector: string, categories: string[]): Promise<TraceEvent[]> {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 
 const tr = (key: string, fallback: string) => (i18n.t as (k: string) => string)(key) || fallback;
@@ -8,6 +8,7 @@ import { getSiteMode, preferTraditional, repairMarks, setSiteMode } from '../sha
 import { detectReport, splitUrl, type Detection } from '../core/detect';
 import { injectAskPrompt, injectEngine, injectDataScript, syncUserSites } from './inject';
 import { storageHandlers } from './storage-handlers';
+import { callerOf, requireExtension, type Caller } from './scope';
 import { openToReveal, takePendingReveal } from './reveal';
 import { copySharedNote, sharedNotesFor, startSync, syncHandlers } from './sync';
 import { pushGlossaryToBrowserSync, startGlossarySync } from './glossary-sync';
@@ -63,7 +64,36 @@ function pageVerdict(detection: Detection): PageVerdict {
   return { isReport, score, signals, damage };
 }
 
+/**
+ * Tells the engines in other tabs that a report's highlights changed (each checks whether
+ * it shows that report), so two tabs of one report see each other's notes without a reload.
+ * Not the tab that made the change: it knows.
+ */
+async function notifyTabs(reportIds: string[], caller: Caller | null): Promise<void> {
+  const skip = caller?.kind === 'content' ? caller.tabId : undefined;
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined || tab.id === skip) continue;
+    for (const reportId of reportIds) {
+      browser.tabs.sendMessage(tab.id, { type: 'page:annotations-changed', payload: { reportId } }).catch(() => undefined);
+    }
+  }
+}
+
+/** Storage handlers see who is asking (scope.ts), not the raw sender. */
+function withCaller(handlers: ReturnType<typeof storageHandlers>) {
+  const extensionOrigin = browser.runtime.getURL('/');
+  return Object.fromEntries(
+    Object.entries(handlers).map(([type, fn]) => [type, (payload: never, sender: Browser.runtime.MessageSender) => (fn as (p: never, c: unknown) => unknown)(payload, callerOf(sender, browser.runtime.id, extensionOrigin))]),
+  );
+}
+
+/** Throws unless the message came from one of the extension's own pages (popup, side panel). */
+function fromExtension(sender: Browser.runtime.MessageSender, what: string): void {
+  requireExtension(callerOf(sender, browser.runtime.id, browser.runtime.getURL('/')), what);
+}
+
 export function startBackground(): void {
+  const storage = withCaller(storageHandlers((ids, caller) => void notifyTabs(ids, caller)));
   handle<BackgroundProtocol>({
     // Scoring runs here rather than in detect.js: its code is compiled once in
     // the worker instead of on every page the content script visits.
@@ -92,25 +122,44 @@ export function startBackground(): void {
       return { injected: await injectEngine(sender.tab.id, sender.frameId ?? 0) };
     },
     // From the popup, under activeTab: the user asked for this tab explicitly.
-    'tab:enable': async ({ tabId }) => ({ injected: await injectEngine(tabId, 0) }),
+    'tab:enable': async ({ tabId }, sender) => {
+      fromExtension(sender, 'enable GovLens in a tab');
+      return { injected: await injectEngine(tabId, 0) };
+    },
     'site:get-mode': ({ host }) => getSiteMode(host),
-    'site:set-mode': ({ host, mode }) => setSiteMode(host, mode),
+    'site:set-mode': ({ host, mode }, sender) => {
+      fromExtension(sender, "change a site's mode");
+      return setSiteMode(host, mode);
+    },
     'settings:get-traditional': () => preferTraditional.getValue(),
-    'settings:set-traditional': ({ traditional }) => preferTraditional.setValue(traditional),
+    'settings:set-traditional': ({ traditional }, sender) => {
+      fromExtension(sender, 'change the settings');
+      return preferTraditional.setValue(traditional);
+    },
     'settings:get-marks': () => repairMarks.getValue(),
-    'settings:set-marks': ({ marks }) => repairMarks.setValue(marks),
-    'annotation:reveal': ({ url, id }) => openToReveal(url, id),
+    'settings:set-marks': ({ marks }, sender) => {
+      fromExtension(sender, 'change the settings');
+      return repairMarks.setValue(marks);
+    },
+    'annotation:reveal': ({ url, id }, sender) => {
+      fromExtension(sender, 'open other reports');
+      return openToReveal(url, id);
+    },
     'annotation:pending-reveal': (_p, sender) => takePendingReveal(sender.tab?.id),
-    ...storageHandlers,
+    ...storage,
     // The reader's glossary also follows the browser's account (storage.sync).
-    'glossary:set-user': async (entry) => {
-      await storageHandlers['glossary:set-user']!(entry);
+    'glossary:set-user': async (entry, sender) => {
+      await storage['glossary:set-user']!(entry as never, sender as never);
       await pushGlossaryToBrowserSync().catch(() => undefined);
     },
-    'shared:for-page': (_p, sender) => (sender.url ? sharedNotesFor(sender.url) : []),
-    'shared:copy': ({ key }, sender) => {
-      if (!sender.url) throw new Error('GovLens: no page');
-      return copySharedNote(sender.url, key);
+    // A content script's own frame only (sender.url), like every storage message.
+    'shared:for-page': (_p, sender) => (callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'))?.kind === 'content' && sender.url ? sharedNotesFor(sender.url) : []),
+    'shared:copy': async ({ key }, sender) => {
+      const caller = callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (caller?.kind !== 'content' || !sender.url) throw new Error('GovLens: no page');
+      const saved = await copySharedNote(sender.url, key);
+      void notifyTabs([saved.reportId], caller);
+      return saved;
     },
     ...(extensionPagesOnly(syncHandlers) as object),
   });

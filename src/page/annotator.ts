@@ -1,11 +1,15 @@
 import { h, render } from 'preact';
-import { anchorMany, describe } from '../core/anchoring';
+import { anchor, describe } from '../core/anchoring';
 import { SelectionToolbar } from '../ui/page';
 import type { AnnotationRecord, SharedNote } from '../shared/messages';
 import type { AnnotationPatch } from '../storage/repo';
-import { toBackground } from '../shared/messaging';
+import { toBackground, toBackgroundReliably } from '../shared/messaging';
 import type { Engine } from './engine';
 import type { Mark } from './marks';
+import { uiHostOf } from './ui-host';
+
+/** Annotations per message when a page loads its report's (see load). */
+const LIST_PAGE = 500;
 
 /** Rough quote length below which context must agree before trusting a match. */
 const ANCHOR_MIN_SCORE = 0.6;
@@ -22,7 +26,12 @@ export class Annotator {
   shared: SharedNote[] = [];
   sharedAnchored = new Map<string, { start: number; end: number }>();
   reportId: string | null = null;
+  /** Told when a save, change or delete could not be made, with a way to try again. The reader must hear of it. */
+  onWriteFailed?: (error: unknown, retry: () => void, note: string) => void;
   private cleanup: Array<() => void> = [];
+  private anchorRuns = 0;
+  /** Bumped by every write here, so a list fetched meanwhile is fetched again (it may lack the write). */
+  private writes = 0;
 
   /** The address highlights are saved under; follows single-page navigation. */
   constructor(private engine: Engine, private mount: HTMLElement, public pageUrl: string) {}
@@ -33,33 +42,64 @@ export class Annotator {
 
   async load(reportId: string): Promise<void> {
     this.reportId = reportId;
-    [this.records, this.shared] = await Promise.all([
-      toBackground('annotation:list', { reportId }),
-      toBackground('shared:for-page', {}).catch(() => [] as SharedNote[]),
-    ]);
+    const sharedNotes = toBackground('shared:for-page', {}).catch(() => [] as SharedNote[]);
+    let records: AnnotationRecord[];
+    let seen: number;
+    do {
+      seen = this.writes;
+      records = [];
+      // In pages: one message of ten thousand records takes one long task to decode.
+      for (;;) {
+        const last = records[records.length - 1];
+        const page = await toBackground('annotation:list', { reportId, limit: LIST_PAGE, ...(last ? { after: { createdAt: last.createdAt, id: last.id } } : {}) });
+        records.push(...page);
+        if (page.length < LIST_PAGE) break;
+      }
+    } while (seen !== this.writes);
+    this.records = records;
+    this.shared = await sharedNotes;
     await this.reanchor();
   }
 
-  /** Anchors every record in the current text; marks orphans (never deletes them). */
+  /**
+   * Anchors every record in the current text; marks orphans (never deletes them). One
+   * record at a time, yielding to the page whenever the task has run its budget, so ten
+   * thousand notes never block the page for long; a newer run supersedes an older one.
+   */
   async reanchor(): Promise<void> {
+    const gen = ++this.anchorRuns;
+    // Marks the start in the page's timeline (DevTools, `npm run bench`'s trace).
+    performance.mark('govlens-anchor');
     const text = this.engine.page.text;
-    const results = anchorMany(text, this.records.map((r) => ({ id: r.id, selectors: { quote: r.quote, position: r.position } })), { minScore: ANCHOR_MIN_SCORE });
-    this.anchored.clear();
+    const records = this.records;
+    const slicer = this.engine.slicer;
+    slicer.restart();
+    const anchored = new Map<string, { start: number; end: number }>();
     const nowOrphan: string[] = [];
     const nowAnchored: string[] = [];
-    results.forEach((a, i) => {
-      const r = this.records[i];
+    for (const r of records) {
+      const a = anchor(text, { quote: r.quote, position: r.position }, { minScore: ANCHOR_MIN_SCORE });
       if (a) {
-        this.anchored.set(r.id, { start: a.start, end: a.end });
+        anchored.set(r.id, { start: a.start, end: a.end });
         if (r.orphan) nowAnchored.push(r.id);
       } else if (!r.orphan) nowOrphan.push(r.id);
-    });
-    for (const r of this.records) r.orphan = !this.anchored.has(r.id);
-    this.sharedAnchored.clear();
-    if (this.shared.length) {
-      const found = anchorMany(text, this.shared.map((n) => ({ id: n.key, selectors: { quote: n.quote, position: n.position } })), { minScore: ANCHOR_MIN_SCORE });
-      found.forEach((a, i) => a && this.sharedAnchored.set(this.shared[i].key, { start: a.start, end: a.end }));
+      await slicer.step('anchor');
+      if (gen !== this.anchorRuns) return;
     }
+    // The read-only sources' notes, in the same slices; they are never orphan-marked (not the reader's).
+    const sharedAnchored = new Map<string, { start: number; end: number }>();
+    for (const n of this.shared) {
+      const a = anchor(text, { quote: n.quote, position: n.position }, { minScore: ANCHOR_MIN_SCORE });
+      if (a) sharedAnchored.set(n.key, { start: a.start, end: a.end });
+      await slicer.step('anchor');
+      if (gen !== this.anchorRuns) return;
+    }
+    slicer.record('anchor');
+    // For `npm run bench`: the longest task anchoring took, next to the engine's own.
+    this.engine.doc.documentElement.setAttribute('data-govlens-anchor-longest-ms', String(slicer.longest.anchor ?? 0));
+    this.anchored = anchored;
+    this.sharedAnchored = sharedAnchored;
+    for (const r of records) r.orphan = !anchored.has(r.id);
     if (nowOrphan.length) await toBackground('annotation:mark-orphans', { ids: nowOrphan, orphan: true }).catch(() => undefined);
     if (nowAnchored.length) await toBackground('annotation:mark-orphans', { ids: nowAnchored, orphan: false }).catch(() => undefined);
     await this.paint();
@@ -86,7 +126,8 @@ export class Annotator {
   install(): void {
     const doc = this.engine.doc;
     const onUp = (e: MouseEvent) => {
-      if (e.composedPath().some((n) => n === this.mount.getRootNode())) return;
+      // A click in our own UI: its shadow root is closed, so a document listener sees only the host.
+      if (e.composedPath().includes(uiHostOf(this.mount))) return;
       setTimeout(() => this.offerToolbar(), 0);
     };
     doc.addEventListener('mouseup', onUp);
@@ -150,17 +191,17 @@ export class Annotator {
   async create(start: number, end: number, v: { note: string; tags: string[]; color: string }): Promise<AnnotationRecord | null> {
     if (!this.reportId) return null;
     const { quote, position } = describe(this.engine.page.text, start, end);
-    const saved = await toBackground('annotation:add', {
-      reportId: this.reportId,
-      url: this.pageUrl,
-      quote,
-      position,
-      note: v.note,
-      tags: v.tags,
-      color: v.color,
-      origin: 'user',
-    });
-    this.records.push(saved);
+    const input = { id: pageUuid(), reportId: this.reportId, url: this.pageUrl, quote, position, note: v.note, tags: v.tags, color: v.color, origin: 'user' as const };
+    let saved: AnnotationRecord;
+    try {
+      saved = await toBackgroundReliably('annotation:add', input);
+    } catch (err) {
+      // Never silently: the reader is told, keeps the note's text, and can try again.
+      this.onWriteFailed?.(err, () => void this.create(start, end, v), v.note);
+      return null;
+    }
+    this.writes++;
+    if (!this.records.some((r) => r.id === saved.id)) this.records.push(saved);
     this.anchored.set(saved.id, { start, end });
     this.engine.doc.getSelection()?.removeAllRanges();
     await this.paint();
@@ -168,14 +209,27 @@ export class Annotator {
   }
 
   async update(id: string, changes: AnnotationPatch): Promise<void> {
-    const updated = await toBackground('annotation:update', { id, changes });
+    let updated: AnnotationRecord;
+    try {
+      updated = await toBackgroundReliably('annotation:update', { id, changes });
+    } catch (err) {
+      this.onWriteFailed?.(err, () => void this.update(id, changes), changes.note ?? '');
+      return;
+    }
+    this.writes++;
     const i = this.records.findIndex((x) => x.id === id);
     if (i >= 0) this.records[i] = updated;
     await this.paint();
   }
 
   async remove(id: string): Promise<void> {
-    await toBackground('annotation:delete', { id });
+    try {
+      await toBackgroundReliably('annotation:delete', { id });
+    } catch (err) {
+      this.onWriteFailed?.(err, () => void this.remove(id), '');
+      return;
+    }
+    this.writes++;
     this.records = this.records.filter((r) => r.id !== id);
     this.anchored.delete(id);
     await this.paint();
@@ -184,7 +238,14 @@ export class Annotator {
   /** Copies a shared note into the reader's own notes, at the same place. */
   async copyShared(key: string): Promise<void> {
     const at = this.sharedAnchored.get(key);
-    const saved = await toBackground('shared:copy', { key });
+    let saved: AnnotationRecord;
+    try {
+      saved = await toBackground('shared:copy', { key });
+    } catch (err) {
+      this.onWriteFailed?.(err, () => void this.copyShared(key), '');
+      return;
+    }
+    this.writes++;
     this.records.push(saved);
     if (at) this.anchored.set(saved.id, at);
     await this.paint();
@@ -204,4 +265,16 @@ export class Annotator {
   dispose(): void {
     for (const c of this.cleanup) c();
   }
+}
+
+/**
+ * A random (v4) UUID. Not crypto.randomUUID(): it exists only in secure contexts, and
+ * GovLens also runs on plain-http government sites.
+ */
+export function pageUuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -1,6 +1,7 @@
 import { canonicalUrl, fingerprint } from '../core/fingerprint';
 import { reportRegion, reportYear } from '../core/report-meta';
-import { PAGE_UI_CSS } from '../ui/page';
+import { h, render } from 'preact';
+import { Notice, PAGE_UI_CSS, storageErrorText } from '../ui/page';
 import { handle, toBackground } from '../shared/messaging';
 import { preferTraditional, repairMarks } from '../shared/settings';
 import type { PageItems, PageProtocol, PledgeRecord, RepairMarks, ReportInfo, ScrollTarget } from '../shared/messages';
@@ -59,8 +60,23 @@ export async function boot(): Promise<void> {
   const ui = createUiHost(doc, PAGE_UI_CSS);
   const tipMount = doc.createElement('div');
   const toolbarMount = doc.createElement('div');
-  ui.mount.append(tipMount, toolbarMount);
+  const noticeMount = doc.createElement('div');
+  ui.mount.append(tipMount, toolbarMount, noticeMount);
   const annotator = new Annotator(engine, toolbarMount, location.href);
+  const closeNotice = () => render(null, noticeMount);
+  annotator.onWriteFailed = (err, retry, note) =>
+    render(
+      h(Notice, {
+        message: storageErrorText(err),
+        note,
+        onRetry: () => {
+          closeNotice();
+          retry();
+        },
+        onClose: closeNotice,
+      }),
+      noticeMount,
+    );
   let report: ReportInfo | null = null;
   let savedPledges: PledgeRecord[] = [];
 
@@ -71,7 +87,7 @@ export async function boot(): Promise<void> {
       await engine.extract();
       tooltips.hide();
     },
-    savePledge: (index) => void savePledge(index),
+    savePledge: (index) => void savePledge(index).catch((err) => annotator.onWriteFailed?.(err, () => void savePledge(index), '')),
     isPledgeSaved: (index) => savedPledges.some((s) => s.text === engine.pledges[index]?.text && s.reportId === annotator.reportId),
     saveAnnotation: (id, changes) => void annotator.update(id, changes),
     deleteAnnotation: (id) => void annotator.remove(id),
@@ -153,6 +169,10 @@ export async function boot(): Promise<void> {
     'page:reattach': ({ id }) => annotator.reattach(id),
     'page:refresh-annotations': async () => {
       if (annotator.reportId) await annotator.load(annotator.reportId);
+    },
+    // Another tab (or the side panel) saved, changed or deleted a highlight of this report: show it without a reload.
+    'page:annotations-changed': async ({ reportId }) => {
+      if (reportId === annotator.reportId) await annotator.load(reportId);
     },
   });
 

@@ -50,18 +50,37 @@ declare const navigation: EventTarget | undefined;
  * A single-page site may navigate in place from a page that is not a report
  * to one that is. Where the Navigation API exists (Chromium), the next
  * same-document navigation runs detection again once the new content has
- * settled; one listener, nothing else until then.
+ * settled; one listener, nothing else until then. Without it (Firefox), a
+ * content script cannot see history.pushState, so it watches what such a
+ * navigation changes: the document's title (one small observer on <head>), and
+ * back/forward and hash changes; whichever comes first, detection runs again if
+ * the address changed.
  */
 function redetectAfterNavigation(doc: Document): void {
-  if (typeof navigation === 'undefined' || doc.defaultView !== window) return;
-  navigation.addEventListener(
-    'navigatesuccess',
-    () =>
-      setTimeout(() => {
-        doc.documentElement.removeAttribute('data-govlens');
-        doc.documentElement.removeAttribute('data-govlens-t0');
-        detectThisPage(doc);
-      }, SETTLE_MS),
-    { once: true },
-  );
+  if (doc.defaultView !== window) return;
+  const again = () =>
+    setTimeout(() => {
+      doc.documentElement.removeAttribute('data-govlens');
+      doc.documentElement.removeAttribute('data-govlens-t0');
+      detectThisPage(doc);
+    }, SETTLE_MS);
+  if (typeof navigation !== 'undefined') {
+    navigation.addEventListener('navigatesuccess', again, { once: true });
+    return;
+  }
+  const href = doc.location.href;
+  const head = doc.head ?? doc.documentElement;
+  let done = false;
+  const check = () => {
+    if (done || doc.location.href === href) return;
+    done = true;
+    observer.disconnect();
+    window.removeEventListener('popstate', check);
+    window.removeEventListener('hashchange', check);
+    again();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(head, { childList: true, subtree: true, characterData: true });
+  window.addEventListener('popstate', check);
+  window.addEventListener('hashchange', check);
 }

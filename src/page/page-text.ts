@@ -145,15 +145,21 @@ export class PageText {
     this.reindex();
   }
 
-  /** A DOM Range for [start, end) of the page text, or null if it crosses chunks or cannot be located. */
+  /**
+   * A DOM Range for [start, end) of the page text, or null if it cannot be located. It may
+   * span chunks (a highlight over two paragraphs): it starts in one chunk's nodes and ends
+   * in another's, and the separator between them is not on the page.
+   */
   range(doc: Document, start: number, end: number): Range | null {
     const ci = this.chunkAt(start);
-    if (ci < 0) return null;
-    const base = this.offsets[ci];
+    const cj = end > start ? this.chunkAt(end - 1) : ci;
+    if (ci < 0 || cj < ci) return null;
     const view = this.views[ci];
-    if (end - base > view.canonical.text.length) return null;
-    const a = view.locate(view.toShown(start - base, 'start'));
-    const b = view.locate(view.toShown(end - base, 'end'), true);
+    const last = this.views[cj];
+    // An end on the separator after a chunk (a quote taken to the end of its line) is that chunk's end.
+    const endInChunk = Math.min(end - this.offsets[cj], last.canonical.text.length);
+    const a = view.locate(view.toShown(start - this.offsets[ci], 'start'));
+    const b = last.locate(last.toShown(endInChunk, 'end'), true);
     if (!a || !b) return null;
     const r = doc.createRange();
     try {
@@ -162,7 +168,8 @@ export class PageText {
     } catch {
       return null;
     }
-    return r;
+    // An end before the start (chunks out of document order) collapses the range: nothing to show.
+    return r.collapsed && end > start ? null : r;
   }
 
   chunkAt(pos: number): number {

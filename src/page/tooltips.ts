@@ -4,6 +4,7 @@ import type { Engine } from './engine';
 import { termFields } from './items';
 import { caretAt, pointInRange } from './hit-test';
 import { marksAt, type Mark } from './marks';
+import { uiHostOf } from './ui-host';
 
 export interface TooltipActions {
   saveDefinition(term: string, definition: string): void;
@@ -41,7 +42,7 @@ export class Tooltips {
     const onMove = (e: MouseEvent) => {
       // composedPath() is empty once the event has been dispatched: read it now, not in the frame callback
       // (else the pointer on the card counted as off it, and the page text under the card took over).
-      this.lastMove = { x: e.clientX, y: e.clientY, overTooltip: e.composedPath().some((n) => n === this.mount.getRootNode()) };
+      this.lastMove = { x: e.clientX, y: e.clientY, overTooltip: e.composedPath().includes(uiHostOf(this.mount)) };
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;

@@ -182,7 +182,8 @@ export interface BackgroundProtocol {
   'settings:get-marks': { req: Record<string, never>; res: RepairMarks };
   'settings:set-marks': { req: { marks: RepairMarks }; res: void };
   'report:upsert': { req: ReportInfo; res: { reportId: string } };
-  'annotation:list': { req: { reportId: string }; res: AnnotationRecord[] };
+  /** A report's annotations, oldest first; with `limit`, one page of them after the `after` one (see Annotator.load). */
+  'annotation:list': { req: { reportId: string; after?: { createdAt: number; id: string }; limit?: number }; res: AnnotationRecord[] };
   /** From the side panel: open the report in a new tab and show this annotation once the page is ready. */
   'annotation:reveal': { req: { url: string; id: string }; res: void };
   /** From the engine, once its annotations are anchored: the one to show in this tab, if any. */
@@ -231,11 +232,14 @@ export interface PageProtocol {
   'page:save-pledges': { req: { indexes: number[] }; res: PledgeRecord[] };
   'page:reattach': { req: { id: string }; res: boolean };
   'page:refresh-annotations': { req: Record<string, never>; res: void };
+  /** From the background: a report's highlights changed (in another tab, or the side panel). */
+  'page:annotations-changed': { req: { reportId: string }; res: void };
 }
 
 export type Message<P, K extends keyof P = keyof P> = K extends keyof P
   ? { type: K; payload: P[K] extends { req: infer R } ? R : never }
   : never;
+/** `code`: a StorageError's kind (quota, closed, blocked, invalid, unknown), so the page can say it in the reader's language. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
 export type Req<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;
 export type Res<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;

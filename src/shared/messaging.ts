@@ -11,6 +11,37 @@ export async function toBackground<K extends keyof BackgroundProtocol>(
   return unwrap(type, reply);
 }
 
+/**
+ * Failures of the channel, not of the request: the MV3 service worker was stopped (or
+ * restarted) before it answered. Not "Extension context invalidated": after an update or
+ * reload this page's script is an orphan, and no retry can reach anyone.
+ */
+const TRANSPORT_FAILURE = /no answer to|message port closed|could not establish connection|receiving end does not exist|message channel closed/i;
+
+export function isTransportFailure(err: unknown): boolean {
+  return TRANSPORT_FAILURE.test(err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * toBackground for writes: retried (with backoff) when the channel fails, so a save whose
+ * worker was stopped mid-way completes once a new worker starts. Only for requests that are
+ * safe to repeat (annotation:add carries its own id; updates and deletes are idempotent).
+ */
+export async function toBackgroundReliably<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: Req<BackgroundProtocol, K>,
+  attempts = 5,
+): Promise<Res<BackgroundProtocol, K>> {
+  for (let i = 1; ; i++) {
+    try {
+      return await toBackground(type, payload);
+    } catch (err) {
+      if (i >= attempts || !isTransportFailure(err)) throw err;
+      await new Promise((r) => setTimeout(r, 150 * 2 ** i));
+    }
+  }
+}
+
 /** Sends a typed message to the engine in a tab (top frame unless frameId is given). */
 export async function toPage<K extends keyof PageProtocol>(
   tabId: number,

@@ -7,6 +7,7 @@ import { shownStatus, STATUS_NAMES } from '../core/pledges/status';
 import { getDb, type GovLensDB } from './db';
 import { guard } from './errors';
 import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
+import { annotationProblem, glossaryProblem, pledgeProblem, reportProblem, settingProblem, type Problem } from './validate';
 
 export const BACKUP_FORMAT = 'govlens-backup';
 /** 3: pledges as Dexie version 3 stores them (kind, area, direction, evidence, history). Backups of 2 are upgraded on import. */
@@ -30,7 +31,28 @@ interface ExportScope {
   reportId?: string;
 }
 
-async function load(db: GovLensDB, scope: ExportScope) {
+/** A stored record an export left out because it cannot be written (e.g. a date no format can hold). */
+export interface SkippedRecord {
+  table: 'reports' | 'annotations' | 'pledges' | 'glossary' | 'settings';
+  key: string;
+  problem: Problem;
+}
+
+/**
+ * The valid rows of a table, and the others as SkippedRecords. A record that got past the
+ * checks some other way (an import by an older GovLens, a sync) must not fail a whole export.
+ */
+function partition<T>(rows: T[], table: SkippedRecord['table'], check: (r: unknown) => Problem | null, keyOf: (r: T) => string, skipped: SkippedRecord[]): T[] {
+  return rows.filter((r) => {
+    const problem = check(r);
+    if (problem) skipped.push({ table, key: keyOf(r), problem });
+    return !problem;
+  });
+}
+
+const idOf = (r: { id?: unknown }) => String(r?.id ?? '');
+
+async function load(db: GovLensDB, scope: ExportScope, skipped: SkippedRecord[] = []) {
   const reports = scope.reportId
     ? (await db.reports.where('id').equals(scope.reportId).toArray())
     : await db.reports.toArray();
@@ -38,7 +60,11 @@ async function load(db: GovLensDB, scope: ExportScope) {
     ? await db.annotations.where('[reportId+createdAt]').between([scope.reportId, -Infinity], [scope.reportId, Infinity]).toArray()
     : await db.annotations.orderBy('createdAt').toArray();
   const pledges = scope.reportId ? await db.pledges.where('reportId').equals(scope.reportId).toArray() : await db.pledges.toArray();
-  return { reports, annotations, pledges };
+  return {
+    reports: partition(reports, 'reports', reportProblem, idOf, skipped),
+    annotations: partition(annotations, 'annotations', annotationProblem, idOf, skipped),
+    pledges: partition(pledges, 'pledges', pledgeProblem, idOf, skipped),
+  };
 }
 
 /** Pledges grouped by report (in the order given), then by area (the heading path), in reading order. */
@@ -105,7 +131,8 @@ export function toMarkdown(reports: ReportRecord[], annotations: AnnotationRecor
       out.push(mdLines(a.exact, '> '));
       if (a.orphan) out.push('', '*(no longer found on the page)*');
       if (a.note) out.push('', mdLines(a.note));
-      if (a.tags.length) out.push('', a.tags.map((t) => `\`#${t.replace(/`/g, "'")}\``).join(' '));
+      // One code span per tag, on one line: a line break in a tag (a blank line ends the span) would let the rest be read as Markdown.
+      if (a.tags.length) out.push('', a.tags.map((t) => `\`#${t.replace(/`/g, "'").replace(/\s+/g, ' ')}\``).join(' '));
       out.push('', '---', '');
     }
     const areas = reportId ? pledgeGroups.get(reportId) : undefined;
@@ -245,45 +272,69 @@ export function toJsonLd(annotations: AnnotationRecord[], reports: ReportRecord[
 
 // ---------------------------------------------------------------- db-level exports
 
-export function exportMarkdown(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+export type ExportFormat = 'markdown' | 'csv' | 'jsonld' | 'backup';
+
+export interface ExportResult {
+  text: string;
+  /** Records left out because they cannot be written; empty when all were. */
+  skipped: SkippedRecord[];
+}
+
+/** One export, with the records it had to leave out (the reader is told; nothing is deleted). */
+export function exportFile(format: ExportFormat, scope: ExportScope & { header?: CsvHeader } = {}, db: GovLensDB = getDb()): Promise<ExportResult> {
   return guard(async () => {
-    const { reports, annotations, pledges } = await load(db, scope);
-    return toMarkdown(reports, annotations, pledges);
+    const skipped: SkippedRecord[] = [];
+    if (format === 'backup') return { text: JSON.stringify(await backupOf(db, skipped)), skipped };
+    const { reports, annotations, pledges } = await load(db, scope, skipped);
+    const text =
+      format === 'markdown'
+        ? toMarkdown(reports, annotations, pledges)
+        : format === 'csv'
+          ? toCsv(reports, annotations, pledges, undefined, scope.header)
+          : JSON.stringify(toJsonLd(annotations, reports, pledges), null, 2);
+    return { text, skipped };
   });
 }
 
-export function exportCsv(scope: ExportScope & { header?: CsvHeader } = {}, db: GovLensDB = getDb()): Promise<string> {
-  return guard(async () => {
-    const { reports, annotations, pledges } = await load(db, scope);
-    return toCsv(reports, annotations, pledges, undefined, scope.header);
-  });
+export async function exportMarkdown(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+  return (await exportFile('markdown', scope, db)).text;
 }
 
-export function exportJsonLd(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
-  return guard(async () => {
-    const { reports, annotations, pledges } = await load(db, scope);
-    return JSON.stringify(toJsonLd(annotations, reports, pledges), null, 2);
-  });
+export async function exportCsv(scope: ExportScope & { header?: CsvHeader } = {}, db: GovLensDB = getDb()): Promise<string> {
+  return (await exportFile('csv', scope, db)).text;
 }
 
-/** Every table, read in one transaction so the snapshot is consistent. */
+export async function exportJsonLd(scope: ExportScope = {}, db: GovLensDB = getDb()): Promise<string> {
+  return (await exportFile('jsonld', scope, db)).text;
+}
+
+/** Every table, read in one transaction so the snapshot is consistent; records that import would refuse are left out. */
+async function backupOf(db: GovLensDB, skipped: SkippedRecord[]): Promise<Backup> {
+  const tables = await db.transaction('r', [db.reports, db.annotations, db.pledges, db.glossary, db.settings], async () => ({
+    reports: await db.reports.toArray(),
+    annotations: await db.annotations.toArray(),
+    pledges: await db.pledges.toArray(),
+    glossary: await db.glossary.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    tables: {
+      reports: partition(tables.reports, 'reports', reportProblem, idOf, skipped),
+      annotations: partition(tables.annotations, 'annotations', annotationProblem, idOf, skipped),
+      pledges: partition(tables.pledges, 'pledges', pledgeProblem, idOf, skipped),
+      glossary: partition(tables.glossary, 'glossary', glossaryProblem, (g) => g.term, skipped),
+      settings: partition(tables.settings, 'settings', settingProblem, (s) => s.key, skipped),
+    },
+  };
+}
+
 export function exportBackup(db: GovLensDB = getDb()): Promise<Backup> {
-  return guard(() =>
-    db.transaction('r', [db.reports, db.annotations, db.pledges, db.glossary, db.settings], async () => ({
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: new Date().toISOString(),
-      tables: {
-        reports: await db.reports.toArray(),
-        annotations: await db.annotations.toArray(),
-        pledges: await db.pledges.toArray(),
-        glossary: await db.glossary.toArray(),
-        settings: await db.settings.toArray(),
-      },
-    })),
-  );
+  return guard(() => backupOf(db, []));
 }
 
 export async function exportBackupJson(db: GovLensDB = getDb()): Promise<string> {
-  return JSON.stringify(await exportBackup(db));
+  return (await exportFile('backup', {}, db)).text;
 }

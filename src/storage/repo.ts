@@ -107,6 +107,11 @@ export function findReportByUrl(url: string, db: GovLensDB = getDb()): Promise<R
   return guard(() => db.reports.where('urls').equals(canonicalUrl(url)).first());
 }
 
+/** Ids of the reports a page address belongs to (its own, and any it is a mirror of). */
+export function reportIdsForUrl(url: string, db: GovLensDB = getDb()): Promise<string[]> {
+  return guard(() => db.reports.where('urls').equals(canonicalUrl(url)).primaryKeys());
+}
+
 export function listReports(db: GovLensDB = getDb()): Promise<ReportRecord[]> {
   return guard(() => db.reports.orderBy('updatedAt').reverse().toArray());
 }
@@ -114,6 +119,11 @@ export function listReports(db: GovLensDB = getDb()): Promise<ReportRecord[]> {
 // ---------------------------------------------------------------- annotations
 
 export interface NewAnnotation {
+  /**
+   * Chosen by the page, so a save retried after a lost reply (the service worker stopped
+   * between the write and its answer) finds its first attempt instead of saving twice.
+   */
+  id?: string;
   reportId: string;
   url: string;
   quote: TextQuoteSelector;
@@ -127,7 +137,7 @@ export interface NewAnnotation {
 export function addAnnotation(input: NewAnnotation, db: GovLensDB = getDb()): Promise<AnnotationRecord> {
   const now = monotonicNow();
   const record: AnnotationRecord = {
-    id: newId(),
+    id: input.id ?? newId(),
     reportId: input.reportId,
     url: input.url,
     quote: { ...input.quote },
@@ -143,10 +153,18 @@ export function addAnnotation(input: NewAnnotation, db: GovLensDB = getDb()): Pr
   };
   const problem = checkAnnotation(record) ?? (record.exact ? null : 'the quote is empty');
   if (problem) return Promise.reject(invalid(`Annotation not saved: ${problem}.`));
-  return guard(async () => {
-    await db.annotations.add(record);
-    return record;
-  });
+  return guard(() =>
+    db.transaction('rw', db.annotations, async () => {
+      const earlier = input.id ? await db.annotations.get(input.id) : undefined;
+      if (earlier) {
+        // The same save again (a retry): answer with what the first attempt stored.
+        if (earlier.reportId === record.reportId && earlier.exact === record.exact) return earlier;
+        throw invalid(`Annotation not saved: id ${input.id} is taken.`);
+      }
+      await db.annotations.add(record);
+      return record;
+    }),
+  );
 }
 
 export type AnnotationPatch = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color' | 'quote' | 'position' | 'orphan'>>;
@@ -156,7 +174,10 @@ export function updateAnnotation(id: string, patch: AnnotationPatch, db: GovLens
     db.transaction('rw', db.annotations, async () => {
       const current = await db.annotations.get(id);
       if (!current) throw invalid(`No annotation with id ${id}.`);
-      const next: AnnotationRecord = { ...current, ...patch, updatedAt: monotonicNow() };
+      // Only what a reader can change: a patch never moves a highlight to another report or page.
+      const { note, tags, color, quote, position, orphan } = patch;
+      const allowed = Object.fromEntries(Object.entries({ note, tags, color, quote, position, orphan }).filter(([, v]) => v !== undefined));
+      const next: AnnotationRecord = { ...current, ...allowed, updatedAt: monotonicNow() };
       if (patch.tags) next.tags = normalizeTags(patch.tags);
       if (patch.quote) next.exact = patch.quote.exact;
       const problem = checkAnnotation(next);
@@ -167,18 +188,34 @@ export function updateAnnotation(id: string, patch: AnnotationPatch, db: GovLens
   );
 }
 
+export function getAnnotations(ids: readonly string[], db: GovLensDB = getDb()): Promise<(AnnotationRecord | undefined)[]> {
+  return guard(() => db.annotations.bulkGet(ids as string[]));
+}
+
 export function deleteAnnotation(id: string, db: GovLensDB = getDb()): Promise<void> {
   return guard(() => db.annotations.delete(id));
 }
 
-/** A report's annotations, oldest first. */
-export function listAnnotations(reportId: string, db: GovLensDB = getDb()): Promise<AnnotationRecord[]> {
-  return guard(() =>
-    db.annotations
-      .where('[reportId+createdAt]')
-      .between([reportId, -Infinity], [reportId, Infinity])
-      .toArray(),
-  );
+/**
+ * A report's annotations, oldest first. With `limit`, one page: those after `after` (the last
+ * of the previous page; equal creation times are ordered by id), so a report with ten
+ * thousand notes travels to its page in messages small enough to decode in a short task.
+ */
+export function listAnnotations(
+  reportId: string,
+  db: GovLensDB = getDb(),
+  page: { after?: { createdAt: number; id: string }; limit?: number } = {},
+): Promise<AnnotationRecord[]> {
+  return guard(async () => {
+    const { after, limit } = page;
+    const range = db.annotations.where('[reportId+createdAt]').between([reportId, after ? after.createdAt : -Infinity], [reportId, Infinity], true, true);
+    // The whole list in one getAll(); a page walks a cursor from its start, at most `limit` rows past it.
+    if (!after && limit === undefined) return range.toArray();
+    return range
+      .filter((a) => !after || a.createdAt > after.createdAt || a.id > after.id)
+      .limit(limit ?? Infinity)
+      .toArray();
+  });
 }
 
 export function listAnnotationsByTag(tag: string, db: GovLensDB = getDb()): Promise<AnnotationRecord[]> {
@@ -259,7 +296,9 @@ export function updatePledge(id: string, patch: PledgePatch, db: GovLensDB = get
       const current = await db.pledges.get(id);
       if (!current) throw invalid(`No pledge with id ${id}.`);
       const now = monotonicNow();
-      const next: PledgeRecord = { ...current, ...patch, id, updatedAt: now };
+      // A patch never moves a pledge to another report.
+      const { reportId: _keepReport, ...rest } = patch;
+      const next: PledgeRecord = { ...current, ...rest, id, createdAt: current.createdAt, updatedAt: now };
       if (patch.region !== undefined) next.regionKey = regionKey(patch.region);
       if (patch.status && patch.status !== current.status) next.history = [...current.history, { status: patch.status, at: now }];
       const problem = checkPledge(next);
@@ -268,6 +307,10 @@ export function updatePledge(id: string, patch: PledgePatch, db: GovLensDB = get
       return next;
     }),
   );
+}
+
+export function getPledges(ids: readonly string[], db: GovLensDB = getDb()): Promise<(PledgeRecord | undefined)[]> {
+  return guard(() => db.pledges.bulkGet(ids as string[]));
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, pristineInnerText, selectText, sidePanelFor } from './page-tools';
+import { attrs, highlightTexts, overlayText, pristineInnerText, selectText, sidePanelFor, uiClick, uiFill } from './page-tools';
 
 const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审议';
 const NOTE = '开场白 <img src=x onerror="window.pwned=1">';
@@ -52,10 +52,10 @@ describe('highlights, notes, pledges, export and import (built extension, real C
   it('highlights a sentence with a note and tags, and finds it again after reload', async () => {
     const page = await h.open('000');
     expect(await selectText(page, SENTENCE)).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
-    await page.locator('govlens-ui textarea.gl-input').fill(NOTE);
-    await page.locator('govlens-ui input.gl-input').fill('开篇, 测试');
-    await page.locator('govlens-ui button[type=submit]').click();
+    await uiClick(page, '.gl-toolbar button.gl-btn--small');
+    await uiFill(page, 'textarea.gl-input', NOTE);
+    await uiFill(page, 'input.gl-input', '开篇, 测试');
+    await uiClick(page, 'button[type=submit]');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     expect(await highlightTexts(page, 'user')).toEqual([SENTENCE]);
 
@@ -71,7 +71,7 @@ describe('highlights, notes, pledges, export and import (built extension, real C
       return r ? { x: r.left + 10, y: r.top + r.height / 2, s } : null;
     }, SENTENCE);
     await page.mouse.move(box!.x, box!.y);
-    await expect.poll(() => page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.textContent ?? '')).toContain('onerror');
+    await expect.poll(() => overlayText(page)).toContain('onerror');
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await page.close();
   });
@@ -182,9 +182,9 @@ describe('search and single-page navigation (built extension, real Chromium)', (
     const report = await h.open('000');
     const before = Number((await attrs(report))['data-govlens-annotations'] ?? 0);
     expect(await selectText(report, FAR)).toBe(true);
-    await report.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
-    await report.locator('govlens-ui textarea.gl-input').fill('远处的一句');
-    await report.locator('govlens-ui button[type=submit]').click();
+    await uiClick(report, '.gl-toolbar button.gl-btn--small');
+    await uiFill(report, 'textarea.gl-input', '远处的一句');
+    await uiClick(report, 'button[type=submit]');
     await expect.poll(async () => Number((await attrs(report))['data-govlens-annotations'])).toBe(before + 1);
     await report.close();
 
@@ -219,7 +219,7 @@ describe('search and single-page navigation (built extension, real Chromium)', (
     expect(await highlightTexts(page, 'figure-achieved')).toContain('74383元');
     const before = Number((await attrs(page))['data-govlens-annotations']);
     expect(await selectText(page, '全国人民代表大会成立70周年')).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await uiClick(page, '.gl-toolbar .gl-swatch');
     await expect.poll(async () => Number((await attrs(page))['data-govlens-annotations'])).toBe(before + 1);
     // The app swaps its article for another (the spun seed 004) and changes the address, as SPAs do.
     const lines = (await readFile(new URL('../../seeds/004_89c8bcedadaad6b3.txt', import.meta.url), 'utf8')).split('\n').filter((l) => l.trim());
@@ -235,7 +235,7 @@ describe('search and single-page navigation (built extension, real Chromium)', (
     expect(await highlightTexts(page, 'figure-achieved')).not.toContain('74383元');
 
     expect(await selectText(page, '连续四年蝉联全省城市发展')).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await uiClick(page, '.gl-toolbar .gl-swatch');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     const saved = (await dump(h)).annotations as Array<{ url: string; exact: string }>;
     expect(saved.find((a) => a.exact === '连续四年蝉联全省城市发展')?.url).toBe(new URL('/xwzx/spa-next.html', oldUrl).href);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, hover, overlayText, selectText, sendToPage } from './page-tools';
+import { attrs, highlightTexts, hover, overlayText, selectText, sendToPage, uiClick, uiEval, uiFill } from './page-tools';
 
 describe('reader interactions (built extension, real Chromium)', () => {
   let h: Harness;
@@ -16,7 +16,7 @@ describe('reader interactions (built extension, real Chromium)', () => {
     const before = await page.evaluate(() => document.body.innerText);
     const fixes = Number((await attrs(page))['data-govlens-fixes']);
     expect(await hover(page, '蝉联')).toContain('留任');
-    await page.locator('govlens-ui .gl-card--repair button.gl-btn:not(.gl-close)').first().click();
+    await uiClick(page, '.gl-card--repair button.gl-btn:not(.gl-close)');
     await expect.poll(async () => Number((await attrs(page))['data-govlens-fixes'])).toBe(fixes - 1);
     const after = await page.evaluate(() => document.body.innerText);
     expect(after).toContain('留任');
@@ -30,9 +30,9 @@ describe('reader interactions (built extension, real Chromium)', () => {
     const page = await h.open('000');
     const tip = await hover(page, '三争');
     expect(tip).toMatch(/添加解释|Add an explanation|三争/);
-    await page.locator('govlens-ui .gl-card--term .gl-actions button, govlens-ui .gl-card--term button.gl-btn:not(.gl-close)').first().click();
-    await page.locator('govlens-ui .gl-card--term textarea').fill('争先、争效、争优的专项行动（我的解释）');
-    await page.locator('govlens-ui .gl-card--term button[type=submit]').click();
+    await uiClick(page, '.gl-card--term .gl-actions button, .gl-card--term button.gl-btn:not(.gl-close)');
+    await uiFill(page, '.gl-card--term textarea', '争先、争效、争优的专项行动（我的解释）');
+    await uiClick(page, '.gl-card--term button[type=submit]');
     await page.reload();
     await page.waitForSelector('html[data-govlens-ms]');
     expect(await hover(page, '三争')).toContain('我的解释');
@@ -45,7 +45,7 @@ describe('reader interactions (built extension, real Chromium)', () => {
     // Select the spun original words and highlight them.
     const ok = await selectText(page, '书写高量质展开答卷');
     expect(ok).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await uiClick(page, '.gl-toolbar .gl-swatch');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     await sendToPage(h, page, 'page:toggle', { repaired: true });
     await expect.poll(() => highlightTexts(page, 'user')).toEqual(['书写高质量发展答卷']);
@@ -60,9 +60,9 @@ describe('reader interactions (built extension, real Chromium)', () => {
     await sendToPage(h, page, 'page:next-mark', {});
     await expect.poll(() => overlayText(page)).toMatch(/术语|数字|修复|Term|Figure|Repair/);
     await page.bringToFront();
-    await expect.poll(() => page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.activeElement?.tagName ?? null)).toBe('BUTTON');
+    await expect.poll(() => uiEval(page, (root) => root.activeElement?.tagName ?? null)).toBe('BUTTON');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.querySelector('.gl-card') ?? null)).toBeNull();
+    await expect.poll(() => uiEval(page, (root) => (root.querySelector('.gl-card') ? 'card' : null))).toBeNull();
     await page.close();
   });
 });

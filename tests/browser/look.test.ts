@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor } from './page-tools';
+import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor, uiClick, uiEval, uiFill } from './page-tools';
 import { brokenCellsInPage, cssRgba, englishIn, highlightTextsByPrefix, paintedBackground, paintedLine, pngSize, popupFor, popupHeight, tabsFitInPage } from './look-tools';
 import { HIGHLIGHT_COLORS, LAYER_ORDER, PALETTE, QUIET_FIX } from '../../src/ui/common/colors';
 import { traditionalCharsToSimplified } from '../../src/core/repair/traditional/script';
@@ -18,7 +18,7 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 
 /** Tooltip cards open on the page (inside GovLens's shadow root). */
 function cardCount(page: import('playwright-core').Page): Promise<number> {
-  return page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.querySelectorAll('.gl-card').length ?? 0);
+  return uiEval(page, (root) => root.querySelectorAll('.gl-card').length).then((n) => n ?? 0);
 }
 
 describe('the reader\'s interface in Chinese (built extension, Chromium --lang=zh-CN)', () => {
@@ -94,9 +94,11 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     const page = await h.open('000');
     const pick = async (needle: string, color: string) => {
       expect(await selectText(page, needle)).toBe(true);
-      await page.locator(`govlens-ui .gl-toolbar .gl-swatch[data-color=${color}]`).click();
+      await uiClick(page, `.gl-toolbar .gl-swatch[data-color=${color}]`);
     };
     await pick('全国人民代表大会成立70周年', 'blue');
+    // The first is saved and painted before the next selection (a repaint closes an open toolbar).
+    await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     await pick('策划生成首批支撑项目', 'pink');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('2');
     const check = async () => {
@@ -217,11 +219,20 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
   it('shows the quote being annotated, with labelled fields, in the note editor', async () => {
     const page = await h.open('000');
     expect(await selectText(page, '发布金砖数字街区五年实施规划')).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar button', { hasText: '笔记' }).click();
-    const editor = page.locator('govlens-ui .gl-toolbar--editing');
-    expect(await editor.locator('.gl-quote').innerText()).toBe('发布金砖数字街区五年实施规划');
-    expect(await editor.locator('label.gl-label').allInnerTexts()).toEqual(['笔记', '标签']);
-    expect(await editor.locator('textarea').getAttribute('id')).toBe(await editor.locator('label.gl-label').first().getAttribute('for'));
+    await uiClick(page, '.gl-toolbar button', 10_000, /笔记/);
+    await expect.poll(() => uiEval(page, (root) => !!root.querySelector('.gl-toolbar--editing'))).toBe(true);
+    const editor = (await uiEval(page, (root) => {
+      const ed = root.querySelector('.gl-toolbar--editing')!;
+      return {
+        quote: (ed.querySelector('.gl-quote') as HTMLElement).innerText,
+        labels: [...ed.querySelectorAll('label.gl-label')].map((l) => (l as HTMLElement).innerText),
+        textareaId: ed.querySelector('textarea')?.getAttribute('id'),
+        firstFor: ed.querySelector('label.gl-label')?.getAttribute('for'),
+      };
+    }))!;
+    expect(editor.quote).toBe('发布金砖数字街区五年实施规划');
+    expect(editor.labels).toEqual(['笔记', '标签']);
+    expect(editor.textareaId).toBe(editor.firstFor);
     await page.keyboard.press('Escape');
     await page.close();
   });
@@ -230,9 +241,9 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     const page = await h.open('002');
     const note = async (needle: string, tags: string) => {
       expect(await selectText(page, needle)).toBe(true);
-      await page.locator('govlens-ui .gl-toolbar button', { hasText: '标签' }).click();
-      await page.locator('govlens-ui .gl-toolbar--editing input').fill(tags);
-      await page.locator('govlens-ui .gl-toolbar--editing button[type=submit]').click();
+      await uiClick(page, '.gl-toolbar button', 10_000, /标签/);
+      await uiFill(page, '.gl-toolbar--editing input', tags);
+      await uiClick(page, '.gl-toolbar--editing button[type=submit]');
     };
     const before = Number((await attrs(page))['data-govlens-annotations'] ?? 0);
     const [first, second] = ['持续优化营商环境', '加大企业服务力度'];
@@ -342,7 +353,7 @@ describe('the reader\'s interface in English (built extension, Chromium --lang=e
   it('counts in English with plurals: "1 note", "1 result in 1 report"', async () => {
     const page = await h.open('000');
     expect(await selectText(page, '发布金砖数字街区五年实施规划')).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await uiClick(page, '.gl-toolbar .gl-swatch');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     const panel = await sidePanelFor(h, page);
     await panel.getByRole('tab', { name: /Notes/ }).click();

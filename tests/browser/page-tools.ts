@@ -83,9 +83,67 @@ export async function pointOf(page: Page, needle: string, nth = 0): Promise<{ x:
   );
 }
 
-/** Text of GovLens's on-page UI (tooltips, toolbar), read through its open shadow root. */
+/**
+ * Runs `fn(root, arg)` with GovLens's on-page shadow root, which is closed (page scripts cannot
+ * reach it): DevTools' DOM domain can (pierce), so the test gets it the way a debugger would.
+ * Returns null when the page has no GovLens UI.
+ */
+export async function uiEval<T, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.querySelector("govlens-ui")' });
+    if (!result.objectId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, pierce: true, depth: 1 });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const r = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function (argJson) { return JSON.stringify((${fn.toString()})(this, JSON.parse(argJson)) ?? null); }`,
+      arguments: [{ value: JSON.stringify(arg ?? null) }],
+      returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(`uiEval: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return JSON.parse(r.result.value as string) as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Text of GovLens's on-page UI (tooltips, toolbar, cards), its styles left out. */
 export async function overlayText(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('govlens-ui')?.shadowRoot?.textContent ?? '');
+  return (await uiEval(page, (root) => [...root.children].filter((c) => c.localName !== 'style').map((c) => c.textContent).join(''))) ?? '';
+}
+
+/**
+ * Clicks the first element matching `selector` (and, if given, whose text matches `hasText`) in
+ * GovLens's on-page UI with the real mouse (a trusted click). Throws if absent.
+ */
+export async function uiClick(page: Page, selector: string, timeout = 10_000, hasText?: RegExp): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const box = await uiEval(
+      page,
+      (root, [sel, text, flags]: [string, string | null, string]) => {
+        const el = [...root.querySelectorAll(sel)].find((e) => text === null || new RegExp(text, flags).test(e.textContent ?? ''));
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return r.width && r.height ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      },
+      [selector, hasText?.source ?? null, hasText?.flags ?? ''] as [string, string | null, string],
+    );
+    if (box) return page.mouse.click(box.x, box.y);
+    if (Date.now() > end) throw new Error(`no ${selector} in GovLens's on-page UI`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Types `text` into a field of GovLens's on-page UI as a reader does: a click to focus it, then real key input. */
+export async function uiFill(page: Page, selector: string, text: string): Promise<void> {
+  await uiClick(page, selector);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
 }
 
 /** Texts of the ranges in one of GovLens's CSS highlights (the reader's layer: every colour's highlight together). */

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { highlightTexts, hover, sidePanelFor } from './page-tools';
+import { highlightTexts, hover, sidePanelFor, uiClick } from './page-tools';
 import { PALETTE, rgba } from '../../src/ui/common/colors';
 
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
@@ -85,10 +85,7 @@ describe('pledges (built extension, real Chromium)', () => {
     expect(card).toMatch(/全力提速推进项目建设/); // the nearest heading of its area
     expect(card).toContain('2025');
     await page.screenshot({ path: resolve(SHOTS, 'page-000-pledge.png') });
-    await page.evaluate(() => {
-      const btn = [...(document.querySelector('govlens-ui')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => /保存承诺|Save pledge/.test(b.textContent ?? ''));
-      (btn as HTMLButtonElement).click();
-    });
+    await uiClick(page, 'button', 10_000, /保存承诺|Save pledge/);
     await expect.poll(async () => (await storedPledges(h)).map((p) => p.text)).toContain('建立项目建设“四张清单”');
     const [saved] = (await storedPledges(h)).filter((p) => p.text === '建立项目建设“四张清单”');
     expect(saved).toMatchObject({ kind: 'action', dueYear: 2025, status: 'pending', region: '湖里区', regionKey: '湖里', area: ['2025年工作计划', '一、坚持提振预期、深谋快干,巩固经济稳中向好态势', '全力提速推进项目建设'] });

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { attrs, hover, selectText, sendToPage, sidePanelFor } from './page-tools';
+import { attrs, hover, selectText, sendToPage, sidePanelFor, uiClick, uiEval, uiFill } from './page-tools';
 import { popupFor } from './look-tools';
 
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
@@ -43,9 +43,9 @@ async function composite(h: Harness, tiles: Array<{ label: string; png: Buffer }
 
 /** A tooltip and the mark it belongs to, cut out of the page with a margin. */
 async function tooltipShot(page: Page): Promise<Buffer> {
-  const box = await page.evaluate(() => {
-    const card = document.querySelector('govlens-ui')?.shadowRoot?.querySelector('.gl-card, .gl-toolbar');
-    return card ? card.getBoundingClientRect().toJSON() : null;
+  const box = await uiEval(page, (root) => {
+    const card = root.querySelector('.gl-card, .gl-toolbar');
+    return card ? (card.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }) : null;
   });
   expect(box).not.toBeNull();
   const vw = page.viewportSize()!;
@@ -80,13 +80,13 @@ async function shootLanguage(lang: Lang) {
     // A note and a highlight to show, made once (the database is shared by every page of the profile).
     const report = await h.open('000');
     expect(await selectText(report, '发布金砖数字街区五年实施规划')).toBe(true);
-    await report.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
-    await report.locator('govlens-ui .gl-toolbar--editing textarea').fill(lang === 'zh-CN' ? '数字经济的抓手，明年看落地情况' : 'Digital economy: check delivery next year');
-    await report.locator('govlens-ui .gl-toolbar--editing input').fill(lang === 'zh-CN' ? '数字经济, 金砖' : 'digital, BRICS');
-    await report.locator('govlens-ui .gl-toolbar--editing button[type=submit]').click();
+    await uiClick(report, '.gl-toolbar button.gl-btn--small');
+    await uiFill(report, '.gl-toolbar--editing textarea', lang === 'zh-CN' ? '数字经济的抓手，明年看落地情况' : 'Digital economy: check delivery next year');
+    await uiFill(report, '.gl-toolbar--editing input', lang === 'zh-CN' ? '数字经济, 金砖' : 'digital, BRICS');
+    await uiClick(report, '.gl-toolbar--editing button[type=submit]');
     await expect.poll(async () => (await attrs(report))['data-govlens-annotations']).toBe('1');
     expect(await selectText(report, '策划生成首批支撑项目164个')).toBe(true);
-    await report.locator('govlens-ui .gl-toolbar .gl-swatch[data-color=green]').click();
+    await uiClick(report, '.gl-toolbar .gl-swatch[data-color=green]');
     await expect.poll(async () => (await attrs(report))['data-govlens-annotations']).toBe('2');
     await sendToPage(h, report, 'page:save-pledge', { index: 0 });
 

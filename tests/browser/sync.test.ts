@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { describe as describeRange } from '../../src/core/anchoring';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, hover, selectText, sidePanelFor } from './page-tools';
+import { attrs, highlightTexts, hover, selectText, sidePanelFor, uiClick, uiFill } from './page-tools';
 import { bg, dump, grantOrigin, optionsPage, setUpSync, syncNow, testConnection } from './sync-tools';
 import { allFiles, snapshot, startDav, type DavServer } from '../support/dav-servers';
 import { GovLensDB } from '../../src/storage/db';
@@ -62,9 +62,9 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
   it('a note, a pledge and a glossary entry made on one device appear on the other, the note anchored', async () => {
     const page = await a.open('000');
     expect(await selectText(page, SENTENCE)).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
-    await page.locator('govlens-ui textarea.gl-input').fill(NOTE);
-    await page.locator('govlens-ui button[type=submit]').click();
+    await uiClick(page, '.gl-toolbar button.gl-btn--small');
+    await uiFill(page, 'textarea.gl-input', NOTE);
+    await uiClick(page, 'button[type=submit]');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     const data = await dump(optA);
     noteId = data.annotations[0].id;
@@ -122,9 +122,9 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
   it('one note edited on both devices at once keeps both texts: a conflict copy, shown in the side panel', async () => {
     const page = await a.open('000');
     expect(await selectText(page, SENTENCE)).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
-    await page.locator('govlens-ui textarea.gl-input').fill('base');
-    await page.locator('govlens-ui button[type=submit]').click();
+    await uiClick(page, '.gl-toolbar button.gl-btn--small');
+    await uiFill(page, 'textarea.gl-input', 'base');
+    await uiClick(page, 'button[type=submit]');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     const id = (await dump(optA)).annotations[0].id;
     await syncNow(optA);
@@ -234,7 +234,7 @@ describe('sync between two Chromium profiles through a WebDAV server (built exte
     expect(rule('shared')).not.toEqual(rule('user'));
     const mine = (await dump(opt)).annotations.length;
     expect(await hover(page, '三争')).toContain('共享：王老师的班级');
-    await page.locator('govlens-ui .gl-card--shared button.gl-btn--primary').click();
+    await uiClick(page, '.gl-card--shared button.gl-btn--primary');
     await expect.poll(async () => (await dump(opt)).annotations.length).toBe(mine + 1);
     await syncNow(opt);
     expect(snapshot(`${dav.dir}/class`)).toEqual(classBefore);

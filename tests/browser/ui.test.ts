@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, type Harness } from './harness';
-import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor, tabIdOf } from './page-tools';
+import { attrs, highlightTexts, hover, pristineInnerText, selectText, sendToPage, sidePanelFor, tabIdOf, uiClick } from './page-tools';
 
 /** Where the README's page screenshots come from: this test writes them on every run (the UI's own: screenshots.test.ts). */
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
@@ -104,7 +104,7 @@ describe('side panel drives the page, and frames (built extension, real Chromium
     const page = await h.open('000');
     const { text: pristine } = await pristineInnerText(h, page.url());
     expect(await selectText(page, '全国人民代表大会成立70周年')).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar .gl-swatch').first().click();
+    await uiClick(page, '.gl-toolbar .gl-swatch');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     const figures = (await attrs(page))['data-govlens-figures'];
 

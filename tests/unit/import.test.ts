@@ -118,12 +118,12 @@ describe('import', () => {
     const cases: [string, RegExp][] = [
       ['{not json', /not JSON/],
       ['{"hello": 1}', /neither/],
-      [JSON.stringify({ format: 'govlens-backup', version: 99, tables: {} }), /version 99/],
+      [JSON.stringify({ format: 'govlens-backup', version: 99, tables: {} }), /version is not supported/],
     ];
     const good = JSON.parse(await exportBackupJson(await populated(5)));
     const badRecord = structuredClone(good);
     badRecord.tables.annotations[3].tags = 'a,b';
-    cases.push([JSON.stringify(badRecord), /annotations\[3\] \(id-\d+\): tags must be a list/]);
+    cases.push([JSON.stringify(badRecord), /annotations\[3\] \(id-\d+\): tags has the wrong type/]);
     const badUrl = structuredClone(good);
     badUrl.tables.annotations[1].url = 'javascript:alert(1)';
     cases.push([JSON.stringify(badUrl), /annotations\[1\].*url/]);
@@ -135,7 +135,7 @@ describe('import', () => {
         { type: 'Annotation', id: 'x2', target: { source: URL1 } },
       ],
     };
-    cases.push([JSON.stringify(jsonld), /annotation 2 \(x2\): target has neither/]);
+    cases.push([JSON.stringify(jsonld), /annotations\[1\] \(x2\): target.selector is missing/]);
     for (const [text, message] of cases) {
       const err = await importData(text, {}, db).catch((e) => e);
       expect(err).toBeInstanceOf(StorageError);

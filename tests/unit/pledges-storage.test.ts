@@ -136,7 +136,7 @@ describe('rating and listing pledges', () => {
   it('rejects a status version 3 does not know', async () => {
     const db = freshDb();
     const { target } = await district(db);
-    await expect(repo.updatePledge(target.id, { status: 'unclear' as never }, db)).rejects.toThrow(/status must be one of/);
+    await expect(repo.updatePledge(target.id, { status: 'unclear' as never }, db)).rejects.toThrow(/status is not one of/);
   });
 });
 

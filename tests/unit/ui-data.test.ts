@@ -70,7 +70,7 @@ describe('side panel data', () => {
     await Promise.all([db.reports.clear(), db.annotations.clear(), db.pledges.clear()]);
     const progress: number[] = [];
     const summary = await importData(new File([backup.blob], backup.filename), (p) => progress.push(p));
-    expect(summary).toEqual({ reports: 2, annotations: 2, pledges: 1 });
+    expect(summary).toEqual({ reports: 2, annotations: 2, pledges: 1, updated: 0, skipped: 0 });
     expect(progress[0]).toBe(0);
     expect(progress[progress.length - 1]).toBe(1);
     expect((await listSavedPledges())[0].status).toBe('met');

@@ -242,7 +242,7 @@ describe('ExportTab', () => {
     expect(importData).toHaveBeenCalledWith(file, expect.any(Function));
     const alert = getRoot().querySelector('[role=alert]')!;
     // The sentence shown comes from the message files (here the stub shows its key); the English detail is not in it.
-    expect(alert.textContent).toBe('panel.import.failed error.import.notJson');
+    expect(alert.textContent).toBe('panel.import.failed panel.import.notJson');
     expect(alert.getAttribute('title')).toBe((thrown as Error).message);
     expect((thrown as Error).message).toMatch(/not JSON/);
   });

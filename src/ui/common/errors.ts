@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { importErrorText } from './storage-messages';
 
 /** An error whose message is already in the reader's language (built with t()). */
 export class UiError extends Error {}
@@ -16,6 +17,9 @@ export function userMessage(err: unknown): { text: string; detail: string } {
   const detail = err instanceof Error ? err.message : String(err);
   if (err instanceof UiError) return { text: detail, detail };
   const e = (err ?? {}) as { code?: unknown; reason?: unknown; params?: unknown };
+  // A refused import lists every refused record and why.
+  const refused = importErrorText(err);
+  if (refused) return { text: refused, detail };
   if (typeof e.reason === 'string') return { text: t(`error.import.${e.reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`, Array.isArray(e.params) ? e.params : []), detail };
   if (typeof e.code === 'string' && STORAGE_CODES.includes(e.code)) return { text: t(`error.storage.${e.code}`), detail };
   return { text: t('error.unexpected'), detail };

@@ -37,6 +37,7 @@ export const PAGE_UI_CSS = `
 .gl-card *, .gl-toolbar * { box-sizing: border-box; font: inherit; }
 .gl-card { border-top: 3px solid var(--gl-ink); }
 ${cardInks(false)}
+.gl-card--notice { --gl-ink: #b42318; right: 16px; bottom: 16px; }
 .gl-close {
   position: absolute; top: 6px; right: 6px; width: 24px; height: 24px; padding: 0;
   border: 0; border-radius: 6px; background: transparent; color: #656d76;

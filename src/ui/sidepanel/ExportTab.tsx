@@ -3,10 +3,11 @@ import { useState } from 'preact/hooks';
 import { t, tn } from '../i18n';
 import { userMessage } from '../common/errors';
 import { downloadBlob } from '../common/download';
-import type { ExportFormat, ImportSummary } from './data';
+import type { ExportFormat, ImportSummary, SkippedRecord } from './data';
+import { exportSkippedText } from '../common/storage-messages';
 
 export interface ExportTabProps {
-  exportData: (format: ExportFormat) => Promise<{ blob: Blob; filename: string }>;
+  exportData: (format: ExportFormat) => Promise<{ blob: Blob; filename: string; skipped?: SkippedRecord[] }>;
   importData: (file: File, onProgress: (fraction: number) => void) => Promise<ImportSummary>;
   /** Injected for tests; defaults to a Blob + <a download> click. */
   download?: (blob: Blob, filename: string) => void;
@@ -23,14 +24,18 @@ type ImportState =
 export function ExportTab({ exportData, importData, download = downloadBlob }: ExportTabProps) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [exportError, setExportError] = useState<string>();
+  const [exportNotice, setExportNotice] = useState<string>();
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
 
   const doExport = async (format: ExportFormat) => {
     setBusy(format);
     setExportError(undefined);
+    setExportNotice(undefined);
     try {
-      const { blob, filename } = await exportData(format);
+      const { blob, filename, skipped = [] } = await exportData(format);
       download(blob, filename);
+      // Records that cannot be written are left out, never silently: the reader is told which.
+      setExportNotice(exportSkippedText(skipped) || undefined);
     } catch (err) {
       setExportError(userMessage(err).text);
     } finally {
@@ -73,6 +78,11 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
             {exportError}
           </p>
         )}
+        {exportNotice && (
+          <p class="error small pre-line" role="alert">
+            {exportNotice}
+          </p>
+        )}
       </section>
 
       <section class="stack">
@@ -102,17 +112,21 @@ export function ExportTab({ exportData, importData, download = downloadBlob }: E
           </div>
         )}
         {imp.phase === 'done' && (
-          <p class="ok small" role="status">
-            {t('panel.import.done', [
-              tn('panel.import.reports', imp.summary.reports),
-              tn('panel.import.highlights', imp.summary.annotations),
-              tn('panel.import.pledges', imp.summary.pledges),
-            ])}
+          <p class="ok small pre-line" role="status">
+            {[
+              t('panel.import.done', [
+                tn('panel.import.reports', imp.summary.reports),
+                tn('panel.import.highlights', imp.summary.annotations),
+                tn('panel.import.pledges', imp.summary.pledges),
+              ]),
+              ...(imp.summary.updated ? [tn('panel.import.updated', imp.summary.updated)] : []),
+              ...(imp.summary.skipped ? [tn('panel.import.skipped', imp.summary.skipped)] : []),
+            ].join('\n')}
           </p>
         )}
         {imp.phase === 'error' && (
           // The technical detail (English, from the parser) is for the curious, on hover; the sentence is the reader's language.
-          <p class="error small" role="alert" title={imp.detail}>
+          <p class="error small pre-line" role="alert" title={imp.detail}>
             {`${t('panel.import.failed')} ${imp.message}`}
           </p>
         )}

@@ -11,6 +11,7 @@ import { highlightSwatch } from '../common/colors';
 import { userMessage } from '../common/errors';
 import { TagList } from './TagList';
 import type { NoteRow, SearchGroup, SearchHit } from './data';
+import { VirtualList } from '../common/VirtualList';
 
 export interface SearchTabProps {
   search: (query: string) => Promise<SearchGroup[]>;
@@ -21,10 +22,17 @@ export interface SearchTabProps {
   onTag: (tag: string | null) => void;
   /** Shows a highlight on its page (opening the report if it is not the current tab's). */
   onReveal: (hit: SearchHit) => void;
+  /** Called when the tab opens, to build the search index while the reader types. */
+  warm?: () => Promise<void>;
 }
 
-export function SearchTab({ search, notes, tag, onTag, onReveal }: SearchTabProps) {
+/**
+ * Both lists are virtual (a library of 100,000 notes is 100,000 rows): only the rows near
+ * the viewport are in the page, and every one can be scrolled to; the counts are the true ones.
+ */
+export function SearchTab({ search, notes, tag, onTag, onReveal, warm }: SearchTabProps) {
   const [query, setQuery] = useState('');
+  useEffect(() => void warm?.().catch(() => undefined), []);
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
   const [error, setError] = useState<string>();
 
@@ -78,9 +86,12 @@ export function SearchTab({ search, notes, tag, onTag, onReveal }: SearchTabProp
           <p class="small muted" role="status">
             {t('panel.search.count', [tn('panel.search.results', total), tn('panel.search.reports', shown.length)])}
           </p>
-          {shown.map((g) => (
-            <ResultGroup key={g.reportId} group={g} onTag={onTag} onReveal={onReveal} />
-          ))}
+          <VirtualList
+            class="list results"
+            items={rowsOf(shown)}
+            keyOf={(r) => r.key}
+            row={(r) => (r.kind === 'group' ? <GroupHead group={r.group} /> : <HitRow hit={r.hit} onTag={onTag} onReveal={onReveal} />)}
+          />
         </>
       ) : (
         <>
@@ -88,11 +99,7 @@ export function SearchTab({ search, notes, tag, onTag, onReveal }: SearchTabProp
             {tn('panel.notes.count', notes.length)}
           </p>
           {notes.length === 0 && <p class="muted empty">{t(tag ? 'panel.notes.noneTagged' : 'panel.notes.none')}</p>}
-          <ul class="list notes">
-            {notes.map((n) => (
-              <NoteItem key={n.id} note={n} onTag={onTag} onReveal={onReveal} />
-            ))}
-          </ul>
+          <VirtualList class="list notes" items={notes} keyOf={(n) => n.id} row={(n) => <NoteItem note={n} onTag={onTag} onReveal={onReveal} />} />
         </>
       )}
     </div>
@@ -129,10 +136,22 @@ function NoteItem({ note: n, onTag, onReveal }: { note: NoteRow; onTag: (tag: st
   );
 }
 
-function ResultGroup({ group: g, onTag, onReveal }: { group: SearchGroup; onTag: (tag: string) => void; onReveal: (hit: SearchHit) => void }) {
+type Row = { kind: 'group'; key: string; group: SearchGroup } | { kind: 'hit'; key: string; hit: SearchHit };
+
+/** Groups and their hits as one list of rows (a report's heading, then its hits), for one virtual list. */
+function rowsOf(groups: SearchGroup[]): Row[] {
+  const rows: Row[] = [];
+  for (const g of groups) {
+    rows.push({ kind: 'group', key: `g:${g.reportId}`, group: g });
+    for (const h of g.hits) rows.push({ kind: 'hit', key: `${h.kind}:${h.id}`, hit: h });
+  }
+  return rows;
+}
+
+function GroupHead({ group: g }: { group: SearchGroup }) {
   const href = safeHref(g.url);
   return (
-    <section class="result-group">
+    <li class="result-group">
       <h3>
         {href ? (
           <a href={href} target="_blank" rel="noreferrer">
@@ -142,22 +161,23 @@ function ResultGroup({ group: g, onTag, onReveal }: { group: SearchGroup; onTag:
           g.title
         )}
       </h3>
-      <ul class="list">
-        {g.hits.map((h) => (
-          <li key={h.id} class={`item hit-${h.kind}`}>
-            <span class="chip">{t(h.kind === 'pledge' ? 'panel.search.pledge' : 'panel.search.highlight')}</span>
-            {h.kind === 'annotation' ? (
-              <button type="button" class="as-link text" title={t('panel.scrollTo')} onClick={() => onReveal(h)}>
-                {h.text}
-              </button>
-            ) : (
-              <p class="text">{h.text}</p>
-            )}
-            {h.note && <p class="note">{h.note}</p>}
-            <TagList tags={h.tags} onTag={onTag} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    </li>
+  );
+}
+
+function HitRow({ hit: h, onTag, onReveal }: { hit: SearchHit; onTag: (tag: string) => void; onReveal: (hit: SearchHit) => void }) {
+  return (
+    <li class={`item hit-${h.kind}`}>
+      <span class="chip">{t(h.kind === 'pledge' ? 'panel.search.pledge' : 'panel.search.highlight')}</span>
+      {h.kind === 'annotation' ? (
+        <button type="button" class="as-link text" title={t('panel.scrollTo')} onClick={() => onReveal(h)}>
+          {h.text}
+        </button>
+      ) : (
+        <p class="text">{h.text}</p>
+      )}
+      {h.note && <p class="note">{h.note}</p>}
+      <TagList tags={h.tags} onTag={onTag} />
+    </li>
   );
 }

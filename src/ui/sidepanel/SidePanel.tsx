@@ -40,7 +40,8 @@ export function SidePanel() {
     setTag(t);
     if (t) setSelected('search');
   };
-  const notes = useLiveQuery(() => data.listNotes(tag ?? undefined), [tag], [] as data.NoteRow[]);
+  // Every note, for the Search tab's list: read only while that tab is open (a library can hold 100,000).
+  const notes = useLiveQuery(() => (selected === 'search' ? data.listNotes(tag ?? undefined) : Promise.resolve([] as data.NoteRow[])), [tag, selected], [] as data.NoteRow[]);
 
   const tabId = tab?.id;
   const reload = useCallback(async () => {
@@ -233,7 +234,7 @@ export function SidePanel() {
             }
           />
         )}
-        {selected === 'search' && <SearchTab search={data.search} notes={notes.value} tag={tag} onTag={showTag} onReveal={reveal} />}
+        {selected === 'search' && <SearchTab search={data.search} notes={notes.value} tag={tag} onTag={showTag} onReveal={reveal} warm={data.warmSearch} />}
         {selected === 'export' && <ExportTab exportData={(format) => data.exportData(format, { csvHeader: (column) => t(`panel.export.column.${column}`) })} importData={data.importData} />}
       </TabPanel>
     </div>

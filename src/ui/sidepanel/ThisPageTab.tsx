@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { AnnotationRecord, PageItems, ScrollTarget } from '../../shared/messages';
 import { t } from '../i18n';
 import { AnnotationCard } from './AnnotationCard';
+import { VirtualList } from '../common/VirtualList';
 
 export interface ThisPageProps {
   items: PageItems;
@@ -33,23 +34,24 @@ export function ThisPageTab(props: ThisPageProps) {
         {items.annotations.length === 0 ? (
           <p class="muted small">{t('panel.page.noAnnotations')}</p>
         ) : (
-          <ul class="list">
-            {items.annotations.map((a) => (
+          <VirtualList
+            class="list"
+            items={items.annotations}
+            keyOf={(a) => a.id}
+            row={(a) => (
               <AnnotationCard
-                key={a.id}
                 annotation={a}
                 onScrollTo={() => props.onScrollTo({ kind: 'annotation', id: a.id })}
                 onSave={(c) => props.onSaveAnnotation(a.id, c)}
                 onDelete={() => props.onDeleteAnnotation(a.id)}
                 onTag={props.onTag}
               />
-            ))}
-          </ul>
+            )}
+          />
         )}
       </section>
 
       {items.orphans.length > 0 && <Orphans orphans={items.orphans} {...props} />}
-
     </div>
   );
 }
@@ -60,9 +62,12 @@ function Orphans(props: ThisPageProps & { orphans: AnnotationRecord[] }) {
     <section>
       <h3>{t('panel.page.orphans', [props.orphans.length])}</h3>
       <p class="muted small">{t('panel.page.orphansHelp')}</p>
-      <ul class="list">
-        {props.orphans.map((a) => (
-          <li key={a.id} class="item orphan">
+      <VirtualList
+        class="list"
+        items={props.orphans}
+        keyOf={(a) => a.id}
+        row={(a) => (
+          <li class="item orphan">
             <blockquote class="quote">{a.exact}</blockquote>
             {a.note && <p class="note">{a.note}</p>}
             <div class="row small">
@@ -86,8 +91,8 @@ function Orphans(props: ThisPageProps & { orphans: AnnotationRecord[] }) {
               </button>
             </div>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
   );
 }

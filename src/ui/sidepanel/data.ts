@@ -12,8 +12,9 @@ import { sameRegion } from '../../core/pledges/region';
 import type { Direction, PledgeKind } from '../../core/pledges/types';
 import type { PageItems } from '../../shared/messages';
 import { getDb } from '../../storage/db';
+import { warmSearchIndex } from '../../storage/search';
 import * as repo from '../../storage/repo';
-import { exportBackupJson, exportCsv, exportJsonLd, exportMarkdown, type CsvHeader } from '../../storage/export';
+import { exportFile, type CsvHeader, type ExportFormat, type SkippedRecord } from '../../storage/export';
 import { importData as importStored } from '../../storage/import';
 import { countOccurrences, loadSearchFold, splitQuery, type Fold } from '../../core/search-text';
 import { toBackground } from '../../shared/messaging';
@@ -199,10 +200,16 @@ export interface SearchGroup {
  * Traditional/Simplified and full-width forms), plus saved pledges' text and
  * notes with the same folding, grouped by report.
  */
+/** Builds the search index now (the Search tab was opened), so the first query does not wait for it. */
+export function warmSearch(): Promise<void> {
+  return warmSearchIndex(getDb());
+}
+
 export async function search(query: string): Promise<SearchGroup[]> {
   if (!query.trim()) return [];
   const [annHits, pledges, reports, fold] = await Promise.all([
-    repo.searchNotes(query, { limit: 200 }),
+    // Every hit: the list is virtual, and the count the reader sees is the true one.
+    repo.searchNotes(query, { limit: Infinity }),
     repo.listPledges(),
     repo.listReports(),
     loadSearchFold(),
@@ -245,38 +252,52 @@ function groupHits(hits: Array<SearchHit & { reportId: string }>, reports: Repor
 
 // ---- export / import ----------------------------------------------------
 
-export type ExportFormat = 'markdown' | 'csv' | 'jsonld' | 'backup';
+export type { ExportFormat, SkippedRecord };
 
 /** What the exports say in the reader's language: the CSV's column names. */
 export interface ExportWords {
   csvHeader?: CsvHeader;
 }
 
-const EXPORTS: Record<ExportFormat, { run: (words: ExportWords) => Promise<string>; type: string; ext: string }> = {
-  markdown: { run: () => exportMarkdown(), type: 'text/markdown;charset=utf-8', ext: 'md' },
+const EXPORT_FILES: Record<ExportFormat, { type: string; ext: string }> = {
+  markdown: { type: 'text/markdown;charset=utf-8', ext: 'md' },
   // toCsv starts with the one BOM Excel needs to read UTF-8; a second would show as a stray character.
-  csv: { run: (words) => exportCsv({ header: words.csvHeader }), type: 'text/csv;charset=utf-8', ext: 'csv' },
-  jsonld: { run: () => exportJsonLd(), type: 'application/ld+json', ext: 'jsonld' },
-  backup: { run: () => exportBackupJson(), type: 'application/json', ext: 'json' },
+  csv: { type: 'text/csv;charset=utf-8', ext: 'csv' },
+  jsonld: { type: 'application/ld+json', ext: 'jsonld' },
+  backup: { type: 'application/json', ext: 'json' },
 };
 
-export async function exportData(format: ExportFormat, words: ExportWords = {}): Promise<{ blob: Blob; filename: string }> {
-  const spec = EXPORTS[format];
-  const text = await spec.run(words);
+/** The file to download, and the stored records it had to leave out (shown to the reader). */
+export async function exportData(format: ExportFormat, words: ExportWords = {}): Promise<{ blob: Blob; filename: string; skipped: SkippedRecord[] }> {
+  const spec = EXPORT_FILES[format];
+  const { text, skipped } = await exportFile(format, { header: words.csvHeader });
   const stamp = new Date().toISOString().slice(0, 10);
   const name = format === 'backup' ? `govlens-backup-${stamp}` : `govlens-${stamp}`;
-  return { blob: new Blob([text], { type: spec.type }), filename: `${name}.${spec.ext}` };
+  return { blob: new Blob([text], { type: spec.type }), filename: `${name}.${spec.ext}`, skipped };
 }
 
 export interface ImportSummary {
   annotations: number;
   pledges: number;
   reports: number;
+  /** Stored records replaced by a newer version from the file. */
+  updated: number;
+  /** Duplicates not written (an older or equal version of a record already there). */
+  skipped: number;
 }
 
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Imports a file; a refused file throws the storage layer's ImportError (see storage-messages.ts). */
 export async function importData(file: File, onProgress: (fraction: number) => void): Promise<ImportSummary> {
   onProgress(0);
   const result = await importStored(file, { onProgress: (done, total) => onProgress(total ? done / total : 1) });
   onProgress(1);
-  return { reports: result.added.reports, annotations: result.added.annotations, pledges: result.added.pledges };
+  return {
+    reports: result.added.reports,
+    annotations: result.added.annotations,
+    pledges: result.added.pledges,
+    updated: sum(result.updated),
+    skipped: sum(result.skipped),
+  };
 }

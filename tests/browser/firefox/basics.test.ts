@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -153,4 +154,37 @@ describe('GovLens in Firefox ESR (built add-on, WebDriver BiDi)', () => {
     expect(await until(() => h.background(() => (globalThis as any).browser.sidebarAction.isOpen({})))).toBe(true);
     await report.close();
   });
+});
+
+/** An SPA moving in place from a page that is not a report to seed 004's article. */
+async function navigateInPlaceToReport(page: Page): Promise<void> {
+  const lines = readFileSync(new URL('../../../seeds/004_89c8bcedadaad6b3.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
+  await page.evaluate((lines) => {
+    history.pushState({}, '', '/newsDetail_forward_30412999');
+    document.title = '思明区政府工作报告';
+    const article = document.createElement('article');
+    for (const line of lines) article.appendChild(document.createElement('p')).textContent = line;
+    document.body.replaceChildren(article);
+  }, lines);
+  await page.waitForSelector('html[data-govlens-ms]', { timeout: 15_000 });
+  expect(await page.evaluate(() => document.documentElement.getAttribute('data-govlens'))).toBe('report');
+  expect(await page.evaluate(() => document.body.innerText)).toContain('连续四年蝉联全省城市发展“十优”区首位');
+}
+
+describe('single-page navigation in Firefox, with and without the Navigation API', () => {
+  for (const [name, prefs] of [
+    ['with the Navigation API (Firefox ESR 153 has it)', {}],
+    ['without it (older Firefox): the title and history fallback', { 'dom.navigation.webidl.enabled': false }],
+  ] as const) {
+    it(`detects a report a single-page site navigates to in place, ${name}`, async () => {
+      const h = await launchFirefox({ prefs });
+      try {
+        const page = await h.open('neg-passing');
+        expect(await page.evaluate(() => typeof (globalThis as { navigation?: unknown }).navigation)).toBe(Object.keys(prefs).length ? 'undefined' : 'object');
+        await navigateInPlaceToReport(page);
+      } finally {
+        await h.close();
+      }
+    });
+  }
 });

@@ -99,7 +99,7 @@ async function waitForGovLens(page: Page, want: WaitFor): Promise<void> {
 
 /**
  * `lang`: the browser's language (zh-CN unless said), which the add-on's UI follows. `prefs` adds to or overrides
- * the test profile's preferences (e.g. a sync test's direct loopback server).
+ * the test profile's preferences (e.g. a feature switched off to test a fallback, a sync test's direct loopback server).
  */
 export async function launchFirefox(opts: { lang?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxHarness> {
   const server = await startSeedServer();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './harness';
 import { launch, type Harness } from '../harness';
-import { attrs, selectText } from '../page-tools';
+import { attrs, selectText, uiClick, uiFill } from '../page-tools';
 import { bg, dump, grantOrigin, setUpSync, syncNow } from '../sync-tools';
 import { allFiles, startDav, type DavServer } from '../../support/dav-servers';
 
@@ -48,9 +48,9 @@ describe('sync: Firefox ESR and Chromium through one WebDAV server', () => {
     crOpt = await setUpSync(cr, dav, PASSPHRASE);
     const page = await cr.open('000');
     expect(await selectText(page, SENTENCE)).toBe(true);
-    await page.locator('govlens-ui .gl-toolbar button.gl-btn--small').first().click();
-    await page.locator('govlens-ui textarea.gl-input').fill('written in Chromium');
-    await page.locator('govlens-ui button[type=submit]').click();
+    await uiClick(page, '.gl-toolbar button.gl-btn--small');
+    await uiFill(page, 'textarea.gl-input', 'written in Chromium');
+    await uiClick(page, 'button[type=submit]');
     await expect.poll(async () => (await attrs(page))['data-govlens-annotations']).toBe('1');
     await syncNow(crOpt);
 
