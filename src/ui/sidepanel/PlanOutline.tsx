@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PledgeItem } from '../../shared/messages';
 import { t, tn } from '../i18n';
+import { FilterSelect, areaChoice, dueChoices, kindChoices, type FilterChoice } from './FilterSelect';
 
 export interface OutlineFilter {
   area: string;
@@ -91,48 +92,15 @@ export function PlanOutline({ pledges, onScrollTo, onSave }: PlanOutlineProps) {
         ])}
       </p>
       <div class="filters filters-4">
-        <label>
-          <span class="small muted">{t('panel.pledges.area')}</span>
-          <select class="input" value={f.area} onChange={set('area')}>
-            <option value="">{t('common.all')}</option>
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {'\u00a0\u00a0'.repeat(a.split(SEP).length - 1) + a.split(SEP).pop()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('panel.pledges.kind')}</span>
-          <select class="input" value={f.kind} onChange={set('kind')}>
-            <option value="">{t('common.all')}</option>
-            <option value="target">{t('pledge.kind.target')}</option>
-            <option value="action">{t('pledge.kind.action')}</option>
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('pledge.status')}</span>
-          <select class="input" value={f.status} onChange={set('status')}>
-            <option value="">{t('common.all')}</option>
-            <option value="unsaved">{t('panel.outline.unsaved')}</option>
-            {['pending', 'progress', 'met', 'partly', 'missed'].map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('panel.pledges.due')}</span>
-          <select class="input" value={f.due} onChange={set('due')}>
-            <option value="">{t('common.all')}</option>
-            {dues.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('panel.pledges.area')} value={f.area} onChange={set('area')} choices={areas.map((a) => areaChoice(a, SEP))} />
+        <FilterSelect label={t('panel.pledges.kind')} value={f.kind} onChange={set('kind')} choices={kindChoices()} />
+        <FilterSelect
+          label={t('pledge.status')}
+          value={f.status}
+          onChange={set('status')}
+          choices={[['unsaved', t('panel.outline.unsaved')], ...['pending', 'progress', 'met', 'partly', 'missed'].map((s): FilterChoice => [s, t(`status.${s}`)])]}
+        />
+        <FilterSelect label={t('panel.pledges.due')} value={f.due} onChange={set('due')} choices={dueChoices(dues)} />
       </div>
       {tree.items.length > 0 && <Items items={tree.items} onScrollTo={onScrollTo} onSave={onSave} />}
       {tree.children.map((node) => (

@@ -8,6 +8,7 @@ import { shownStatus, type ShownStatus } from '../../core/pledges/status';
 import type { PageItems } from '../../shared/messages';
 import { t, tn } from '../i18n';
 import { SaveCancel } from './SaveCancel';
+import { FilterSelect, areaChoice, dueChoices, kindChoices, type FilterChoice } from './FilterSelect';
 import { safeHref } from '../common/links';
 import { FollowUps, type FollowUpsProps } from './FollowUps';
 import { PlanOutline } from './PlanOutline';
@@ -105,58 +106,11 @@ function SavedPledges({ pledges, year, onUpdate }: Pick<PledgesTabProps, 'pledge
   return (
     <div class="stack">
       <div class="filters filters-3">
-        <label>
-          <span class="small muted">{t('panel.pledges.region')}</span>
-          <select class="input" value={f.region} onChange={set('region')}>
-            <option value="">{t('common.all')}</option>
-            {regions.map(([key, name]) => (
-              <option key={key} value={key}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('panel.pledges.area')}</span>
-          <select class="input" value={f.area} onChange={set('area')}>
-            <option value="">{t('common.all')}</option>
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {'\u00a0\u00a0'.repeat(a.split(AREA_SEP).length - 1) + a.split(AREA_SEP).pop()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('panel.pledges.kind')}</span>
-          <select class="input" value={f.kind} onChange={set('kind')}>
-            <option value="">{t('common.all')}</option>
-            <option value="target">{t('pledge.kind.target')}</option>
-            <option value="action">{t('pledge.kind.action')}</option>
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('pledge.status')}</span>
-          <select class="input" value={f.status} onChange={set('status')}>
-            <option value="">{t('common.all')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span class="small muted">{t('panel.pledges.due')}</span>
-          <select class="input" value={f.due} onChange={set('due')}>
-            <option value="">{t('common.all')}</option>
-            {dues.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('panel.pledges.region')} value={f.region} onChange={set('region')} choices={regions} />
+        <FilterSelect label={t('panel.pledges.area')} value={f.area} onChange={set('area')} choices={areas.map((a) => areaChoice(a, AREA_SEP))} />
+        <FilterSelect label={t('panel.pledges.kind')} value={f.kind} onChange={set('kind')} choices={kindChoices()} />
+        <FilterSelect label={t('pledge.status')} value={f.status} onChange={set('status')} choices={statuses.map((s): FilterChoice => [s, t(`status.${s}`)])} />
+        <FilterSelect label={t('panel.pledges.due')} value={f.due} onChange={set('due')} choices={dueChoices(dues)} />
         <button type="button" class="btn tiny" onClick={() => setF({ ...f, dir: f.dir === 1 ? -1 : 1 })}>
           {t(f.dir === 1 ? 'panel.pledges.dueAsc' : 'panel.pledges.dueDesc')}
         </button>
