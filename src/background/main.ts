@@ -79,17 +79,19 @@ async function notifyTabs(reportIds: string[], caller: Caller | null): Promise<v
   }
 }
 
-/** Storage handlers see who is asking (scope.ts), not the raw sender. */
+/** Who is asking (scope.ts): a content script and its frame, or one of the extension's pages. */
+const callerFrom = (sender: Browser.runtime.MessageSender) => callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
+
+/** Storage handlers see who is asking, not the raw sender. */
 function withCaller(handlers: ReturnType<typeof storageHandlers>) {
-  const extensionOrigin = browser.runtime.getURL('/');
   return Object.fromEntries(
-    Object.entries(handlers).map(([type, fn]) => [type, (payload: never, sender: Browser.runtime.MessageSender) => (fn as (p: never, c: unknown) => unknown)(payload, callerOf(sender, browser.runtime.id, extensionOrigin))]),
+    Object.entries(handlers).map(([type, fn]) => [type, (payload: never, sender: Browser.runtime.MessageSender) => (fn as (p: never, c: unknown) => unknown)(payload, callerFrom(sender))]),
   );
 }
 
 /** Throws unless the message came from one of the extension's own pages (popup, side panel). */
 function fromExtension(sender: Browser.runtime.MessageSender, what: string): void {
-  requireExtension(callerOf(sender, browser.runtime.id, browser.runtime.getURL('/')), what);
+  requireExtension(callerFrom(sender), what);
 }
 
 export function startBackground(): void {
@@ -153,9 +155,9 @@ export function startBackground(): void {
       await pushGlossaryToBrowserSync().catch(() => undefined);
     },
     // A content script's own frame only (sender.url), like every storage message.
-    'shared:for-page': (_p, sender) => (callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'))?.kind === 'content' && sender.url ? sharedNotesFor(sender.url) : []),
+    'shared:for-page': (_p, sender) => (callerFrom(sender)?.kind === 'content' && sender.url ? sharedNotesFor(sender.url) : []),
     'shared:copy': async ({ key }, sender) => {
-      const caller = callerOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      const caller = callerFrom(sender);
       if (caller?.kind !== 'content' || !sender.url) throw new Error('GovLens: no page');
       const saved = await copySharedNote(sender.url, key);
       void notifyTabs([saved.reportId], caller);

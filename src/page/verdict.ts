@@ -17,9 +17,6 @@ export function pageVerdict(doc: Document): Promise<PageVerdict> {
   return globalThis.__govlensVerdict ?? toBackground('page:score', samplePage(doc)).catch(() => ({ isReport: false }));
 }
 
-/** The page's clock as ms since the epoch, comparable with the background's stamps. */
-export const epochNow = (): number => performance.timeOrigin + performance.now();
-
 /**
  * Where the time before the engine's start went (ms): the sample's trip to
  * the background (with the worker's wake-up), scoring and settings, and the

@@ -382,7 +382,7 @@ export function listPledges(filter: PledgeFilter = {}, db: GovLensDB = getDb()):
     const rows = await base
       .filter(
         (p) =>
-          (region === undefined || sameRegion(p.region, region) || (!p.region && !region)) &&
+          (region === undefined || sameRegion(p.region, region)) &&
           (year === undefined || p.year === year) &&
           (status === undefined || p.status === status) &&
           (reportId === undefined || p.reportId === reportId) &&

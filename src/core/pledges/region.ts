@@ -55,9 +55,9 @@ export function regionKey(name: string): string {
   return name ? parseRegion(name).key : '';
 }
 
-/** One region whatever the report calls it: 厦门市湖里区 = 湖里区 = 湖里区人民政府; 吉林省 ≠ 吉林市. */
+/** One region whatever the report calls it: 厦门市湖里区 = 湖里区 = 湖里区人民政府; 吉林省 ≠ 吉林市. Two reports that name no region are alike. */
 export function sameRegion(a: string, b: string): boolean {
-  if (!a || !b) return false;
+  if (!a || !b) return !a && !b;
   const x = parseRegion(a);
   const y = parseRegion(b);
   return x.key === y.key && (!x.level || !y.level || x.level === y.level);

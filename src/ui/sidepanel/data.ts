@@ -98,7 +98,7 @@ export function followUps(page: PageItems, saved: SavedPledge[]): PledgeFollowUp
   for (const p of saved) {
     if (p.reportId === page.reportId) continue;
     // One region (厦门市湖里区 = 湖里区; two national reports have none), and an earlier report.
-    if (!(sameRegion(p.region, report.region) || (!p.region && !report.region))) continue;
+    if (!sameRegion(p.region, report.region)) continue;
     if (report.year !== null && (p.year === null || p.year >= report.year || (p.dueYear ?? p.year) > report.year)) continue;
     const f = followPledge({ text: p.text, kind: p.kind, figure: p.figure, direction: p.direction }, page.later);
     if (f.evidence.length) out.push({ ...f, pledge: p });
