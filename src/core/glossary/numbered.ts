@@ -41,7 +41,7 @@ export function findNumberedSlogans(text: string, stop: SloganStoplists): Coined
   const times = new Map<string, number>();
   for (const m of text.matchAll(COUNTED)) {
     // 三个方面来看 is still 方面 counted; 八个多月 is a duration.
-    if (/^[多余半]/.test(m[2]) || [...stop.countedNouns].some((n) => m[2].startsWith(n))) continue;
+    if (/^[多余半]/.test(m[2]) || startsWithAny(m[2], stop.countedNouns)) continue;
     counted.push(m);
     times.set(m[0], (times.get(m[0]) ?? 0) + 1);
   }
@@ -51,4 +51,10 @@ export function findNumberedSlogans(text: string, stop: SloganStoplists): Coined
 
 function coined(start: number, s: string): CoinedTerm {
   return { start, end: start + s.length, key: s, innerStart: start, innerEnd: start + s.length };
+}
+
+/** Whether `word` starts with one of `prefixes` (looked up by prefix, not by walking the set). */
+function startsWithAny(word: string, prefixes: ReadonlySet<string>): boolean {
+  for (let k = 1; k <= word.length; k++) if (prefixes.has(word.slice(0, k))) return true;
+  return false;
 }

@@ -6,7 +6,7 @@ import { dropLeadMarkers, isSentenceBreak, looksBack, readClause, speaksOfFuture
 import { clauseFeatures, sentenceFeatures, type ClauseSite, type SentenceStats } from './features';
 import { commitmentScore } from './model';
 import { directionOf } from './direction';
-import { GOALS_LEAD, RALLY } from './lexicon';
+import { COPULA, GOALS_LEAD, RALLY } from './lexicon';
 import { buildOutlineInSteps, fiveYearEnd, HeadingPath, partAt, type Outline, type Part } from './outline';
 import type { Pledge } from './types';
 
@@ -54,7 +54,6 @@ export interface Candidate extends Pledge {
 
 const EXHORT = /^\s*(?:各位代表|同志们)/;
 const GUIDE = /为指导|指导思想|总体要求/;
-const COPULA = /(?<![但还于就总凡或正即可否])是(?!否)/;
 const REQUIREMENTS = /总体要求|政策取向|指导思想|目标/;
 
 /**

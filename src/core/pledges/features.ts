@@ -3,6 +3,7 @@
 // Features are short strings; the model gives each a weight.
 import { openingVerb, type ClauseReading } from './clauses';
 import { COMMON_PAIRS } from './common-words';
+import { COPULA } from './lexicon';
 
 // Pairs as numbers (first code unit × 65536 + second): looked up without making a string per pair.
 const COMMON = new Set<number>();
@@ -144,6 +145,6 @@ export function clauseFeatures(text: string, site: ClauseSite): string[] {
   if (span.includes('、')) f.push('list');
   if (/[要将](?=.)/.test(span.slice(2))) f.push('modal');
   // A copula describes (…是最有效率的形式, 稳增长首要是为保就业) rather than commits.
-  if (/(?<![但还于就总凡或正即可否])是(?!否)/.test(span.slice(1))) f.push('copula');
+  if (COPULA.test(span.slice(1))) f.push('copula');
   return f;
 }

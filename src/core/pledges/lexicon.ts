@@ -64,6 +64,9 @@ export const PAST_WORDS = /已经|已(?!有|达|成为|进入)(?![^，,的]{1,4}
 /**
  * A verb followed by 了 (completed aspect). 为了, 除了, 了解 and 不了 are not aspect markers.
  */
+/** A copula: the clause describes (…是最有效率的形式) rather than commits; not 但是/还是/于是/是否 …. */
+export const COPULA = /(?<![但还于就总凡或正即可否])是(?!否)/;
+
 export const PERFECTIVE = /(?<![为除不])了(?!解|结|如指掌|却|不起)/;
 
 /** Connectives and list markers dropped from the front of a clause (the pledge starts at the action). */
