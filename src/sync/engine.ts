@@ -185,6 +185,9 @@ export class SyncEngine {
     const r = await integrate(this.db, doc, etag, path, this.device);
     if (r.changed) this.report.changed++;
     this.report.conflicts += r.conflicts;
+    // A version this device wrote, found on the server: a write whose answer was lost (the server
+    // went away after storing it). Other devices learn of it only through this device's journal.
+    if (doc.device === this.device) await this.db.transaction('rw', this.db.syncMeta, () => this.journal(path));
   }
 
   private async saveEtag(state: SyncStateRecord, etag: string | null): Promise<void> {
@@ -199,14 +202,19 @@ export class SyncEngine {
       if (now && now.at === entry.at) await db.outbox.delete(entry.key);
       if (!doc) return;
       await db.syncState.put({ key: outboxKey(entry.kind, entry.id), kind: entry.kind, id: entry.id, etag, base: doc, path });
-      // One small row per write, not the whole journal rewritten: a first sync of 10,000 notes stays linear.
-      const head = await getMeta<HeadState>(db, OWN_HEAD, { seq: 0, etag: null, dirty: false });
-      head.seq += 1;
-      head.dirty = true;
-      await setMeta(db, journalKey(head.seq), relPath(path));
-      await setMeta(db, OWN_HEAD, head);
+      await this.journal(path);
     });
     this.report.pushed++;
+  }
+
+  /** Adds a written file to this device's journal (inside the caller's transaction). */
+  private async journal(path: string): Promise<void> {
+    // One small row per write, not the whole journal rewritten: a first sync of 10,000 notes stays linear.
+    const head = await getMeta<HeadState>(this.db, OWN_HEAD, { seq: 0, etag: null, dirty: false });
+    head.seq += 1;
+    head.dirty = true;
+    await setMeta(this.db, journalKey(head.seq), relPath(path));
+    await setMeta(this.db, OWN_HEAD, head);
   }
 
   /** Publishes this device's journal, so other devices fetch just what changed. */

@@ -8,7 +8,7 @@ import type { GovLensDB } from '../storage/db';
 import { monotonicNow, newId } from '../storage/ids';
 import { markApplying, outboxKey } from '../storage/outbox';
 import type { OutboxEntry, ReportRecord, SyncDoc, SyncKind, SyncStateRecord } from '../storage/types';
-import { docToRecord, localDoc, recordFields } from './doc';
+import { docToRecord, localDoc, recordFields, sameContent } from './doc';
 import { merge } from './merge';
 
 export const META_DEVICE = 'device';
@@ -100,6 +100,9 @@ export async function integrate(db: GovLensDB, remote: SyncDoc, etag: string | n
     const local = localDoc({ kind, id: remote.id, record, outbox: entry, base: state?.base, device });
     const base = state && incoming.revs.includes(state.base.revs[0]) ? state.base : undefined;
     const m = merge({ local, remote: incoming, base, localPending: !!entry || incoming !== remote, me: device });
+    // Redirected to the report kept here, the merge differs from the server's copy even when it
+    // equals `incoming`: it must go out, or other devices keep the note under the report merged away.
+    const push = m.push || (incoming !== remote && !m.doc.deleted && !sameContent(m.doc, remote));
     const now = monotonicNow();
     let changed = false;
     let mergedAway = false;
@@ -112,7 +115,7 @@ export async function integrate(db: GovLensDB, remote: SyncDoc, etag: string | n
     await saveState(remote);
     if (mergedAway) {
       // Its tombstone is queued already.
-    } else if (m.push) {
+    } else if (push) {
       const stamps: Record<string, number> = {};
       for (const f of differing(m.doc, remote)) stamps[f] = m.doc.stamps[f]?.t ?? now;
       await db.outbox.put({ key, kind, id: remote.id, deleted: !!m.doc.deleted, stamps, at: now });
@@ -123,7 +126,7 @@ export async function integrate(db: GovLensDB, remote: SyncDoc, etag: string | n
       await db.outbox.put(wholeEntry(kind, copy.id as string, copy, now));
       changed = true;
     }
-    return { changed, queued: m.push, conflicts: m.conflicts.length };
+    return { changed, queued: push, conflicts: m.conflicts.length };
   });
 }
 

@@ -206,6 +206,37 @@ describe.each(SERVERS)('sync through %s', (kind) => {
     expect((await b.db.annotations.toArray()).map((x) => x.note).sort()).toEqual((await a.db.annotations.toArray()).map((x) => x.note).sort());
   });
 
+  it('a write the server stored but whose answer was lost still reaches the other devices (new and edited notes)', async () => {
+    const a = await device('a', server);
+    for (let i = 0; i < 8; i++) await note(a.db, `note ${i}`, `引文${i}`);
+    const put = a.remote.put.bind(a.remote);
+    // Every third record write is stored, then the answer is lost.
+    const losing: typeof put = async (path, ...rest) => {
+      const res = await put(path, ...rest);
+      if (!path.includes('/devices/') && ++writes % 3 === 0) throw new SyncError('offline', 'answer lost');
+      return res;
+    };
+    let writes = 0;
+    a.remote.put = losing;
+    await expect(a.sync()).rejects.toBeInstanceOf(SyncError);
+    a.remote.put = put;
+    await a.sync();
+    const b = await device('b', server);
+    await b.sync();
+    const notes = async (d: typeof a) => (await d.db.annotations.toArray()).map((x) => x.note).sort();
+    expect(await notes(b)).toEqual(await notes(a));
+    // The same for edits, seen by a device that had synced before.
+    for (const n of await a.db.annotations.toArray()) await repo.updateAnnotation(n.id, { note: `${n.note} edited` }, a.db);
+    writes = 0;
+    a.remote.put = losing;
+    await expect(a.sync()).rejects.toBeInstanceOf(SyncError);
+    a.remote.put = put;
+    await a.sync();
+    await b.sync();
+    expect(await notes(b)).toEqual(await notes(a));
+    expect(await notes(b)).toContain('note 0 edited');
+  });
+
   it('the server going away in the middle of a pull: the next pull completes it', async () => {
     const a = await device('a', server);
     for (let i = 0; i < 20; i++) await note(a.db, `note ${i}`, `引文${i}`);

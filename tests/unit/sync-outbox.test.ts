@@ -5,6 +5,8 @@ import * as repo from '../../src/storage/repo';
 import { importData } from '../../src/storage/import';
 import { markApplying } from '../../src/storage/outbox';
 import type { GovLensDB } from '../../src/storage/db';
+import { integrate } from '../../src/sync/local';
+import { localDoc, withNewRev } from '../../src/sync/doc';
 
 const freshDb = freshDbFactory('govlens-outbox');
 
@@ -96,5 +98,31 @@ describe('outbox (Dexie middleware)', () => {
       }),
     ).rejects.toThrow('abort');
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('bringing pulled versions in (integrate)', () => {
+  const asPulled = (kind: 'reports' | 'annotations', record: { id: string }) =>
+    withNewRev(localDoc({ kind, id: record.id, record: record as never, outbox: undefined, base: undefined, device: 'A' }), [], 'A');
+
+  it('a note pulled after its report was merged into the one kept here is queued under the kept report', async () => {
+    // Both devices saved the same report before syncing; the one with the smaller id is kept everywhere.
+    const a = freshDb();
+    const b = await tracked();
+    const rb = await aReport(b);
+    const made = await aReport(a);
+    await a.reports.delete(made.id);
+    const ra = { ...made, id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' };
+    await a.reports.put(ra);
+    const na = await repo.addAnnotation({ reportId: ra.id, url: 'http://www.gov.cn/report', quote, position, note: 'from A' }, a);
+    await b.outbox.clear();
+    // The report arrives first (a pull fetches in parallel, in any order), then its note.
+    await integrate(b, asPulled('reports', ra), null, 'GovLens/v1/reports/ff/r.json', 'B');
+    await integrate(b, asPulled('annotations', na), null, 'GovLens/v1/annotations/aa/n.json', 'B');
+    expect((await b.annotations.get(na.id))?.reportId).toBe(rb.id);
+    // The move must go out, or device A keeps the note under a report that is deleted everywhere.
+    const queued = await b.outbox.get(`annotations/${na.id}`);
+    expect(queued?.stamps).toHaveProperty('reportId');
+    expect(await b.outbox.get(`reports/${ra.id}`)).toMatchObject({ deleted: true });
   });
 });
