@@ -67,6 +67,13 @@ describe('FiguresTable', () => {
     const values = [...getRoot().querySelectorAll('tbody td.num')].map((td) => td.textContent);
     expect(values).toEqual(['5', '1.2万亿', '', '640亿']);
   });
+
+  it('shows a date once, as written, with no unit beside it', () => {
+    const date = { ...fig(4, '2025年3月5日', 2025, '年'), kind: 'date' as const };
+    act(() => render(<FiguresTable figures={[date]} onSelect={() => {}} />, getRoot()));
+    const cells = [...getRoot().querySelectorAll('tbody tr td')].map((td) => td.textContent);
+    expect(cells.slice(1, 3)).toEqual(['2025年3月5日', '']);
+  });
 });
 
 const pledge = (id: string, over: Partial<SavedPledge>): SavedPledge => ({

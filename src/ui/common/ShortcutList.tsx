@@ -30,7 +30,8 @@ export function ShortcutList() {
       <p class="small muted">
         {t('shortcuts.change')}{' '}
         <button type="button" class="btn link" onClick={() => void openShortcutSettings()}>
-          chrome://extensions/shortcuts
+          {/* Named as the reader's browser names it (Firefox has no chrome:// pages). */}
+          {import.meta.env.FIREFOX ? t('shortcuts.firefoxPage') : 'chrome://extensions/shortcuts'}
         </button>
       </p>
     </div>

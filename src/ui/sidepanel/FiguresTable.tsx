@@ -98,7 +98,8 @@ export function FiguresTable({ figures, onSelect }: FiguresTableProps) {
               <td class="num" title={f.value == null ? '' : String(f.value)}>
                 {figureValue(f, zh, false)}
               </td>
-              <td>{f.unit}</td>
+              {/* A date's value is its own text (2025年3月5日): a unit beside it would say 年 again. */}
+              <td>{f.kind === 'date' ? '' : f.unit}</td>
               <td>{t(f.target ? 'figure.target' : 'figure.achieved')}</td>
               <td>{f.subject ?? ''}</td>
               <td class="context" title={f.context}>

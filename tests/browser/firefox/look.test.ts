@@ -38,6 +38,12 @@ describe('the reader\'s interface in Firefox ESR, zh-CN (built add-on)', () => {
     const ours = commands.filter((c) => !c.name.startsWith('_'));
     expect(ours.map((c) => c.name).sort()).toEqual(['highlight-selection', 'next-mark', 'prev-mark', 'toggle-repair']);
     expect(ours.filter((c) => !c.shortcut)).toEqual([]);
+    // The options page points to where Firefox changes them, not to a chrome:// page.
+    const options = await h.extensionPage('options.html');
+    const where = await until(() => options.evaluate(() => document.querySelector('table.shortcuts')?.parentElement?.textContent ?? null), 15_000);
+    expect(where).toContain('附加组件管理器');
+    expect(where).not.toContain('chrome://');
+    await options.close();
   });
 
   it('fits the popup in 600 px', async () => {
