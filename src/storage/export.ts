@@ -8,6 +8,7 @@ import { getDb, type GovLensDB } from './db';
 import { guard } from './errors';
 import type { AnnotationRecord, GlossaryRecord, PledgeRecord, ReportRecord, SettingRecord } from './types';
 import { annotationProblem, glossaryProblem, pledgeProblem, reportProblem, settingProblem, type Problem } from './validate';
+import { areaPath } from '../core/pledges/area-path';
 
 export const BACKUP_FORMAT = 'govlens-backup';
 /** 3: pledges as Dexie version 3 stores them (kind, area, direction, evidence, history). Backups of 2 are upgraded on import. */
@@ -81,7 +82,7 @@ function groupPledges(pledges: PledgeRecord[]): Map<string, Map<string, PledgeRe
 }
 
 export function areaName(p: Pick<PledgeRecord, 'area'>): string {
-  return p.area.length ? p.area.join(' › ') : '';
+  return areaPath(p.area);
 }
 
 /** A pledge's figure and direction in words: "floor 5%左右". */

@@ -13,6 +13,7 @@ import { highlightSwatch, HIGHLIGHT_COLORS } from '../common/colors';
 import { parseTags } from '../common/format';
 import { useEscape, useFloating } from './useFloating';
 import type { Anchor } from './position';
+import { areaPath } from '../../core/pledges/area-path';
 
 export interface RepairInfo {
   before: string;
@@ -329,7 +330,7 @@ function PledgeBody({ pledge, onSave }: { pledge: Extract<TooltipSubject, { kind
       <p class="gl-text">{pledge.text}</p>
       {pledge.figure && <div class="gl-row">{`${t('pledge.figure')}: ${pledge.figure.text}${pledge.direction ? ` (${t(`pledge.direction.${pledge.direction}`)})` : ''}`}</div>}
       {area && (
-        <div class="gl-row" title={pledge.area.join(' › ')}>
+        <div class="gl-row" title={areaPath(pledge.area)}>
           {`${t('pledge.area')}: ${area}`}
         </div>
       )}

@@ -1,5 +1,6 @@
 /** One labelled filter of the pledge lists (the plan outline and the saved pledges): 全部/All first, then the choices. */
 import { t } from '../i18n';
+import { AREA_SEP } from '../../core/pledges/area-path';
 
 export type FilterChoice = [value: string, text: string];
 
@@ -20,8 +21,8 @@ export function FilterSelect({ label, value, onChange, choices }: { label: strin
 }
 
 /** A heading path (`一、… › （一）…`) as a choice: its last heading, indented by its depth. */
-export function areaChoice(path: string, sep: string): FilterChoice {
-  const parts = path.split(sep);
+export function areaChoice(path: string): FilterChoice {
+  const parts = path.split(AREA_SEP);
   return [path, '\u00a0\u00a0'.repeat(parts.length - 1) + parts[parts.length - 1]];
 }
 

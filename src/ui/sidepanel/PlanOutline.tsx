@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PledgeItem } from '../../shared/messages';
 import { t, tn } from '../i18n';
 import { FilterSelect, areaChoice, dueChoices, kindChoices, type FilterChoice } from './FilterSelect';
+import { areaPath, areaPrefixes, inArea } from '../../core/pledges/area-path';
 
 export interface OutlineFilter {
   area: string;
@@ -22,8 +23,6 @@ export interface OutlineNode {
   count: number;
 }
 
-const SEP = ' › ';
-
 /** The heading tree of the pledges' areas, in reading order. */
 export function outlineTree(items: PledgeItem[]): OutlineNode {
   const root: OutlineNode = { heading: '', path: '', items: [], children: [], count: 0 };
@@ -31,7 +30,7 @@ export function outlineTree(items: PledgeItem[]): OutlineNode {
     let node = root;
     node.count++;
     p.area.forEach((heading, depth) => {
-      const path = p.area.slice(0, depth + 1).join(SEP);
+      const path = areaPath(p.area.slice(0, depth + 1));
       let child = node.children.find((c) => c.path === path);
       if (!child) {
         child = { heading, path, items: [], children: [], count: 0 };
@@ -47,18 +46,13 @@ export function outlineTree(items: PledgeItem[]): OutlineNode {
 
 /** Headings to filter by: every heading that has pledges under it, outermost first. */
 export function outlineAreas(items: PledgeItem[]): string[] {
-  const out: string[] = [];
-  for (const p of items) for (let d = 1; d <= p.area.length; d++) {
-    const path = p.area.slice(0, d).join(SEP);
-    if (!out.includes(path)) out.push(path);
-  }
-  return out;
+  return [...new Set(items.flatMap((p) => areaPrefixes(p.area)))];
 }
 
 export function filterOutline(items: PledgeItem[], f: OutlineFilter): PledgeItem[] {
   return items.filter(
     (p) =>
-      (!f.area || `${p.area.join(SEP)}${SEP}`.startsWith(`${f.area}${SEP}`)) &&
+      inArea(p.area, f.area) &&
       (!f.kind || p.kind === f.kind) &&
       (!f.status || (f.status === 'unsaved' ? !p.savedId : p.status === f.status)) &&
       (!f.due || String(p.dueYear ?? '') === f.due),
@@ -78,7 +72,7 @@ export function PlanOutline({ pledges, onScrollTo, onSave }: PlanOutlineProps) {
   const shown = useMemo(() => filterOutline(pledges, f), [pledges, f]);
   const tree = useMemo(() => outlineTree(shown), [shown]);
   const targets = shown.filter((p) => p.kind === 'target').length;
-  const headings = new Set(shown.map((p) => p.area.join(SEP))).size;
+  const headings = new Set(shown.map((p) => areaPath(p.area))).size;
   if (!pledges.length) return <p class="muted small">{t('panel.page.noPledges')}</p>;
   const set = (k: keyof OutlineFilter) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLSelectElement).value });
   return (
@@ -92,7 +86,7 @@ export function PlanOutline({ pledges, onScrollTo, onSave }: PlanOutlineProps) {
         ])}
       </p>
       <div class="filters filters-4">
-        <FilterSelect label={t('panel.pledges.area')} value={f.area} onChange={set('area')} choices={areas.map((a) => areaChoice(a, SEP))} />
+        <FilterSelect label={t('panel.pledges.area')} value={f.area} onChange={set('area')} choices={areas.map((a) => areaChoice(a))} />
         <FilterSelect label={t('panel.pledges.kind')} value={f.kind} onChange={set('kind')} choices={kindChoices()} />
         <FilterSelect
           label={t('pledge.status')}

@@ -13,6 +13,7 @@ import { safeHref } from '../common/links';
 import { FollowUps, type FollowUpsProps } from './FollowUps';
 import { PlanOutline } from './PlanOutline';
 import { PLEDGE_STATUSES, type PledgeFollowUp, type PledgeStatus, type SavedPledge } from './data';
+import { areaPath, areaPrefixes, inArea } from '../../core/pledges/area-path';
 
 export interface PledgesTabProps {
   /** The current page's items, when its engine answers. */
@@ -39,15 +40,13 @@ export interface SavedFilter {
 
 export const ALL_SAVED: SavedFilter = { region: '', area: '', kind: '', status: '', due: '', dir: 1 };
 
-const AREA_SEP = ' › ';
-
 /** Saved pledges under a filter, by due year (undated last in either direction), then text. */
 export function filterPledges(pledges: SavedPledge[], f: SavedFilter, year: number): SavedPledge[] {
   return pledges
     .filter(
       (p) =>
         (!f.region || regionKey(p.region) === f.region) &&
-        (!f.area || p.area.join(AREA_SEP).startsWith(f.area)) &&
+        inArea(p.area, f.area) &&
         (!f.kind || p.kind === f.kind) &&
         (!f.status || shownStatus(p, year) === f.status) &&
         (!f.due || String(p.dueYear ?? '') === f.due),
@@ -97,7 +96,7 @@ function SavedPledges({ pledges, year, onUpdate }: Pick<PledgesTabProps, 'pledge
     for (const p of pledges) if (p.region && !byKey.has(regionKey(p.region))) byKey.set(regionKey(p.region), p.region);
     return [...byKey].sort((a, b) => a[1].localeCompare(b[1], 'zh-Hans-CN'));
   }, [pledges]);
-  const areas = useMemo(() => distinct(pledges.flatMap((p) => p.area.map((_, d) => p.area.slice(0, d + 1).join(AREA_SEP)))), [pledges]);
+  const areas = useMemo(() => distinct(pledges.flatMap((p) => areaPrefixes(p.area))), [pledges]);
   const dues = useMemo(() => (distinct(pledges.map((p) => p.dueYear)) as number[]).sort(), [pledges]);
   const rows = useMemo(() => filterPledges(pledges, f, year), [pledges, f, year]);
   const set = (k: keyof SavedFilter) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLSelectElement).value });
@@ -107,7 +106,7 @@ function SavedPledges({ pledges, year, onUpdate }: Pick<PledgesTabProps, 'pledge
     <div class="stack">
       <div class="filters filters-3">
         <FilterSelect label={t('panel.pledges.region')} value={f.region} onChange={set('region')} choices={regions} />
-        <FilterSelect label={t('panel.pledges.area')} value={f.area} onChange={set('area')} choices={areas.map((a) => areaChoice(a, AREA_SEP))} />
+        <FilterSelect label={t('panel.pledges.area')} value={f.area} onChange={set('area')} choices={areas.map((a) => areaChoice(a))} />
         <FilterSelect label={t('panel.pledges.kind')} value={f.kind} onChange={set('kind')} choices={kindChoices()} />
         <FilterSelect label={t('pledge.status')} value={f.status} onChange={set('status')} choices={statuses.map((s): FilterChoice => [s, t(`status.${s}`)])} />
         <FilterSelect label={t('panel.pledges.due')} value={f.due} onChange={set('due')} choices={dueChoices(dues)} />
@@ -141,7 +140,7 @@ function PledgeRow({ pledge: p, shown, onUpdate }: { pledge: SavedPledge; shown:
         {p.dueYear && <span>{t('pledge.dueIn', [p.dueYear])}</span>}
         {shown === 'overdue' && <span class="chip overdue">{t('status.overdue')}</span>}
       </div>
-      {p.area.length > 0 && <p class="small muted area-path">{p.area.join(AREA_SEP)}</p>}
+      {p.area.length > 0 && <p class="small muted area-path">{areaPath(p.area)}</p>}
       <div class="row small muted">
         {href ? (
           <a href={href} target="_blank" rel="noreferrer" class="grow ellipsis">
