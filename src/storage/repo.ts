@@ -291,16 +291,27 @@ export function addPledge(input: NewPledge, db: GovLensDB = getDb()): Promise<Pl
 export type PledgePatch = Partial<Omit<PledgeRecord, 'id' | 'createdAt' | 'updatedAt' | 'regionKey' | 'history' | 'evidence'>>;
 
 export function updatePledge(id: string, patch: PledgePatch, db: GovLensDB = getDb()): Promise<PledgeRecord> {
+  return changePledge(id, db, (current, now) => {
+    // A patch never moves a pledge to another report.
+    const { reportId: _keepReport, ...rest } = patch;
+    const next: PledgeRecord = { ...current, ...rest };
+    if (patch.region !== undefined) next.regionKey = regionKey(patch.region);
+    if (patch.status && patch.status !== current.status) next.history = [...current.history, { status: patch.status, at: now }];
+    return next;
+  });
+}
+
+/**
+ * Reads a pledge, applies `change` and writes it back, in one transaction: the id, the creation time and
+ * a fresh updatedAt are kept whatever `change` returns, and every write is checked like a new pledge.
+ */
+function changePledge(id: string, db: GovLensDB, change: (current: PledgeRecord, now: number) => PledgeRecord): Promise<PledgeRecord> {
   return guard(() =>
     db.transaction('rw', db.pledges, async () => {
       const current = await db.pledges.get(id);
       if (!current) throw invalid(`No pledge with id ${id}.`);
       const now = monotonicNow();
-      // A patch never moves a pledge to another report.
-      const { reportId: _keepReport, ...rest } = patch;
-      const next: PledgeRecord = { ...current, ...rest, id, createdAt: current.createdAt, updatedAt: now };
-      if (patch.region !== undefined) next.regionKey = regionKey(patch.region);
-      if (patch.status && patch.status !== current.status) next.history = [...current.history, { status: patch.status, at: now }];
+      const next: PledgeRecord = { ...change(current, now), id, createdAt: current.createdAt, updatedAt: now };
       const problem = checkPledge(next);
       if (problem) throw invalid(`Pledge not saved: ${problem}.`);
       await db.pledges.put(next);
@@ -318,38 +329,20 @@ export function getPledges(ids: readonly string[], db: GovLensDB = getDb()): Pro
  * evidence kept (once per sentence and report) and the change recorded in the history.
  */
 export function ratePledge(id: string, status: PledgeStatus, evidence?: Omit<PledgeEvidence, 'at'>, db: GovLensDB = getDb()): Promise<PledgeRecord> {
-  return guard(() =>
-    db.transaction('rw', db.pledges, async () => {
-      const current = await db.pledges.get(id);
-      if (!current) throw invalid(`No pledge with id ${id}.`);
-      const now = monotonicNow();
-      const known = evidence && current.evidence.some((e) => e.sentence === evidence.sentence && e.reportId === evidence.reportId);
-      const next: PledgeRecord = {
-        ...current,
-        status,
-        evidence: evidence && !known ? [...current.evidence, { ...evidence, at: now }] : current.evidence,
-        history: status !== current.status ? [...current.history, { status, at: now }] : current.history,
-        updatedAt: now,
-      };
-      const problem = checkPledge(next);
-      if (problem) throw invalid(`Pledge not saved: ${problem}.`);
-      await db.pledges.put(next);
-      return next;
-    }),
-  );
+  return changePledge(id, db, (current, now) => {
+    const known = evidence && current.evidence.some((e) => e.sentence === evidence.sentence && e.reportId === evidence.reportId);
+    return {
+      ...current,
+      status,
+      evidence: evidence && !known ? [...current.evidence, { ...evidence, at: now }] : current.evidence,
+      history: status !== current.status ? [...current.history, { status, at: now }] : current.history,
+    };
+  });
 }
 
 /** Removes one piece of evidence (the reader thinks it does not report on the pledge after all). */
 export function dropEvidence(id: string, sentence: string, db: GovLensDB = getDb()): Promise<PledgeRecord> {
-  return guard(() =>
-    db.transaction('rw', db.pledges, async () => {
-      const current = await db.pledges.get(id);
-      if (!current) throw invalid(`No pledge with id ${id}.`);
-      const next = { ...current, evidence: current.evidence.filter((e) => e.sentence !== sentence), updatedAt: monotonicNow() };
-      await db.pledges.put(next);
-      return next;
-    }),
-  );
+  return changePledge(id, db, (current) => ({ ...current, evidence: current.evidence.filter((e) => e.sentence !== sentence) }));
 }
 
 export function deletePledge(id: string, db: GovLensDB = getDb()): Promise<void> {
