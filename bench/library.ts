@@ -12,7 +12,8 @@ import type { AnnotationRecord, ReportRecord } from '../src/storage/types';
 import { launch, type Harness } from '../tests/browser/harness';
 import { engineText, manyAnnotations, putAnnotations, reportIdOf } from '../tests/browser/library-tools';
 import { sidePanelFor } from '../tests/browser/page-tools';
-import { traceLoad, type ScriptTime, type TraceEvent } from './script-time';
+import { longest, traceLoad, type ScriptTime, type TraceEvent } from './script-time';
+import { extensionTasks, TASK_CATEGORIES } from './trace-tasks';
 import { summarise, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -45,12 +46,15 @@ const RENDER_EVENTS = new Set(['Paint', 'PrePaint', 'Layout', 'UpdateLayoutTree'
  * of their own, so those others are GovLens's JavaScript (and the browser's bookkeeping:
  * counted too, so the figure can only be too high).
  */
-async function longestTasksAfterMark(h: Harness, url: string, selector: string, mark: string): Promise<{ js: ScriptTime; render: ScriptTime }> {
-  const events: TraceEvent[] = await traceLoad(h.context, url, selector, ['toplevel', 'devtools.timeline', 'blink.user_timing']);
+async function longestTasksAfterMark(h: Harness, url: string, selector: string, mark: string): Promise<{ ours: ScriptTime; js: ScriptTime; render: ScriptTime }> {
+  const events: TraceEvent[] = await traceLoad(h.context, url, selector, [...TASK_CATEGORIES, 'blink.user_timing']);
   const marks = events.filter((e) => e.name === mark).sort((a, b) => a.ts - b.ts);
   if (!marks.length) throw new Error(`no performance mark ${mark}`);
   const { ts: from, pid, tid } = marks[0];
-  const out = { js: { wall: 0, cpu: 0 }, render: { wall: 0, cpu: 0 } };
+  // GovLens's own tasks (a task with the microtasks run after it, where most of its resumed work is),
+  // told apart by the profiler's samples of the extension's code: what the issue's 16 ms bound is about.
+  const ours = longest(extensionTasks(events, h.extensionId).filter((t) => t.ts >= from));
+  const out = { ours, js: { wall: 0, cpu: 0 }, render: { wall: 0, cpu: 0 } };
   for (const task of events) {
     if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !task.dur || task.ts < from || task.pid !== pid || task.tid !== tid) continue;
     const renders = events.some((e) => e.pid === pid && e.tid === tid && e.ts >= task.ts && e.ts < task.ts + task.dur! && RENDER_EVENTS.has(e.name));
@@ -70,6 +74,8 @@ async function tenThousandOnOnePage(): Promise<BenchRow[]> {
     const rows = manyAnnotations(text, await reportIdOf(h, first.url()), first.url(), 10_000, '大库检索');
     await putAnnotations(h, rows);
     await first.close();
+    const oursCpu: number[] = [];
+    const oursWall: number[] = [];
     const cpu: number[] = [];
     const wall: number[] = [];
     const render: number[] = [];
@@ -77,6 +83,8 @@ async function tenThousandOnOnePage(): Promise<BenchRow[]> {
     const ready: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t = await longestTasksAfterMark(h, first.url(), 'html[data-govlens-annotations="10000"]', 'govlens-anchor');
+      oursCpu.push(t.ours.cpu);
+      oursWall.push(t.ours.wall);
       cpu.push(t.js.cpu);
       wall.push(t.js.wall);
       render.push(t.render.cpu);
@@ -89,8 +97,10 @@ async function tenThousandOnOnePage(): Promise<BenchRow[]> {
       await page.close();
     }
     return [
-      summarise('10,000 notes on seed 000: longest non-rendering task of the page once anchoring began (GovLens; trace, CPU)', cpu),
-      summarise('10,000 notes on seed 000: that task, wall clock (trace; the machine is shared)', wall),
+      summarise('10,000 notes on seed 000: longest GovLens task once anchoring began (trace: task + its microtasks, by profiler samples; CPU)', oursCpu),
+      summarise('10,000 notes on seed 000: that task, wall clock (trace; the machine is shared)', oursWall),
+      summarise('10,000 notes on seed 000: longest non-rendering top-level task of the page meanwhile (any code; trace, CPU)', cpu),
+      summarise('10,000 notes on seed 000: that top-level task, wall clock (trace)', wall),
       summarise('10,000 notes on seed 000: longest rendering task meanwhile (the browser painting the highlights; trace, CPU)', render),
       summarise('10,000 notes on seed 000: longest anchoring slice (the engine’s own clock, wall)', slices),
       summarise('10,000 notes on seed 000: page load to all 10,000 anchored and painted', ready),

@@ -20,7 +20,7 @@ import { ChunkView, PageText } from './page-text';
 import { loadBuiltinGlossary, loadLanguageModel, loadStageData } from './data-scripts';
 import { MissingStageData } from '../core/stage-data';
 import { TaskSlicer } from './slicer';
-import type { Steps } from '../core/steps';
+import { runSteps, type Steps } from '../core/steps';
 import { findMainRootInSteps, reportHeader } from './main-content';
 import { buildChunks, collectTextNodes, collectTextNodesInSteps, type Chunk } from './text-index';
 import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
@@ -30,6 +30,8 @@ import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
  * long-task line: on a busy machine a task's wall time can run to twice its CPU time.
  */
 const SLICE_MS = 8;
+/** Highlight ranges made between two budget checks (a few hundred fit in a millisecond or two). */
+const RANGES_PER_STEP = 100;
 const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
@@ -546,7 +548,8 @@ export class Engine {
 
   /** Replaces the reader's highlights and the shared sources' notes (the two layers a reader's data paints). */
   setAnnotationMarks(marks: Mark[]): Promise<void> {
-    this.slicer.restart();
+    // No slicer.restart() here: the caller is often the tail of a sliced run (re-anchoring ten
+    // thousand notes), and restarting the clock mid-task let that task run two budgets long.
     this.marks = [...this.marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...marks];
     this.placeAnnotations();
     // Only these layers changed: repainting thousands of figure ranges would be wasted work.
@@ -555,10 +558,34 @@ export class Engine {
 
   /**
    * Replaces one chunk's highlight ranges (all layers, or `only`) with those
-   * of its marks, in one task, so the chunk never shows half its marks.
+   * of its marks, swapped in one task, so the chunk never shows half its marks.
    * `replaces` is a view this one took over from, whose ranges go.
    */
   private paintView(view: ChunkView, only?: LayerKind[], replaces?: ChunkView): void {
+    runSteps(this.paintViewInSteps(view, only, replaces));
+  }
+
+  /**
+   * paintView in steps: the ranges are made in slices (a chunk holding a thousand of the
+   * reader's highlights takes longer than one task should), then swapped in at once.
+   */
+  private *paintViewInSteps(view: ChunkView, only?: LayerKind[], replaces?: ChunkView, current = () => true): Steps<boolean> {
+    const fresh = new Map<LayerKind, Range[]>();
+    const adds: Array<[LayerKind, Range, string | undefined]> = [];
+    let made = 0;
+    for (const m of [...(this.marksByView.get(view) ?? []), ...(this.annotationsByView.get(view) ?? [])]) {
+      if ((only && !only.includes(m.layer)) || !this.isPainted(m)) continue;
+      const r = this.page.range(this.doc, m.start, m.end);
+      if (!r) continue;
+      adds.push([m.layer, r, m.type === 'annotation' ? m.record.color : undefined]);
+      const list = fresh.get(m.layer);
+      if (list) list.push(r);
+      else fresh.set(m.layer, [r]);
+      if (++made % RANGES_PER_STEP === 0) yield;
+    }
+    // Made over several tasks: the page may have replaced the chunk (its new view gets its own paint), or a
+    // newer paint may have started, whose ranges must not be overwritten by these older ones.
+    if (made >= RANGES_PER_STEP && (!this.views.includes(view) || !current())) return false;
     const old = this.painted.get(replaces ?? view);
     if (replaces) this.painted.delete(replaces);
     const ranges = new Map(old?.ranges);
@@ -567,16 +594,10 @@ export class Engine {
       if (rs) this.layers.remove(layer, rs);
       ranges.delete(layer);
     }
-    for (const m of [...(this.marksByView.get(view) ?? []), ...(this.annotationsByView.get(view) ?? [])]) {
-      if ((only && !only.includes(m.layer)) || !this.isPainted(m)) continue;
-      const r = this.page.range(this.doc, m.start, m.end);
-      if (!r) continue;
-      this.layers.add(m.layer, r, m.type === 'annotation' ? m.record.color : undefined);
-      const list = ranges.get(m.layer);
-      if (list) list.push(r);
-      else ranges.set(m.layer, [r]);
-    }
+    for (const [layer, r, color] of adds) this.layers.add(layer, r, color);
+    for (const [layer, list] of fresh) ranges.set(layer, list);
     this.painted.set(view, { key: only && old ? old.key : (this.paintKeys.get(view) ?? ''), ranges });
+    return true;
   }
 
   private paintGeneration = 0;
@@ -600,7 +621,13 @@ export class Engine {
     const views = new Set(this.views);
     for (const v of [...this.painted.keys()]) if (!views.has(v)) this.forgetPaint(v);
     for (const v of this.views) {
-      this.paintView(v, only);
+      // A user-layer paint that starts while this one makes a chunk's ranges changes that chunk's
+      // highlights under it: the chunk is made again, so older ranges never overwrite newer ones.
+      for (;;) {
+        const userGeneration = this.userPaintGeneration;
+        if (await this.slicer.run('paint', this.paintViewInSteps(v, only, undefined, () => current() && userGeneration === this.userPaintGeneration))) break;
+        if (!current()) return;
+      }
       await this.slicer.step('paint');
       if (!current()) return;
     }
