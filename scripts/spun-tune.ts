@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../src/core/lm/shipped';
+import '../src/core/repair/shipped-data';
 import { repair } from '../src/core/repair';
 import { DECIDE_PARAMS } from '../src/core/repair/spun/params';
 import { restorationStats } from '../tests/support/align';
