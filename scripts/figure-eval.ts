@@ -11,6 +11,7 @@
  * found there counts against precision. The reports are held out: measure only.
  */
 import '../src/core/lm/shipped';
+import '../src/core/repair/shipped-data';
 import '../src/core/glossary/shipped';
 import { annotate } from '../src/core/annotate';
 import type { Figure } from '../src/core/figures/types';

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../src/core/lm/shipped';
+import '../src/core/repair/shipped-data';
 import { analysePage, repair } from '../src/core/repair';
 import { findMatches, spinnerGate } from '../src/core/repair/spun';
 import { traditionalCharsToSimplified } from '../src/core/repair/traditional/script';

@@ -12,6 +12,7 @@
  * A distinct term counts when at least one of its occurrences does. The reports are held out: measure only.
  */
 import '../src/core/lm/shipped';
+import '../src/core/repair/shipped-data';
 import '../src/core/glossary/shipped';
 import { annotate } from '../src/core/annotate';
 import type { Term } from '../src/core/glossary/types';
