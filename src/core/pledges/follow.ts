@@ -90,6 +90,15 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** Each sentence's bigrams, made once per later report (every pledge is compared with every sentence). */
+const sentenceBigrams = new WeakMap<LaterReport, Set<string>[]>();
+
+function bigramsOfSentences(later: LaterReport): Set<string>[] {
+  let sets = sentenceBigrams.get(later);
+  if (!sets) sentenceBigrams.set(later, (sets = later.sentences.map((s) => bigrams(later.text.slice(s.start, s.end)))));
+  return sets;
+}
+
 /** Share of the pledge's subject-matter bigrams found in the sentence (what it is about, said again). */
 function coverage(pledge: Set<string>, sentence: Set<string>): number {
   if (!pledge.size) return 0;
@@ -188,11 +197,12 @@ export function followPledge(pledge: FollowedPledge, later: LaterReport, max = 3
   }
   // Sentences about the same policy object, best first (for targets, after the figure's own sentence).
   const words = bigrams(pledge.text);
+  const sentenceWords = bigramsOfSentences(later);
   const ranked: Evidence[] = [];
-  for (const s of later.sentences) {
+  for (const [i, s] of later.sentences.entries()) {
     if (out.evidence.some((e) => e.start === s.pageStart)) continue;
     const sentence = text.slice(s.start, s.end);
-    const score = coverage(words, bigrams(sentence));
+    const score = coverage(words, sentenceWords[i]);
     if (score >= EVIDENCE_MIN) ranked.push({ sentence: sentence.trim(), start: s.pageStart, end: s.pageStart + s.end - s.start, score: Number(score.toFixed(3)) });
   }
   // Best first; of equal scores the shorter sentence, which says less besides.
