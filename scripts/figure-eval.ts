@@ -15,7 +15,7 @@ import '../src/core/repair/shipped-data';
 import '../src/core/glossary/shipped';
 import { annotate } from '../src/core/annotate';
 import type { Figure } from '../src/core/figures/types';
-import { BLIND_REPORTS, lineOf, lineStarts, pct, readReport, readTsv } from './lib/blind';
+import { EVAL_REPORTS, lineOf, lineStarts, pct, readReport, readTsv } from './lib/blind';
 
 const showMisses = process.argv.includes('--misses');
 const NUMBERISH = /[\d.．０-９]/;
@@ -32,16 +32,20 @@ function place(line: string, needle: string, from: number): number {
 }
 
 let T = { labels: 0, found: 0, tp: 0, exact: 0, kind: 0 };
-for (const report of BLIND_REPORTS) {
+for (const report of EVAL_REPORTS) {
   const rows = readTsv('figures', report);
   if (!rows) {
     console.log(`${report.name}: no figure labels yet`);
     continue;
   }
   const input = readReport(report);
-  const { text, figures } = annotate(input);
+  const annotated = annotate(input);
+  const { text } = annotated;
   if (text.length !== input.length) console.log(`  (repair changed the length of ${report.name}: ${input.length} -> ${text.length})`);
   const starts = lineStarts(text);
+  // Only the labelled lines count, where the labellers were given a range.
+  const [from, to] = report.figureLines ?? [1, Infinity];
+  const figures = annotated.figures.filter((f) => lineOf(starts, f.start) >= from && lineOf(starts, f.start) <= to);
   // Labels to absolute spans.
   const labels: { s: number; e: number; text: string; kind: string; line: number }[] = [];
   const cursor = new Map<number, number>();

@@ -16,7 +16,7 @@ import '../src/core/repair/shipped-data';
 import '../src/core/glossary/shipped';
 import { annotate } from '../src/core/annotate';
 import type { Term } from '../src/core/glossary/types';
-import { BLIND_REPORTS, lineOf, lineStarts, pct, readReport, readTsv } from './lib/blind';
+import { EVAL_REPORTS, lineOf, lineStarts, pct, readReport, readTsv } from './lib/blind';
 
 const showMisses = process.argv.includes('--misses');
 
@@ -46,7 +46,7 @@ function coveredChars(marks: Term[], s: number, e: number): number {
 }
 
 const total: Tally = { types: 0, occ: 0, marked: [0, 0], whole: [0, 0], explained: [0, 0] };
-for (const report of BLIND_REPORTS) {
+for (const report of EVAL_REPORTS) {
   const rows = readTsv('terms', report);
   if (!rows) {
     console.log(`${report.name}: no term labels yet`);

@@ -9,12 +9,18 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..', '..');
 const corpus = join(root, '..', 'shared', 'corpus');
 const blind = join(root, 'tests', 'fixtures', 'blind');
+/** Labels made the same blind way on reports that are NOT held out: these may be tuned on. */
+const dev = join(root, 'tests', 'fixtures', 'terms-dev');
 
 export interface BlindReport {
   /** Label file stem: national-2024, national-2016, provincial-2026-hubei. */
   name: string;
   /** Corpus file, relative to ../shared/corpus. */
   file: string;
+  /** Development labels (tests/fixtures/terms-dev), not the held-out test set. */
+  dev?: boolean;
+  /** The 1-based lines whose figures were labelled, when not the whole report. */
+  figureLines?: [number, number];
 }
 
 export const BLIND_REPORTS: BlindReport[] = [
@@ -23,13 +29,23 @@ export const BLIND_REPORTS: BlindReport[] = [
   { name: 'provincial-2026-hubei', file: 'provincial-2026/hubei.txt' },
 ];
 
+/** Development reports, labelled by other blind helpers with the same spec (tests/fixtures/terms-dev/README.md). */
+export const DEV_REPORTS: BlindReport[] = [
+  { name: 'national-2013', file: 'national/2013.txt', dev: true, figureLines: [1, 60] },
+  { name: 'provincial-2026-shandong', file: 'provincial-2026/shandong.txt', dev: true, figureLines: [1, 30] },
+  { name: 'provincial-2026-anhui', file: 'provincial-2026/anhui.txt', dev: true, figureLines: [1, 40] },
+];
+
+/** The held-out reports, or with `--dev` on the command line the development ones. */
+export const EVAL_REPORTS = process.argv.includes('--dev') ? DEV_REPORTS : BLIND_REPORTS;
+
 export function readReport(r: BlindReport): string {
   return readFileSync(join(corpus, r.file), 'utf8');
 }
 
 /** Rows of a label TSV as objects keyed by its header; null when the file is not there (yet). */
 export function readTsv(kind: 'terms' | 'figures', r: BlindReport): Record<string, string>[] | null {
-  const path = join(blind, kind, `${r.name}.tsv`);
+  const path = join(r.dev ? dev : blind, kind, `${r.name}.tsv`);
   if (!existsSync(path)) return null;
   const [head, ...rows] = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
   const cols = head.split('\t');

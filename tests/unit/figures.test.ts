@@ -70,8 +70,13 @@ describe('figures written any way', () => {
     expect(one('带动数十万人就业,', '十万人')).toMatchObject({ value: 1e5, qualifier: '数' });
     expect(one('营收过百亿元,', '百亿元')).toMatchObject({ value: 1e10, qualifier: '过' });
     expect(texts('通过千亿元')).toEqual([]);
-    // A size class is not a quantity: 亿元以上项目, 万人以上大型演唱会.
-    expect(texts('推进亿元以上项目,举办万人以上大型演唱会。')).toEqual([]);
+    // A size threshold is a figure, as the labelling spec has it (千亿级) and every blind labeller counted it:
+    // 亿元以上项目 are projects of 100 million yuan or more.
+    expect(texts('推进亿元以上项目,举办万人以上大型演唱会。')).toEqual(['亿元以上', '万人以上']);
+    expect(one('推进亿元以上项目', '亿元以上')).toMatchObject({ kind: 'amount', value: 1e8, unit: '元', qualifier: '以上' });
+    expect(one('建成万吨级以上泊位', '万吨级以上')).toMatchObject({ kind: 'amount', value: 1e4, unit: '吨' });
+    // …but a bare magnitude without its unit and threshold is still a word (百万干部, 千家万户).
+    expect(texts('百万干部下基层,走进千家万户')).toEqual([]);
     // 以上十条 lists ten items after 以上; 十几亿 is not 亿 hedged by 几.
     expect(one('以上十条,是经验。', '十条').qualifier).toBeUndefined();
     expect(texts('惠及十几亿人口')).toEqual([]);
@@ -110,8 +115,23 @@ describe('figures written any way', () => {
   });
   it('counts levels after the levels, not grades or scales', () => {
     expect(one('省市县三级联动,', '三级')).toMatchObject({ kind: 'count', value: 3, unit: '级' });
-    expect(texts('建设三级医院,打造千亿级产业集群和万吨级码头')).toEqual(['千亿级']);
+    expect(texts('建设三级医院,打造千亿级产业集群和万吨级码头')).toEqual(['千亿级', '万吨级']);
     expect(texts('水质达国家二级标准,推动三次产业协调,长江十年禁渔')).toEqual([]);
+  });
+  it('reads streaks, more-than magnitudes, scoped ordinal ranks and a few more measure words', () => {
+    expect(one('粮食生产实现二十二连丰', '二十二连丰')).toMatchObject({ kind: 'count', value: 22 });
+    expect(one('连续获得十一连冠', '十一连冠')).toMatchObject({ kind: 'count', value: 11 });
+    expect(one('实现“二十二连丰”。', '二十二连丰')).toMatchObject({ kind: 'count', value: 22 });
+    expect(one('粮食产量5连增', '5连增')).toMatchObject({ kind: 'count', value: 5 });
+    expect(one('解决了3亿多农村人口的饮水安全', '3亿多')).toMatchObject({ kind: 'count', value: 3e8, qualifier: '多' });
+    expect(one('培育3万多家企业', '3万多家')).toMatchObject({ kind: 'count', value: 3e4, unit: '家' });
+    expect(one('份额提高2个多百分点', '2个多百分点')).toMatchObject({ kind: 'percent', value: 2, unit: '个百分点', qualifier: '多' });
+    expect(one('成为全国第三个获批的省份', '全国第三个')).toMatchObject({ kind: 'rank', value: 3 });
+    expect(one('进入全国第一梯队', '全国第一梯队')).toMatchObject({ kind: 'rank', value: 1 });
+    expect(one('分两轮取消和调整', '两轮')).toMatchObject({ kind: 'count', value: 2, unit: '轮' });
+    expect(one('PM2.5平均浓度32.4微克/立方米', '32.4微克/立方米')).toMatchObject({ kind: 'amount', value: 32.4 });
+    // Not figures: 两轮驱动 is a slogan's wording, 第三个 alone an ordinal, 一连 no streak.
+    expect(texts('坚持创新和开放两轮驱动,这是第三个问题,一连串')).toEqual([]);
   });
   it('reads years in full-width and Chinese digits as dates with their year', () => {
     expect(one('从１９７９年到１９８３年,', '１９７９年')).toMatchObject({ kind: 'date', value: 1979 });

@@ -27,11 +27,12 @@ export const UNITS: Record<string, UnitInfo> = {
   '％': { unit: '%', scale: 1, kind: 'percent' },
   '‰': { unit: '‰', scale: 1, kind: 'percent' },
   个百分点: { unit: '个百分点', scale: 1, kind: 'percent' },
+  个多百分点: { unit: '个百分点', scale: 1, kind: 'percent' },
   百分点: { unit: '个百分点', scale: 1, kind: 'percent' },
   成: { unit: '%', scale: 10, kind: 'percent' },
   倍: { unit: '倍', scale: 1, kind: 'ratio' },
   // physical measures
-  平方公里: measure('平方公里'), 平方米: measure('平方米'), 平米: measure('平方米'), 立方米: measure('立方米'),
+  平方公里: measure('平方公里'), 平方米: measure('平方米'), '微克/立方米': measure('微克/立方米'), 微克: { unit: '微克', scale: 1, kind: 'amount', arabicOnly: true }, 平米: measure('平方米'), 立方米: measure('立方米'),
   公顷: measure('公顷'), 亩: measure('亩'), 公里: measure('公里'), 千米: measure('公里'), 米: measure('米', 1),
   吨: measure('吨'), 斤: measure('斤'), 公斤: measure('公斤'), 千克: measure('公斤'), 克: { unit: '克', scale: 1, kind: 'amount', arabicOnly: true },
   升: { unit: '升', scale: 1, kind: 'amount', arabicOnly: true }, 千伏: measure('千伏'), 吉瓦: measure('吉瓦'), 平方千米: measure('平方公里'), 海里: measure('海里'), 千瓦时: measure('千瓦时'), 千瓦: measure('千瓦'), 兆瓦: measure('兆瓦'), 度: { unit: '度', scale: 1, kind: 'amount', arabicOnly: true },
@@ -49,6 +50,7 @@ export const UNITS: Record<string, UnitInfo> = {
   棵: count('棵'), 株: count('株'), 盏: count('盏'), 类: count('类'), 种: count('种'), 起: count('起', 1, true),
   单: count('单', 1, true), 次: count('次'), 分: count('分', 1, true), 床: count('床'), 间: count('间', 1, true),
   例: count('例'), 级: count('级'), 顶: count('顶'), 枚: count('枚'), 本: count('本', 1, true), 册: count('册'), 对: count('对', 1, true), 期: count('期', 1, true), 所次: count('所次'), 列: count('列', 1, true),
+  颗: count('颗'), 轮: count('轮'),
 };
 
 /** Unit alternation, longest first so 个百分点 wins over 个 and 人次 over 人. */
@@ -94,7 +96,7 @@ export const RANK_CUES = ['全国', '全省', '全市', '全区', '全球', '全
 
 /** Scope words kept in a rank's text when written right before it (全省第四). */
 // Regions rank provinces too (西部第一, 中部地区第1, 西部首位).
-export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球', '世界', '中西部', '中部', '西部', '东部', '东北'];
+export const RANK_SCOPES = ['全国', '全省', '全市', '全区', '全县', '全球', '世界', '中西部', '中部', '西部', '东部', '东北', '北方', '南方'];
 
 /** Kinds of place written between a scope and its rank (全球城市首位, 全省县域第五), longest first. */
 export const RANK_SCOPE_NOUNS = ['副省级城市', '省会城市', '同类城市', '主要城市', '中心城市', '地级市', '城市', '县域', '县区', '省份', '国家', '地区'];
@@ -108,5 +110,5 @@ export const UNIT_WORD_STARTS: Record<string, string> = {
   所: '有以在属得谓', 场: '所景馆地', 处: '理置长罚', 种: '类植子', 类: '型别', 倍: '增', 台: '阶湾胞商企资', 户: '籍外口',
   元: '素旦首', 位: '置于', 座: '谈', 批: '准复示', 套: '餐', 次: '序', 张: '贴', 支: '持出付撑部队', 只: '是有要能',
   期: '间待限', 篇: '章', 间: '隔', 起: '来步点草', 周: '边期围转', 对: '于外接口象标话照比', 分: '别析类配享散布工子',
-  度: '过', 米: '袋', 天: '然津地下', 块: '钱', 升: '级值温格高', 克: '服隆', 头: '部等条号脑',
+  度: '过', 米: '袋', 天: '然津地下', 块: '钱', 升: '级值温格高', 克: '服隆', 头: '部等条号脑', 轮: '驱换流胎船回廓', 颗: '粒',
 };

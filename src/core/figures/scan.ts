@@ -34,9 +34,10 @@ const MASTER = new RegExp(
     String.raw`(?<fan>翻(?:了)?(?:[一两二三四五]|\d)番|翻番)`,
     String.raw`(?<first>首位)`,
     String.raw`(?<two>两位数)`,
-    String.raw`(?<nth>第(?:${AR}|${CN})(?:位|名)?(?:方阵)?)`,
+    String.raw`(?<streak>(?:${AR}|${CN})连(?:冠|增|丰|胜|涨|稳|优|升|降|跌|中))`,
+    String.raw`(?<nth>第(?:${AR}|${CN})(?:位|名)?(?:方阵|梯队)?)`,
     String.raw`(?<top>前(?:${AR}|${CN})(?:强|名|位)?)`,
-    String.raw`(?<num>${AR}|${CN})(?:(?<rsep>[至到~～—–-])(?<num2>${AR}|${CN}))?(?<approx>余|多)?(?<mag>万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?(?<unit>${UNIT_PATTERN})?(?<suf>以上|以下|左右|以内|上下)?`,
+    String.raw`(?<num>${AR}|${CN})(?:(?<rsep>[至到~～—–-])(?<num2>${AR}|${CN}))?(?<approx>余|多)?(?<mag>万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?(?<approx2>多|余)?(?<unit>${UNIT_PATTERN})?(?<suf>以上|以下|左右|以内|上下)?`,
   ].join('|') + ')',
   'g', // all characters involved are in the BMP, so no 'u' flag (it slows the scan down)
 );
@@ -140,7 +141,9 @@ export function scanFigures(text: string): RawFigure[] {
       continue;
     }
     const g = m.groups!;
-    if (masks.contains(start)) {
+    // A streak quoted on its own stays a figure (实现“二十二连丰”): a record, not the name of a plan.
+    const quotedStreak = !!g.streak && text[start - 1] === '“' && text[end] === '”';
+    if (masks.contains(start) && !quotedStreak) {
       pending = null;
       continue;
     }
@@ -225,15 +228,22 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
     return make(text, s, end, 'rank', 1, '');
   }
   if (g.two) return withSuffix(text, make(text, start, end, 'percent', null, '%'));
+  if (g.streak) {
+    // 九连增, 十一连冠, 5连增: a run of that many years (or seasons) in a row.
+    const v = parseNumeral(m[0].slice(0, m[0].indexOf('连')));
+    return Number.isFinite(v) && v >= 2 ? make(text, start, end, 'count', v, '连') : null;
+  }
   if (g.nth) {
     if (text[start - 1] === '翻') return null;
-    const body = m[0].slice(1).replace(/[位名]?(?:方阵)?$/, '');
+    const body = m[0].slice(1).replace(/[位名]?(?:方阵|梯队)?$/, '');
     const v = parseNumeral(body);
     const next = text[end] ?? '';
     if (!Number.isFinite(v)) return null;
-    // 第54位 / 第一方阵 are ranks by form; a bare 第一 needs a ranking word nearby (全市第一, 排名第四)
+    // 全国第三个, 北方第一个 (…城市, …省份): with its scope word right before it, 第N个 ranks the place.
+    if (next === '个' && rankScopeStart(text, start) < start) return make(text, rankScopeStart(text, start), end + 1, 'rank', v, '');
+    // 第54位 / 第一方阵 / 第一梯队 are ranks by form; a bare 第一 needs a ranking word nearby (全市第一, 排名第四)
     // and must end the phrase (第一批, 第二届, 第三方 are ordinals).
-    const explicit = /[位名]$|方阵$/.test(m[0]);
+    const explicit = /[位名]$|方阵$|梯队$/.test(m[0]);
     if (!explicit) {
       if ((next && ORDINAL_NOUNS.includes(next)) || !hasRankCue(text, start)) return null;
       if (/[\u4e00-\u9fff]/.test(next) && !'、的和与'.includes(next)) return null;
@@ -303,13 +313,18 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
-    hedged = Boolean((qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual)) || ((g.suf || g.approx) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
-    if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows) return null;
+    hedged = Boolean((qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual)) || ((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
+    // 亿元以上项目, 万吨级码头, 万亿斤以上: a bare magnitude with a unit and 以上 or 级 is a size threshold, a figure.
+    const threshold = ONLY_MAGNITUDE.test(num) && !!unitKey && (g.suf === '以上' || (!g.suf && text[end] === '级'));
+    if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows && !threshold) return null;
     if (unitKey && sloganFollows(text, end - (g.suf?.length ?? 0), unitKey)) return null;
     // Digit-by-digit strings (四三九九, 九八) are names.
     if (num.length > 1 && /^[〇零一二两三四五六七八九]+$/.test(num)) return null;
-    // 亿元级项目, 万吨级码头: a bare magnitude with a unit and 级 names a size class.
-    if (ONLY_MAGNITUDE.test(num) && unitKey && text[end] === '级') return null;
+    // 亿元级项目, 万吨级以上码头: the size class's 级 (and a trailing 以上) belong to the figure.
+    if (ONLY_MAGNITUDE.test(num) && unitKey && !g.suf && text[end] === '级') {
+      end += text.startsWith('以上', end + 1) ? 3 : 1;
+      g = { ...g, suf: text.endsWith('以上', end) && end - start > 3 ? '以上' : undefined };
+    }
   }
   if (unitKey === '周' && text[end] === '年') return null; // 75周年: anniversaries are not figures
   // 三年行动, 四次会议 name a plan or a session; after 连续 (连续3年实施) it is a duration all the same.
@@ -347,6 +362,7 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
   value *= info.scale;
   // A four-digit year written 2024年 was taken by the date pattern; 5年, 20年 are durations.
   const f = make(text, start, end, info.kind, value, info.unit);
+  if (unitKey === '个多百分点') f.qualifier = '多'; // 2个多百分点: more than two points
   if (g.num2) {
     const v2 = isCN ? parseChinese(g.num2) : parseArabic(g.num2);
     if (Number.isFinite(v2)) f.valueMax = v2 * (mag ? MAGNITUDE[mag] : 1) * info.scale;
@@ -356,7 +372,7 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
 
 function applyQualifiers(text: string, f: RawFigure, g: Record<string, string | undefined>): RawFigure {
   if (g.suf) f.qualifier = g.suf;
-  else if (g.approx) f.qualifier = g.approx;
+  else if (g.approx || g.approx2) f.qualifier = g.approx ?? g.approx2;
   const before = qualifierBefore(text, f.start) ?? (CJK_NUM.test(f.text[0]) ? vagueBefore(text, f.start) : undefined);
   if (before) f.qualifier = f.qualifier ? `${before}…${f.qualifier}` : before;
   return f;
