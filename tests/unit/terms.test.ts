@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findNumberedSlogans, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { findCoinedTerms, findNumberedSlogans, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
 import { sloganStoplists } from '../../src/core/glossary/builtin';
 
 const root = join(__dirname, '..', '..');
@@ -218,7 +218,18 @@ describe('unquoted numbered slogans', () => {
   it('leaves idioms, counted nouns, places, numbers and repetitions alone', () => {
     expect(found('一心一意谋发展，三番五次强调，七上八下。')).toEqual([]);
     expect(found('从三个方面入手，生育两个孩子，八个多月以来。')).toEqual([]);
-    expect(found('四川三大产业，两岸双方，二〇二〇年，一步一步走，完成三个一百工程。')).toEqual([]);
+    // 四川三大 is no numbered slogan (川三大产 is not one); 三大产业 is read as an N大X formula, below.
+    expect(found('四川三大产业，两岸双方，二〇二〇年，一步一步走，完成三个一百工程。')).toEqual(['三大产业']);
+  });
+  it('marks N大X formulas that end a clause, but not the Party congresses', () => {
+    expect(found('推进城乡安居三大工程，培育十大新兴产业。')).toEqual(['三大工程', '十大新兴产业']);
+    expect(found('学习贯彻十四大精神，党的十八大以来，各方面。')).not.toContain('十四大精神');
+    expect(found('学习贯彻十四大精神，党的十八大以来，各方面。')).not.toContain('十八大以来');
+  });
+  it('marks quoted formula numbers and two-half slogans, not quoted quantities', () => {
+    const quoted = (s: string) => findCoinedTerms(s).map((t) => s.slice(t.start, t.end));
+    expect(quoted('构建“1313”实验室体系，打响“万企出海 鲁贸全球”品牌。')).toEqual(['1313', '“万企出海 鲁贸全球”品牌']);
+    expect(quoted('每人补贴“2000”元，这是“你好 世界”。')).toEqual([]);
   });
   it('marks them as coined terms unless an entry covers them', () => {
     const terms = findTerms('落实三管三必，稳住六稳六保。', { report: [] });
@@ -257,5 +268,19 @@ describe('the terms issue #11 found unexplained', () => {
     };
     const terms = ['耐心资本', '零基预算', '中欧班列', '西部陆海新通道', '京津冀', '长三角', '雄安新区', '碳达峰', '占补平衡', '以工代赈', '和美乡村', '制度型开放', '全面从严治党', '社会主义核心价值观', '获得感幸福感安全感', '山水林田湖草沙'];
     expect(terms.filter((t) => !explained(t))).toEqual([]);
+  });
+});
+
+describe('regional editions of national campaigns', () => {
+  it('explains 平安山东, 数字安徽, 美丽厦门 by the national campaign, and leaves 数字经济 to its entry', () => {
+    const terms = findTerms('平安山东、法治山东建设取得成效。深入推进数字安徽建设，建设美丽厦门，发展数字经济。');
+    const by = (k: string) => terms.find((t) => t.text === k);
+    expect(by('平安山东')?.definition).toContain('平安中国');
+    expect(by('法治山东')?.definition).toContain('法治中国');
+    expect(by('数字安徽')?.definition).toContain('数字中国');
+    expect(by('美丽厦门')?.en).toBe('Beautiful Xiamen initiative');
+    expect(by('数字经济')?.key).toBe('数字经济');
+    // A place word that goes on (数字山东省 is fine, 平安山东路 is a street name) is not the campaign.
+    expect(findTerms('位于平安山东路。').some((t) => t.text === '平安山东')).toBe(false);
   });
 });

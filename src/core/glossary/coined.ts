@@ -22,6 +22,8 @@ const MAX_QUOTE_SCAN = 400;
 /** Sentence punctuation or spoken-language words: a quotation, not a term. */
 const NOT_A_TERM = /[，。！？；：,;:!?…\s]|[我你您]|什么|什麼|吗|嗎|呢|吧|啊/;
 const NUMBER_ONLY = /^[\d０-９.,，%％\-—~～]+$/;
+/** A unit or date word after a quoted number makes it a quantity (“2000”元), not the name of a formula. */
+const UNIT_AFTER = /[年月日号元个万亿千百次家人项条台%％倍吨亩米]/;
 /**
  * Numerals, Latin letters or symbols mark a two-character quote as a slogan (“三争”, “五促”);
  * other two-character quotes are usually emphasis on an ordinary word (“人民”, “森林”), so they
@@ -83,7 +85,11 @@ export function findCoinedTerms(text: string): CoinedTerm[] {
     OPEN_SEARCH.lastIndex = close + 1; // continue after this quotation
     const inner = text.slice(innerStart, innerEnd);
     if (inner.length < MIN_LEN || inner.length > MAX_LEN) continue;
-    if (inner.trim() !== inner || NOT_A_TERM.test(inner) || NUMBER_ONLY.test(inner)) continue;
+    // “1313”实验室体系, “1188”现代化产业体系: a quoted number naming what follows is a formula.
+    const numberedName = /^\d{2,6}$/.test(inner) && /[\u4e00-\u9fff]/.test(text[close + 1] ?? '') && !UNIT_AFTER.test(text[close + 1]);
+    // “万企出海 鲁贸全球”: a slogan of two halves parted by one space.
+    const twoHalves = /^[\u4e00-\u9fff]{3,6}[ 　][\u4e00-\u9fff]{3,6}$/.test(inner);
+    if (!numberedName && !twoHalves && (inner.trim() !== inner || NOT_A_TERM.test(inner) || NUMBER_ONLY.test(inner))) continue;
     if (inner.startsWith('、') || inner.endsWith('、')) continue;
     if (insideBookTitle(text, innerStart)) continue;
     const suffix = suffixAt(text, close + 1);

@@ -7,6 +7,7 @@ import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from '
 import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
 import type { GlossaryEntry, Term } from './types';
+import { findRegionalCampaigns } from './regional';
 
 export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } from './types';
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
@@ -131,7 +132,8 @@ export function findTerms(text: string, options: FindTermsOptions = {}): Term[] 
 
 /** Adds numbered meetings and plans (./meetings) that no entry match overlaps: an entry's own explanation wins. */
 function mergeMeetings(text: string, terms: Term[]): Term[] {
-  const meetings = findNumberedMeetings(text);
+  // Regional editions of national campaigns (平安山东) are read by rule the same way.
+  const meetings = [...findNumberedMeetings(text), ...findRegionalCampaigns(text)].sort((a, b) => a.start - b.start);
   if (!meetings.length) return terms;
   const kept = meetings.filter((m) => !terms.some((t) => t.start < m.end && t.end > m.start));
   return kept.length ? [...terms, ...kept].sort((a, b) => a.start - b.start) : terms;

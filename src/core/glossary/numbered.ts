@@ -16,6 +16,13 @@ export const NUMBERED_SHAPE = new RegExp(`[${NUM}]${PART}(?:[${NUM}]${PART}){1,3
 /** N个X (N from two to ten, X not a number: 三个一百 counts hundreds) ending at a clause mark or closing quote; group 1 the numeral, group 2 X. */
 export const COUNTED_SHAPE = new RegExp(`(?<![${NUM}〇零百千万第\\d])([二三四五六七八九十两])个((?![${NUM}〇零百千万亿])[\\u4e00-\\u9fff]{2,4}?)(?=[，。、；：！？”」』）)\\s]|$)`);
 
+/**
+ * N大X formulas (五大战略, 三大攻坚战, 十大工程, 六大产业基地) ending at a clause mark: the report counts its own
+ * programmes. Not the Party congresses (十四大精神, 二十大以来: the meeting reader explains those).
+ */
+const BIG = /(?<![一二三四五六七八九十两百千万第\d])([二三四五六七八九十两]{1,2})大([\u4e00-\u9fff]{2,6}?)(?=[，。、；：！？”」』）)\s]|$)/g;
+const CONGRESS_WORD = /^(?:精神|报告|以来|以后|召开|胜利|代表|闭幕|开幕|期间|提出|作出|部署|确定|强调|明确|描绘|擘画|和|与|及|后|上|的|前)/;
+
 const NUMBERED = new RegExp(`(?<![${NUM}〇○零百千万亿第\\d])${NUMBERED_SHAPE.source}(?![${NUM}〇零百千万亿\\d个次年])`, 'g');
 const COUNTED = new RegExp(COUNTED_SHAPE.source, 'g');
 
@@ -46,6 +53,10 @@ export function findNumberedSlogans(text: string, stop: SloganStoplists): Coined
     times.set(m[0], (times.get(m[0]) ?? 0) + 1);
   }
   for (const m of counted) if (stop.attestedCounted.has(m[0]) || times.get(m[0])! >= 2) out.push(coined(m.index!, m[0]));
+  for (const m of text.matchAll(BIG)) {
+    if (CONGRESS_WORD.test(m[2]) || startsWithAny(m[2], stop.countedNouns)) continue;
+    out.push(coined(m.index!, m[0]));
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
