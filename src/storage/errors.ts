@@ -18,15 +18,9 @@ const MESSAGES: Record<StorageErrorCode, string> = {
   unknown: 'GovLens could not read or write its database.',
 };
 
-/** Why an import was refused, for a message in the reader's language (the English `message` stays for logs). */
-export type ImportProblem = 'too-large' | 'version' | 'no-tables' | 'bad-record' | 'not-json' | 'not-annotations';
-
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
   readonly cause?: unknown;
-  /** For a refused import: what was wrong, and the values its message names (a size, a version, a record's number). */
-  reason?: ImportProblem;
-  params?: string[];
   constructor(code: StorageErrorCode, message: string = MESSAGES[code], cause?: unknown) {
     super(message);
     this.name = 'StorageError';

@@ -58,7 +58,6 @@ function keysFromFamilies(): string[] {
     ...CSV_COLUMNS.map((c) => `panel.export.column.${c}`),
     ...['kind', 'value', 'unit', 'target', 'subject', 'text'].map((c) => `panel.figures.col.${c}`),
     ...['all', 'achieved', 'target'].map((f) => `panel.figures.show.${f}`),
-    ...['too-large', 'version', 'no-tables', 'bad-record', 'not-json', 'not-annotations'].map((r) => `error.import.${camel(r)}`),
     ...['quota', 'closed', 'blocked', 'invalid', 'unknown'].map((c) => `error.storage.${c}`),
   ];
 }

@@ -8,7 +8,7 @@ const STORAGE_CODES = ['quota', 'closed', 'blocked', 'invalid', 'unknown'];
 
 /**
  * What to tell the reader about a failure, in their language: a refused
- * import by its reason, a storage failure by its code, our own messages as
+ * import by what it refused, a storage failure by its code, our own messages as
  * they are, and anything else as "something went wrong". `detail` is the
  * technical message (English, from the browser or the storage layer), for a
  * tooltip or the console, never the sentence shown.
@@ -16,11 +16,10 @@ const STORAGE_CODES = ['quota', 'closed', 'blocked', 'invalid', 'unknown'];
 export function userMessage(err: unknown): { text: string; detail: string } {
   const detail = err instanceof Error ? err.message : String(err);
   if (err instanceof UiError) return { text: detail, detail };
-  const e = (err ?? {}) as { code?: unknown; reason?: unknown; params?: unknown };
+  const e = (err ?? {}) as { code?: unknown };
   // A refused import lists every refused record and why.
   const refused = importErrorText(err);
   if (refused) return { text: refused, detail };
-  if (typeof e.reason === 'string') return { text: t(`error.import.${e.reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`, Array.isArray(e.params) ? e.params : []), detail };
   if (typeof e.code === 'string' && STORAGE_CODES.includes(e.code)) return { text: t(`error.storage.${e.code}`), detail };
   return { text: t('error.unexpected'), detail };
 }
