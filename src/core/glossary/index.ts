@@ -8,6 +8,7 @@ import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
 import type { GlossaryEntry, Term } from './types';
 import { findRegionalCampaigns } from './regional';
+import { withoutOverlaps } from './spans';
 
 export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } from './types';
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
@@ -163,10 +164,3 @@ function mergeCoined(text: string, terms: Term[]): Term[] {
   return out;
 }
 
-/** Coined terms in text order, a later one overlapping an earlier one dropped (a quoted “三争” and 三争 inside it). */
-function withoutOverlaps(coined: CoinedTerm[]): CoinedTerm[] {
-  coined.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: CoinedTerm[] = [];
-  for (const c of coined) if (!out.length || c.start >= out[out.length - 1].end) out.push(c);
-  return out;
-}

@@ -6,6 +6,7 @@
  * fixes it (a congress's year, an NPC session's year from its term). Entries of the glossary win where
  * they cover the same words (十一届三中全会 has its own).
  */
+import { withoutOverlaps } from './spans';
 import type { Term } from './types';
 
 const DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -127,8 +128,5 @@ export function findNumberedMeetings(text: string): Term[] {
       if (known) out.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), ...known });
     }
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Term[] = [];
-  for (const t of out) if (!kept.length || t.start >= kept[kept.length - 1].end) kept.push(t);
-  return kept;
+  return withoutOverlaps(out);
 }
