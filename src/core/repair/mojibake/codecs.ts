@@ -57,22 +57,49 @@ export function cp1252Byte(ch: string): number | undefined {
 }
 
 /**
+ * The Windows-1252 bytes a string of mojibake stands for, in order: an entity (&nbsp;, &frac14;) as the
+ * one NBSP byte it replaced, a space as NBSP when `spaceIsNbsp` (an NBSP shown as a space), and
+ * undefined for a character 1252 cannot hold (the run ends there).
+ */
+export function* cp1252BytesOf(s: string, spaceIsNbsp = false): Generator<number | undefined> {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '&') {
+      const m = /^&[^;]{2,8};/.exec(s.slice(i, i + 10));
+      if (m) i += m[0].length - 1;
+      yield 0xa0;
+    } else yield spaceIsNbsp && s[i] === ' ' ? 0xa0 : cp1252Byte(s[i]);
+  }
+}
+
+/** How many continuation bytes a UTF-8 lead byte announces (0 for anything that is not a lead byte). */
+export function utf8Continuations(b: number): number {
+  return b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+}
+
+const isContinuation = (b: number) => b >= 0x80 && b <= 0xbf;
+
+/**
  * Whether the Windows-1252 bytes of `s` end inside a UTF-8 character (a
  * continuation byte is due). A space and an HTML entity count as a byte of
  * 0xA0–0xFF (a no-break space shown as a space, &nbsp;, &frac14; …).
  */
 export function endsMidSequence(s: string): boolean {
   let need = 0;
-  for (let i = 0; i < s.length; i++) {
-    let b: number | undefined;
-    if (s[i] === '&') {
-      const m = /^&[^;]{2,8};/.exec(s.slice(i, i + 10));
-      if (m) i += m[0].length - 1;
-      b = 0xa0;
-    } else b = s[i] === ' ' ? 0xa0 : cp1252Byte(s[i]);
+  for (const b of cp1252BytesOf(s, true)) {
     if (b === undefined) return false;
-    if (b >= 0x80 && b <= 0xbf) need = Math.max(0, need - 1);
-    else need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    need = isContinuation(b) ? Math.max(0, need - 1) : utf8Continuations(b);
   }
   return need > 0;
+}
+
+/** Whether the bytes hold at least one whole multi-byte UTF-8 character. */
+export function holdsUtf8Character(s: string): boolean {
+  let need = 0;
+  for (const b of cp1252BytesOf(s)) {
+    if (b === undefined) return false;
+    const cont = isContinuation(b);
+    if (need > 0 && cont && --need === 0) return true;
+    if (!cont) need = utf8Continuations(b);
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import type { Edit, Stage } from '../types';
-import { cp1252Byte, endsMidSequence } from '../mojibake/codecs';
+import { cp1252Byte, endsMidSequence, holdsUtf8Character } from '../mojibake/codecs';
 import { CONFIDENT, GUESSED, decodesAsGbkMojibake, gbkMojibakeLength, isTraditional, repairRun, type Codec, type RunEdit } from '../mojibake/repair-run';
 import { isSeenUnit } from '../mojibake/score';
 import { decodeUtf8WithHoles } from '../mojibake/utf8-holes';
@@ -120,23 +120,6 @@ function extendCp1252Run(text: string, start: number, end: number): number {
   return end;
 }
 
-/** Whether the Windows-1252 bytes of `s` (entities as 0xA0) contain a whole multi-byte UTF-8 character. */
-function holdsUtf8Character(s: string): boolean {
-  let need = 0;
-  for (let i = 0; i < s.length; i++) {
-    let b: number | undefined = cp1252Byte(s[i]);
-    if (s[i] === '&') {
-      const m = /^&[^;]{2,8};/.exec(s.slice(i, i + 10));
-      if (m) i += m[0].length - 1;
-      b = 0xa0;
-    }
-    if (b === undefined) return false;
-    const cont = b >= 0x80 && b <= 0xbf;
-    if (need > 0 && cont && --need === 0) return true;
-    if (!cont) need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-  }
-  return false;
-}
 
 function isCp1252Char(ch: string): boolean {
   return ch !== ' ' && cp1252Byte(ch) !== undefined;
