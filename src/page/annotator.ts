@@ -199,15 +199,9 @@ export class Annotator {
     if (!this.reportId) return null;
     const { quote, position } = describe(this.engine.page.text, start, end);
     const input = { id: pageUuid(), reportId: this.reportId, url: this.pageUrl, quote, position, note: v.note, tags: v.tags, color: v.color, origin: 'user' as const };
-    let saved: AnnotationRecord;
-    try {
-      saved = await toBackgroundReliably('annotation:add', input);
-    } catch (err) {
-      // Never silently: the reader is told, keeps the note's text, and can try again.
-      this.onWriteFailed?.(err, () => void this.create(start, end, v), v.note);
-      return null;
-    }
-    this.writes++;
+    const done = await this.write(() => toBackgroundReliably('annotation:add', input), () => void this.create(start, end, v), v.note);
+    if (!done) return null;
+    const saved = done.value;
     if (!this.records.some((r) => r.id === saved.id)) this.records.push(saved);
     this.anchored.set(saved.id, { start, end });
     this.engine.doc.getSelection()?.removeAllRanges();
@@ -216,27 +210,16 @@ export class Annotator {
   }
 
   async update(id: string, changes: AnnotationPatch): Promise<void> {
-    let updated: AnnotationRecord;
-    try {
-      updated = await toBackgroundReliably('annotation:update', { id, changes });
-    } catch (err) {
-      this.onWriteFailed?.(err, () => void this.update(id, changes), changes.note ?? '');
-      return;
-    }
-    this.writes++;
+    const done = await this.write(() => toBackgroundReliably('annotation:update', { id, changes }), () => void this.update(id, changes), changes.note ?? '');
+    if (!done) return;
+    const updated = done.value;
     const i = this.records.findIndex((x) => x.id === id);
     if (i >= 0) this.records[i] = updated;
     await this.paint();
   }
 
   async remove(id: string): Promise<void> {
-    try {
-      await toBackgroundReliably('annotation:delete', { id });
-    } catch (err) {
-      this.onWriteFailed?.(err, () => void this.remove(id), '');
-      return;
-    }
-    this.writes++;
+    if (!(await this.write(() => toBackgroundReliably('annotation:delete', { id }), () => void this.remove(id), ''))) return;
     this.records = this.records.filter((r) => r.id !== id);
     this.anchored.delete(id);
     await this.paint();
@@ -245,17 +228,29 @@ export class Annotator {
   /** Copies a shared note into the reader's own notes, at the same place. */
   async copyShared(key: string): Promise<void> {
     const at = this.sharedAnchored.get(key);
-    let saved: AnnotationRecord;
-    try {
-      saved = await toBackground('shared:copy', { key });
-    } catch (err) {
-      this.onWriteFailed?.(err, () => void this.copyShared(key), '');
-      return;
-    }
-    this.writes++;
+    const done = await this.write(() => toBackground('shared:copy', { key }), () => void this.copyShared(key), '');
+    if (!done) return;
+    const saved = done.value;
     this.records.push(saved);
     if (at) this.anchored.set(saved.id, at);
     await this.paint();
+  }
+
+  /**
+   * Runs one write through the background. A failure is never silent: the reader is told, keeps what
+   * they typed (`note`), and can `retry`. Null when it failed; a successful write counts in `writes`
+   * (a list load running meanwhile starts again).
+   */
+  private async write<T>(run: () => Promise<T>, retry: () => void, note: string): Promise<{ value: T } | null> {
+    let value: T;
+    try {
+      value = await run();
+    } catch (err) {
+      this.onWriteFailed?.(err, retry, note);
+      return null;
+    }
+    this.writes++;
+    return { value };
   }
 
   /** Re-attaches an orphan to the current selection. */
