@@ -31,7 +31,7 @@ describe('property: repair is safe on any text', () => {
   });
 
   it('is idempotent where punctuation or a no-break space touches mojibake, or a mark follows a compatibility ideograph (cases fast-check found)', () => {
-    for (const s of ['\uf900A\u0325', ',,、、鏀垮簻', '鏀垮簻——。。、、。。', ',,、、æ”¿åºœ', '经济(jīngjì)&nbsp;……æ”¿åºœ', '的(de)(de)æ”¿åºœ&nbsp;ä¸\u00ad……', ',,、、&nbsp;ä¸\u00ad', '、、,,æ”¿åºœ&nbsp;政府工作报告']) {
+    for (const s of ['\uf900A\u0325', ',,、、鏀垮簻', '鏀垮簻——。。、、。。', ',,、、æ”¿åºœ', '经济(jīngjì)&nbsp;……æ”¿åºœ', '的(de)(de)æ”¿åºœ&nbsp;ä¸\u00ad……', ',,、、&nbsp;ä¸\u00ad', '、、,,æ”¿åºœ&nbsp;政府工作报告', '鏀垮簻政府工作报告政府工作报告聚力擴(kuò)內(nèi)需\ufffd']) {
       const once = repair(s, OPTS).text;
       expect(repair(once, OPTS).text, s).toBe(once);
       expect(once, s).not.toMatch(/鏀垮簻|æ”¿åºœ|ä¸/);

@@ -59,7 +59,12 @@ export const mojibakeStage: Stage = {
       }
       const end = start + run.length;
       for (const part of run.matchAll(/[^\u00a0]+/g)) {
-        if (!looksMisdecoded(part[0])) continue;
+        if (!looksMisdecoded(part[0])) {
+          // A short stretch of mojibake in a long run of clean text (鏀垮簻政府工作报告政府工作报告…) is too small a
+          // share for the run to look misdecoded: the stretches that read as UTF-8 are tried on their own.
+          for (const [s, e] of undecodedMojibake(part[0])) tryRun(start + part.index + s, start + part.index + e, 'gbk');
+          continue;
+        }
         const [editsBefore, retryBefore] = [edits.length, retry.length];
         tryRun(start + part.index, start + part.index + part[0].length, 'gbk');
         // Mojibake touching clean text in one run (下面的內容涓嬮潰鐨): the stretches that read as UTF-8, each on its own.
