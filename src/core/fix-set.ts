@@ -16,6 +16,8 @@ export interface Fix {
   confidence: number;
   /** Only the script changed, as the reader asked (Traditional output): shown, but neither marked nor counted as a repair. */
   conversion?: boolean;
+  /** See Edit.charwise in ./repair/types. */
+  charwise?: boolean;
   /** 'applied' and 'accepted' show `after`; 'suggested' and 'undone' show `before`. */
   state: 'applied' | 'suggested' | 'undone' | 'accepted';
   /**
@@ -43,6 +45,7 @@ export function fixesFromRepair(original: string, result: RepairResult): Fix[] {
     kind: result.changes[i].kind,
     confidence: result.changes[i].confidence,
     ...(result.changes[i].conversion ? { conversion: true } : {}),
+    ...(result.changes[i].charwise ? { charwise: true } : {}),
     state: 'applied' as const,
   }));
   for (const s of result.suggestions) {
@@ -84,7 +87,7 @@ export function display(original: string, fixes: readonly Fix[], repaired = true
     parts.push(original.slice(cursor, f.origStart), shown);
     ranges.push({ start, end: start + shown.length });
     if (show) {
-      segments.push({ origStart: f.origStart, origEnd: f.origEnd, newStart: start, newEnd: start + f.after.length });
+      segments.push({ origStart: f.origStart, origEnd: f.origEnd, newStart: start, newEnd: start + f.after.length, ...(f.charwise ? { charwise: true } : {}) });
       delta += f.after.length - (f.origEnd - f.origStart);
     }
     cursor = f.origEnd;

@@ -62,3 +62,20 @@ describe('fix set: a character lost in mojibake', () => {
     expect(display(original, fixes).text).toBe(result.text);
   });
 });
+
+describe('character-for-character conversions map exactly inside', () => {
+  it('a mark ending inside a converted stretch (114个 of 114個項目) ends there, in the repair map and in the shown text', () => {
+    const original = '推动等114個項目的建設';
+    const result = repair(original);
+    expect(result.text).toBe('推动等114个项目的建设');
+    const end = result.text.indexOf('个') + 1; // 114个
+    expect(result.map.toOriginal(end, 'end')).toBe(original.indexOf('個') + 1);
+    const shown = display(original, fixesFromRepair(original, result));
+    expect(shown.text).toBe(result.text);
+    expect(shown.map.toRepaired(original.indexOf('個') + 1, 'end')).toBe(end);
+    // A pinyin deletion fused with the conversion is no longer character for character: it maps to its ends.
+    const withPinyin = repair('擴(kuò)內(nèi)需');
+    expect(withPinyin.text).toBe('扩内需');
+    expect(withPinyin.map.toOriginal(1, 'end')).toBe('擴(kuò)內(nèi)'.length);
+  });
+});

@@ -2,7 +2,7 @@
 // drafts or the import rules and import again. One entry per line.
 import type { BuiltinSeed } from './glossary-builtin-source';
 
-export const IMPORTED_SEEDS: BuiltinSeed[] = [
+const PART_0: BuiltinSeed[] = [
   {"term":"对外开放","category":"strategy","en":"opening up","gloss":"China's basic state policy since 1978 of engaging with the world economy.","definition":"改革开放以来确立的基本国策，经历了从兴办经济特区、开放沿海城市到沿江沿边和内陆全面开放、加入世界贸易组织，再到推进高水平对外开放的过程。","variants":["对外开放的基本国策"]},
   {"term":"改革开放","category":"history","en":"reform and opening up","gloss":"The policy of market-oriented reform and engagement with the world begun in 1978.","definition":"1978年党的十一届三中全会开启的对内改革经济体制及其他各方面体制、对外实行开放的方针和历史进程，“坚持改革开放”是党的基本路线“一个中心、两个基本点”中的一个基本点。"},
   {"term":"民族地区","category":"other","en":"ethnic minority areas","gloss":"Areas where ethnic minority populations are concentrated, including the five autonomous regions and autonomous prefectures and counties.","definition":"指少数民族聚居、实行民族区域自治的地区，包括5个自治区以及各级自治州、自治县（旗）等。国家在财政转移支付、基础设施和对口支援等方面给予倾斜支持。","variants":["少数民族地区"]},
@@ -503,6 +503,9 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"消费券","category":"fiscal","en":"consumption vouchers","gloss":"Vouchers issued by governments to residents to spend in shops and services, used to boost consumption.","definition":"地方政府向居民发放、可在指定商户抵扣消费金额的电子或纸质凭证，用于刺激消费需求。"},
   {"term":"消费税","category":"fiscal","en":"consumption tax","gloss":"An excise tax on specific goods such as tobacco, alcohol, fuel, cars and luxury items.","definition":"对烟、酒、成品油、小汽车、高档消费品等特定消费品和消费行为征收的税，1994年税制改革时设立。"},
   {"term":"社会总需求","category":"concept","en":"aggregate demand","gloss":"Total spending in the economy on investment and consumption, which reports of the late 1980s sought to restrain.","definition":"一定时期内全社会对商品和服务的需求总量，主要由投资需求和消费需求构成。20世纪80年代末报告强调控制社会总需求、压缩投资和消费需求。","variants":["总需求"]},
+];
+
+const PART_1: BuiltinSeed[] = [
   {"term":"科创债","category":"fiscal","en":"sci-tech innovation bonds","gloss":"Bonds whose proceeds fund technology innovation, promoted since 2025 for tech firms and investment institutions.","definition":"募集资金用于科技创新领域的债券，由科技型企业、金融机构和股权投资机构等发行，2025年起加快发展。","variants":["科技创新债券"]},
   {"term":"营业税","category":"history","en":"business tax","gloss":"A turnover tax on services and some other transactions, fully replaced by VAT in 2016.","definition":"对提供劳务、转让无形资产和销售不动产的营业额征收的流转税，自2012年起通过营改增试点逐步被增值税取代，2016年全面停止征收。"},
   {"term":"财会监督","category":"fiscal","en":"fiscal and accounting oversight","gloss":"Supervision of how government bodies and enterprises follow fiscal, financial and accounting rules.","definition":"财政部门及相关主体依法对国家机关、企事业单位等执行财政、财务、会计法律法规情况实施的监督，2023年中共中央办公厅、国务院办公厅印发关于进一步加强财会监督工作的意见。"},
@@ -1003,6 +1006,9 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"燎原计划","category":"history","en":"Prairie Fire Program","gloss":"A 1988 programme linking rural schools with local development by teaching practical skills.","since":1988,"definition":"1988年国家教委发起的农村教育改革计划，推动农村中小学和职业学校结合当地经济需要开展实用技术培训，与星火计划相配合。"},
   {"term":"用能权","category":"programme","en":"energy-use rights","gloss":"Tradable rights to consume a set amount of energy, piloted in several provinces.","definition":"在能源消费总量和强度控制下分配给用能单位、可以有偿使用和交易的能源消费权利，2016年起在浙江、福建、河南、四川等省份开展用能权有偿使用和交易试点。"},
   {"term":"田长制","category":"programme","en":"field chief system","gloss":"Assigning local officials at each level responsibility for protecting farmland in their area.","definition":"借鉴河长制、林长制建立的耕地保护责任体系，由各级党政负责人担任田长，分级负责耕地保护、防止耕地“非农化”“非粮化”，近年多个省份推行。"},
+];
+
+const PART_2: BuiltinSeed[] = [
   {"term":"疆电外送","category":"programme","gloss":"Ultra-high-voltage lines carrying Xinjiang's coal, wind and solar power to central and eastern China.","definition":"依托新疆煤炭和风光资源，通过哈密—郑州、昌吉—古泉等特高压直流通道把电力送往内地的工程，近年继续建设新的外送通道。"},
   {"term":"种子工程","category":"history","en":"Seed Project","gloss":"A 1995 programme to modernise the breeding, production and supply of crop seeds.","since":1995,"definition":"1995年启动的国家种子工程，旨在建立育繁推一体化的现代种子产业体系，提高良种覆盖率和种子质量，1997年政府工作报告将其列为农业科技推广重点。"},
   {"term":"第三次全国土壤普查","category":"programme","en":"Third National Soil Survey","gloss":"A nationwide survey of soils carried out from 2022 to 2025, the first in about forty years.","since":2022,"definition":"国务院2022年启动的全国性土壤资源调查，查清耕地、园地、林地、草地等土壤类型、分布、质量和利用状况，前两次普查分别于1958年和1979年开展。","variants":["土壤普查"]},
@@ -1503,6 +1509,9 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"城镇居民基本医疗保险","category":"history","en":"basic medical insurance for non-working urban residents","gloss":"The 2007 health insurance scheme for urban residents without jobs, merged in 2016 into the residents' scheme.","definition":"2007年起试点、面向城镇非从业居民（含学生、儿童、老人）的医疗保险，个人缴费和政府补助相结合，2016年起与新农合整合为城乡居民基本医疗保险。"},
   {"term":"复员转业军人","category":"history","gloss":"Older terms for people leaving the military: demobilized, discharged soldiers and officers transferred to civilian posts.","definition":"退出现役军人的旧有分类：复员（干部或战士返乡）、退伍（义务兵服役期满）、转业（军官转到地方党政机关、事业单位或国有企业工作），现统称退役军人，国家负责安置。","variants":["退伍转业军人"]},
   {"term":"失业保险并轨","category":"history","gloss":"The early-2000s transition of laid-off workers from re-employment centres to ordinary unemployment insurance.","definition":"21世纪初逐步停止新的下岗职工进入再就业服务中心，将下岗职工基本生活保障纳入失业保险的改革，2007年政府工作报告称已基本完成。","variants":["向失业保险并轨"]},
+];
+
+const PART_3: BuiltinSeed[] = [
   {"term":"学校家庭社会协同育人","category":"programme","gloss":"Joint child-rearing efforts by schools, parents and communities.","definition":"学校、家庭、社会各负其责、相互配合共同教育孩子的机制，2023年教育部等部门印发意见，与2022年施行的《家庭教育促进法》相配合。"},
   {"term":"工资改革","category":"history","gloss":"Reforms of state wage scales and pay systems, notably in 1985, 1993 and 2006.","definition":"对机关、事业单位和企业工资制度的调整改革，包括1985年结构工资制改革、1993年和2006年机关事业单位工资制度改革，以及企业工资与效益挂钩等。","variants":["工资制度改革"]},
   {"term":"延迟退休","category":"programme","en":"gradually raising the statutory retirement age","gloss":"The phased increase of the retirement age from 2025: to 63 for men and to 55 or 58 for women over 15 years.","definition":"2024年9月全国人大常委会决定自2025年1月起用15年时间逐步把男职工退休年龄从60岁提高到63岁，女职工从50岁、55岁分别提高到55岁、58岁，并逐步提高领取养老金的最低缴费年限。","variants":["延迟法定退休年龄","渐进式延迟法定退休年龄"]},
@@ -2003,6 +2012,9 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"稳中向好","category":"slogan","gloss":"An official description of the economy as stable overall while gradually improving.","definition":"官方对经济运行态势的概括，指在保持总体稳定的同时呈现逐步改善的趋势，多见于2014年以来的报告，地方报告常说“巩固拓展经济稳中向好势头”。"},
   {"term":"大宗消费","category":"concept","en":"big-ticket consumption","gloss":"Purchases of expensive durable goods such as cars, home appliances and furniture.","definition":"单价高、带动作用大的耐用消费品消费，主要指汽车、家电、家居等，报告常提出稳定和扩大汽车、家电等大宗消费。"},
   {"term":"宏观调控体系","category":"concept","en":"macro-control system","gloss":"The set of institutions and tools the state uses to steer the economy as a whole.","definition":"国家调节经济总体运行的制度和手段的总和，以国家发展规划为战略导向、以财政政策和货币政策为主要手段，并与就业、产业、投资、消费、区域等政策协调配合。"},
+];
+
+const PART_4: BuiltinSeed[] = [
   {"term":"战略定力","category":"concept","en":"strategic focus","gloss":"Sticking to a chosen strategic course under pressure instead of reacting to short-term swings.","definition":"在复杂形势和压力下坚持既定战略方向、不为短期波动所左右的定力，如2015年报告称面对经济下行压力保持战略定力、不搞短期强刺激。"},
   {"term":"宏观经济管理","category":"history","en":"macroeconomic management","gloss":"The 1980s term for the state's management of the economy as a whole, later generally called macro-control.","definition":"1980年代对国家管理和调节国民经济总体运行的称谓，改革方向是由直接控制为主转向间接调控为主，1990年代以后通常称为宏观调控。"},
   {"term":"初次分配","category":"concept","en":"primary distribution","gloss":"The first division of income among workers, firms and the government according to what each factor contributes to production.","definition":"国民收入在生产环节按劳动、资本、土地、技术等要素的贡献在劳动者、企业和政府之间进行的分配，主要由市场机制决定，报告要求提高劳动报酬在初次分配中的比重。"},
@@ -2503,6 +2515,9 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"资产负债率","category":"concept","en":"debt-to-asset ratio","gloss":"Total liabilities divided by total assets, used in reports to track debt risk in industrial and state-owned firms.","definition":"负债总额占资产总额的百分比，反映企业利用债务融资的程度和偿债风险。报告中多用于说明工业企业、国有企业去杠杆和债务管控情况。"},
   {"term":"化学需氧量","category":"concept","en":"chemical oxygen demand (COD)","gloss":"A measure of organic pollution in water; cutting total COD discharges has been a binding target since 2006.","definition":"用化学氧化剂氧化水中有机物等还原性物质所消耗的氧量，简称COD，是衡量水体有机污染程度的指标。自“十一五”起其排放量削减被列为约束性指标。"},
   {"term":"氨氮","category":"concept","en":"ammonia nitrogen","gloss":"Nitrogen present in water as ammonia or ammonium, a water pollutant whose total discharge China has capped since 2011.","definition":"水中以游离氨和铵离子形式存在的氮，主要来自生活污水、农业和部分工业排放，可致水体富营养化。“十二五”起与化学需氧量一起纳入水污染物排放总量控制。","bare":true},
+];
+
+const PART_5: BuiltinSeed[] = [
   {"term":"二氧化硫","category":"concept","en":"sulfur dioxide","gloss":"A gas released mainly by burning coal that causes acid rain; cutting its emissions has been a binding target since 2006.","definition":"主要由燃煤等含硫燃料燃烧产生的大气污染物，可形成酸雨和细颗粒物。自“十一五”起其排放总量削减被列为约束性指标，推动了燃煤电厂脱硫。"},
   {"term":"氮氧化物","category":"concept","en":"nitrogen oxides","gloss":"Air pollutants from power plants, industry and vehicles that feed smog and fine particles; their emissions have been capped since 2011.","definition":"一氧化氮、二氧化氮等含氮氧化物的总称，主要来自燃煤电厂、工业锅炉和机动车，是形成细颗粒物和臭氧的重要前体物。“十二五”起纳入大气污染物排放总量控制。"},
   {"term":"主要污染物","category":"concept","en":"major pollutants","gloss":"The pollutants whose total emissions China caps under its five-year plans, such as COD, ammonia nitrogen, sulfur dioxide and nitrogen oxides.","definition":"国家实行排放总量控制的污染物。“十一五”为化学需氧量和二氧化硫，“十二五”增加氨氮和氮氧化物，“十四五”时期调整为化学需氧量、氨氮、氮氧化物和挥发性有机物四项。"},
@@ -3003,6 +3018,9 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"西宁—海东都市圈","category":"strategy","en":"Xining-Haidong metropolitan area","gloss":"The metropolitan area formed by Xining and neighbouring Haidong in Qinghai.","definition":"以青海省会西宁和相邻的海东市为主体的都市圈，是青海人口和产业最集中的区域，正推进一体化发展。"},
   {"term":"海南清洁能源基地","category":"programme","gloss":"A large wind and solar power base in Hainan Tibetan Autonomous Prefecture, Qinghai (not Hainan Island).","definition":"位于青海海南藏族自治州的大型清洁能源基地，以光伏、风电和配套调节电源为主，所发电力通过特高压通道外送。"},
   {"term":"稳疆固藏","category":"strategy","gloss":"Qinghai's strategic role in keeping Xinjiang and Tibet stable and secure.","definition":"指青海作为稳定新疆、巩固西藏的战略要地的地位，青海将巩固提升“稳疆固藏战略要地”功能作为安全工作的重点。"},
+];
+
+const PART_6: BuiltinSeed[] = [
   {"term":"青海拉面","category":"other","en":"Qinghai lamian (hand-pulled noodles)","gloss":"The noodle-restaurant trade run by Qinghai migrants across China, a major source of jobs and income for Qinghai.","definition":"以青海化隆等地群众外出开办拉面馆形成的产业，遍布全国各地，是青海农牧区劳动力转移就业和增收的重要渠道。"},
   {"term":"雅下水电工程","category":"programme","en":"hydropower project on the lower reaches of the Yarlung Zangbo River","gloss":"A giant hydropower project on the lower Yarlung Zangbo River in Tibet, started in July 2025.","since":2025,"definition":"在西藏雅鲁藏布江下游建设的水电工程，2025年7月开工建设，由新组建的中国雅江集团负责，青海等周边省份积极参与服务。"},
   {"term":"一主七辅","category":"concept","gloss":"Qinghai's airport network: one main airport at Xining and seven regional airports.","definition":"青海的民用机场布局，以西宁曹家堡国际机场为主、七个支线机场为辅。"},
@@ -3391,6 +3409,8 @@ export const IMPORTED_SEEDS: BuiltinSeed[] = [
   {"term":"下岗","category":"history","en":"laid off","gloss":"Being laid off: a state or collective enterprise worker who left their post but kept a formal employment tie to the enterprise, common in the enterprise restructuring of the late 1990s and early 2000s.","definition":"指国有企业和城镇集体企业职工因企业经营困难或结构调整离开工作岗位、但仍与原单位保持劳动关系的状态，集中出现于20世纪90年代中后期至21世纪初的国有企业改革中。国有企业下岗职工多进入企业再就业服务中心领取基本生活费，21世纪初起这一保障逐步与失业保险并轨。","bare":true},
   {"term":"获得感","category":"slogan","en":"sense of fulfillment","gloss":"The sense of having actually gained from reform, development and policies, used of the public and sometimes of businesses; often paired with the sense of happiness and of security.","since":2015,"firstDoc":"中央全面深化改革领导小组第十次会议（2015年2月）","definition":"指人民群众（有时也指企业等经营主体）从改革发展和各项政策中实际得到好处的感受，报告中常用作衡量民生和改革成效的提法。2015年2月习近平在中央全面深化改革领导小组第十次会议上提出要让人民群众有更多获得感，党的十九大报告将其与幸福感、安全感并提。"},
 ];
+
+export const IMPORTED_SEEDS: BuiltinSeed[] = [...PART_0, ...PART_1, ...PART_2, ...PART_3, ...PART_4, ...PART_5, ...PART_6];
 
 /** English name, gloss and first appearance for hand-written entries that lack them. */
 export const IMPORTED_SUPPLEMENTS: Record<string, Partial<BuiltinSeed>> = {

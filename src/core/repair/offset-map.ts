@@ -34,7 +34,7 @@ export class OffsetMap {
   }
 }
 
-type Key = keyof Segment;
+type Key = 'origStart' | 'origEnd' | 'newStart' | 'newEnd';
 
 function mapThrough(
   segs: readonly Segment[],
@@ -73,5 +73,6 @@ function mapThrough(
   }
   // Strictly inside (or at the start of a non-empty) changed segment.
   if (pos === s[fromStart]) return s[toStart];
+  if (s.charwise) return s[toStart] + (pos - s[fromStart]); // character for character: exact inside too
   return bias === 'start' ? s[toStart] : s[toEnd];
 }

@@ -72,6 +72,7 @@ export function* runPipelineInSteps(original: string, stages: readonly Stage[], 
     kind: s.kind,
     confidence: s.confidence,
     ...(s.conversion ? { conversion: true } : {}),
+    ...(s.charwise ? { charwise: true } : {}),
   }));
   const suggestions: Suggestion[] = pending
     .map((p) => {
@@ -165,12 +166,14 @@ export function applyEdits(text: string, segs: TrackedSegment[], edits: Edit[]):
     let c = g.start;
     let confidence = 1;
     let conversion = true;
+    let charwise = true;
     for (let ei = g.e0; ei <= g.e1; ei++) {
       const e = edits[ei];
       replacement += text.slice(c, e.start) + e.after;
       c = e.end;
       if (e.confidence < confidence) confidence = e.confidence;
       conversion &&= e.conversion === true;
+      charwise &&= e.charwise === true;
     }
     replacement += text.slice(c, g.end);
     pieces.push(replacement);
@@ -184,12 +187,15 @@ export function applyEdits(text: string, segs: TrackedSegment[], edits: Edit[]):
         if (sj.origEnd > origEnd) origEnd = sj.origEnd;
         if (sj.confidence < confidence) confidence = sj.confidence;
         conversion &&= sj.conversion === true;
+        charwise &&= sj.charwise === true;
       }
       // The earliest damage names the change (擴(kuò) is Traditional+pinyin, reported as the first stage's kind).
       if (segs[g.lo].newStart <= edits[g.e0].start) kind = segs[g.lo].kind;
       next = g.hi + 1;
     }
-    out.push({ origStart, origEnd, newStart: g.start + delta, newEnd: g.start + delta + replacement.length, kind, confidence, ...(conversion ? { conversion } : {}) });
+    // Character for character only while every part was, and the whole kept its length on both sides.
+    charwise &&= replacement.length === g.end - g.start && origEnd - origStart === replacement.length;
+    out.push({ origStart, origEnd, newStart: g.start + delta, newEnd: g.start + delta + replacement.length, kind, confidence, ...(conversion ? { conversion } : {}), ...(charwise ? { charwise } : {}) });
     delta += replacement.length - (g.end - g.start);
     cursor = g.end;
   }

@@ -21,6 +21,11 @@ export interface Edit {
   confidence: number;
   /** Only the script changes, because the reader asked for Traditional output: a conversion, not a repair. */
   conversion?: boolean;
+  /**
+   * Replaces character for character (a script conversion, 擴內 → 扩内): a position inside maps one to
+   * one, so a mark ending inside it (114个 of 114個項目) ends there, not at the edit's end.
+   */
+  charwise?: boolean;
 }
 
 /** A change as reported to callers: `start`/`end` index the repaired text, `before` is original text. */
@@ -33,6 +38,8 @@ export interface Change {
   confidence: number;
   /** Nothing but a script conversion the reader asked for (see Edit.conversion); absent on repairs. */
   conversion?: boolean;
+  /** See Edit.charwise. */
+  charwise?: boolean;
 }
 
 /**
@@ -47,6 +54,8 @@ export interface Segment {
   origEnd: number;
   newStart: number;
   newEnd: number;
+  /** See Edit.charwise: both sides have the same length and correspond character by character. */
+  charwise?: boolean;
 }
 
 export interface RepairOptions {

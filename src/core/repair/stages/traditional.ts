@@ -69,7 +69,7 @@ function diffEdits(before: string, after: string, offset: number, confidence: nu
       // Keep surrogate pairs whole.
       const s = i > 0 && /[\udc00-\udfff]/.test(before[i]) ? i - 1 : i;
       const e = j < before.length && /[\udc00-\udfff]/.test(before[j]) ? j + 1 : j;
-      edits.push({ start: offset + s, end: offset + e, after: after.slice(s, e), kind: 'traditional', confidence });
+      edits.push({ start: offset + s, end: offset + e, after: after.slice(s, e), kind: 'traditional', confidence, charwise: true });
       i = e;
     }
     return edits;
