@@ -159,7 +159,6 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}, al
           while (fi < figures.length && figures[fi].start < c.start) fi++;
           let measured = false;
           for (let k = fi; k < figures.length && figures[k].start < c.end && !measured; k++) measured = figures[k].end <= c.end && measurable(text, figures[k]);
-          measured ||= doublingIn(text, c.start, c.end) !== undefined;
           reading = readClause(text, c.start, c.end, goal, measured);
           if (reading) {
             const back = looksBack(text.slice(reading.start, c.end));
@@ -181,7 +180,6 @@ export function* candidatesInSteps(text: string, options: PledgeOptions = {}, al
                 const f = figures[k];
                 if (f.end <= e && measurable(text, f) && (!figure || rankFigure(text, f) < rankFigure(text, figure))) figure = f;
               }
-              figure ??= doublingIn(text, s, e);
               const site: ClauseSite = {
                 reading: pi === 0 ? reading! : { ...reading!, start: s, verbPos: s },
                 start: s,
@@ -283,19 +281,6 @@ function splitTargets(text: string, piece: { start: number; end: number }, endsI
   }
   out.push({ start: s, end: piece.end });
   return out;
-}
-
-const DOUBLING = /翻(一|两|二|三)番|翻番/;
-
-/**
- * A doubling goal (国内生产总值比2010年翻一番) as a figure: a multiple of the base year's level. The figure
- * scanner reads numbers; a target stated as 翻一番 has none.
- */
-function doublingIn(text: string, start: number, end: number): Figure | undefined {
-  const m = DOUBLING.exec(text.slice(start, end));
-  if (!m) return undefined;
-  const doublings = m[1] === '三' ? 3 : m[1] === '两' || m[1] === '二' ? 2 : 1;
-  return { start: start + m.index, end: start + m.index + m[0].length, text: m[0], kind: 'ratio', value: 2 ** doublings, unit: '倍', target: true, change: 'up' };
 }
 
 /** End of the sentence that starts at pos (before its closing punctuation). */
