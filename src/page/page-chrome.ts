@@ -1,4 +1,6 @@
 import { isSkippedElement, UI_HOST_ATTR } from './skip';
+import { walkInSteps } from './walk';
+import { runSteps } from '../core/steps';
 
 /**
  * The page around the report (its title, navigation, side links, headings
@@ -31,26 +33,24 @@ export class PageChrome {
     }
     const body = this.doc.body;
     if (!body) return changed;
-    const walker = this.doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => {
-        if (n.nodeType === Node.ELEMENT_NODE) {
-          const el = n as Element;
-          return isSkippedElement(el) || el.hasAttribute(UI_HOST_ATTR) || (el as HTMLElement).isContentEditable
-            ? NodeFilter.FILTER_REJECT
-            : NodeFilter.FILTER_SKIP;
-        }
-        return this.isBody(n as Text) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT;
-      },
-    });
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const original = n.nodeValue ?? '';
-      if (!/[\u3400-\u9fff]/.test(original)) continue;
+    // walkInSteps run to the end: a TreeWalker without a NodeFilter callback (Chromium calls one across its
+    // bindings for every node, which is what made filtered walks of long pages slow).
+    const visit = (n: Node): boolean | void => {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        const el = n as HTMLElement;
+        return !(isSkippedElement(el) || el.hasAttribute(UI_HOST_ATTR) || el.isContentEditable);
+      }
+      const text = n as Text;
+      if (this.isBody(text)) return;
+      const original = text.nodeValue ?? '';
+      if (!/[\u3400-\u9fff]/.test(original)) return;
       const shown = convert(original);
-      if (shown === original) continue;
-      n.nodeValue = shown;
-      this.written.set(n, { original, shown });
+      if (shown === original) return;
+      text.nodeValue = shown;
+      this.written.set(text, { original, shown });
       changed++;
-    }
+    };
+    runSteps(walkInSteps(body, visit));
     return changed;
   }
 
