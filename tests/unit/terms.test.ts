@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCoinedTerms, findNumberedSlogans, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { findCoinedTerms, findNumberedSlogans, findProgrammeNames, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
 import { sloganStoplists } from '../../src/core/glossary/builtin';
 
 const root = join(__dirname, '..', '..');
@@ -237,6 +237,32 @@ describe('unquoted numbered slogans', () => {
       ['三管三必', 'none'],
       ['六稳六保', 'builtin'],
     ]);
+  });
+});
+
+describe('unquoted programme names', () => {
+  const found = (s: string) => findProgrammeNames(s).map((t) => s.slice(t.start, t.end));
+
+  it('finds the name a launching verb takes, without the verb', () => {
+    // Sentences of provincial 2026 reports (Anhui, Jiangsu).
+    expect(found('深入推进优质企业成长计划，新增专精特新中小企业1000家。')).toEqual(['优质企业成长计划']);
+    expect(found('实施长江大保护三年行动计划，开展新一轮巢湖流域水环境综合治理行动。')).toEqual(['长江大保护三年行动计划', '新一轮巢湖流域水环境综合治理行动']);
+    expect(found('实施5G+工业互联网融合应用专项行动。')).toEqual(['5G+工业互联网融合应用专项行动']);
+  });
+  it('leaves lists, clauses, counts and longer objects alone', () => {
+    expect(found('开展市场准入壁垒清理整治等专项行动。')).toEqual([]);
+    expect(found('开展和规范涉企行政执法专项行动。')).toEqual([]);
+    expect(found('统筹实施65个专项行动。')).toEqual([]);
+    expect(found('实施粮油单产提升行动和绿色农资升级行动。')).toEqual([]);
+    expect(found('实施城市更新的重点工程。')).toEqual([]);
+    // The programme word goes on into a longer noun: 工程建设 is the object, not a name.
+    expect(found('推进重大水利工程建设，实施好计划。')).toEqual([]);
+  });
+  it('marks a name as coined unless an entry covers part of it', () => {
+    const terms = findTerms('深入推进城市功能品质活力提升行动，扎实推进有效投资上台阶行动。', { report: [] });
+    const coined = terms.filter((t) => t.source === 'none').map((t) => t.text);
+    expect(coined).toContain('城市功能品质活力提升行动');
+    expect(coined).not.toContain('有效投资上台阶行动');
   });
 });
 

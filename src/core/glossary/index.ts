@@ -3,6 +3,7 @@ import { builtinCompiled, sloganStoplists } from './builtin';
 import { findNumberedSlogans } from './numbered';
 import { findNumberedMeetings } from './meetings';
 import { findCoinedTerms, type CoinedTerm } from './coined';
+import { findProgrammeNames } from './programmes';
 import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
@@ -15,6 +16,7 @@ export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
 export { findNumberedSlogans } from './numbered';
 export { findNumberedMeetings } from './meetings';
+export { findProgrammeNames } from './programmes';
 export type { BuiltinGlossaryData } from './builtin';
 export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
 
@@ -141,12 +143,14 @@ function mergeMeetings(text: string, terms: Term[]): Term[] {
 }
 
 /**
- * Adds coined terms whose content no entry match touches: quoted phrases, and unquoted numbered slogans
- * (六稳六保, 五个必须) when the built-in glossary's word lists are there to tell them from idioms.
+ * Adds coined terms whose content no entry match touches: quoted phrases, unquoted programme names
+ * (优质企业成长计划), and unquoted numbered slogans (六稳六保, 五个必须) when the built-in glossary's word lists
+ * are there to tell them from idioms.
  */
 function mergeCoined(text: string, terms: Term[]): Term[] {
   const stop = sloganStoplists();
-  const coined = stop ? withoutOverlaps([...findCoinedTerms(text), ...findNumberedSlogans(text, stop)]) : findCoinedTerms(text);
+  // Quoted phrases first: on equal starts the longer span wins, and a quotation never starts a programme name.
+  const coined = withoutOverlaps([...findCoinedTerms(text), ...(stop ? findNumberedSlogans(text, stop) : []), ...findProgrammeNames(text)]);
   if (coined.length === 0) return terms;
   const out: Term[] = [];
   let ti = 0;
