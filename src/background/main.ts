@@ -133,6 +133,16 @@ export function startBackground(): void {
       fromExtension(sender, "change a site's mode");
       return setSiteMode(host, mode);
     },
+    // The "ask" prompt's "never on this site": site:set-mode is for extension pages only, so a content script
+    // gets this narrower message. The site is the sending frame's own (sender.url), and only a site that asks
+    // can be switched: a content script can turn GovLens off where it was asked to, never on anywhere.
+    'site:never-ask': async (_p, sender) => {
+      if (callerFrom(sender)?.kind !== 'content' || !sender.url) return false;
+      const { host } = splitUrl(sender.url);
+      if (!host || (await getSiteMode(host)) !== 'ask') return false;
+      await setSiteMode(host, 'never');
+      return true;
+    },
     'settings:get-traditional': () => preferTraditional.getValue(),
     'settings:set-traditional': ({ traditional }, sender) => {
       fromExtension(sender, 'change the settings');

@@ -176,6 +176,8 @@ export interface BackgroundProtocol {
   'tab:enable': { req: { tabId: number }; res: { injected: boolean } };
   'site:get-mode': { req: { host: string }; res: SiteMode };
   'site:set-mode': { req: { host: string; mode: SiteMode }; res: void };
+  /** From the "ask" prompt: the reader chose "never on this site" for the sending frame's own site (false if refused). */
+  'site:never-ask': { req: Record<string, never>; res: boolean };
   /** The reader's script preference for repaired text: Traditional or Simplified. */
   'settings:get-traditional': { req: Record<string, never>; res: boolean };
   'settings:set-traditional': { req: { traditional: boolean }; res: void };
