@@ -55,7 +55,7 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     // Chromium silently drops suggested keys it keeps for itself (Alt+Shift+R, N, P and W among them): every key
-    // here was checked to be given (tests/browser/manifest.test.ts). At most four commands may suggest one.
+    // here was checked to be given (tests/browser/look.test.ts). At most four commands may suggest one.
     commands: {
       'toggle-repair': {
         suggested_key: { default: 'Alt+Shift+O' },
