@@ -30,6 +30,7 @@ export class Annotator {
   onWriteFailed?: (error: unknown, retry: () => void, note: string) => void;
   private cleanup: Array<() => void> = [];
   private anchorRuns = 0;
+  private paintRuns = 0;
   /** Bumped by every write here, so a list fetched meanwhile is fetched again (it may lack the write). */
   private writes = 0;
 
@@ -107,6 +108,10 @@ export class Annotator {
     this.anchored = anchored;
     this.sharedAnchored = sharedAnchored;
     for (const r of records) r.orphan = !anchored.has(r.id);
+    if (slicer.due()) {
+      await slicer.yield('anchor');
+      if (gen !== this.anchorRuns) return;
+    }
     if (nowOrphan.length) await toBackground('annotation:mark-orphans', { ids: nowOrphan, orphan: true }).catch(() => undefined);
     if (nowAnchored.length) await toBackground('annotation:mark-orphans', { ids: nowAnchored, orphan: false }).catch(() => undefined);
     await this.paint();
@@ -115,9 +120,18 @@ export class Annotator {
   /** Repaints the reader's highlights; the counts on <html> change once they are painted. */
   async paint(): Promise<void> {
     const marks: Mark[] = [];
-    for (const r of this.records) {
-      const a = this.anchored.get(r.id);
+    const slicer = this.engine.slicer;
+    // Ten thousand marks are made over several tasks on a slow machine; a paint that started later (a
+    // note added meanwhile) holds newer records, so this older one must not set its marks after it.
+    const run = ++this.paintRuns;
+    const { records, anchored } = this;
+    for (const r of records) {
+      const a = anchored.get(r.id);
       if (a) marks.push({ type: 'annotation', layer: 'user', start: a.start, end: a.end, record: r });
+      if (slicer.due()) {
+        await slicer.yield('anchor');
+        if (run !== this.paintRuns) return;
+      }
     }
     for (const n of this.shared) {
       const a = this.sharedAnchored.get(n.key);

@@ -32,6 +32,8 @@ import { insideSkipped, isSkippedElement, UI_HOST_ATTR } from './skip';
 const SLICE_MS = 8;
 /** Highlight ranges made between two budget checks (a few hundred fit in a millisecond or two). */
 const RANGES_PER_STEP = 100;
+/** The reader's marks placed in their chunks between two budget checks. */
+const MARKS_PER_STEP = 500;
 const MUTATION_DEBOUNCE_MS = 150;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
@@ -520,21 +522,30 @@ export class Engine {
     this.marksByView = byView;
     this.paintKeys = keys;
     const readersOwn = this.marks.filter((m) => m.type === 'annotation' || m.type === 'shared');
-    this.marks = [...[...byView.values()].flat(), ...readersOwn];
-    this.placeAnnotations();
+    const marks = [...[...byView.values()].flat(), ...readersOwn];
+    this.marks = marks;
+    const placed = yield* this.placeAnnotationsInSteps();
+    // A newer mark list (the reader's notes set again meanwhile) placed its own.
+    if (this.marks === marks) this.annotationsByView = placed;
   }
 
-  /** The reader's highlights and the shared sources' notes by the chunk they lie in (a mark never crosses chunks: page.range refuses it). */
-  private placeAnnotations(): void {
-    this.annotationsByView = new Map();
+  /**
+   * The reader's highlights and the shared sources' notes by the chunk they lie in (a mark never crosses
+   * chunks: page.range refuses it), in steps: ten thousand notes are placed over several tasks on a slow machine.
+   */
+  private *placeAnnotationsInSteps(): Steps<Map<ChunkView, Mark[]>> {
+    const byView = new Map<ChunkView, Mark[]>();
+    let placed = 0;
     for (const m of this.marks) {
       if (m.type !== 'annotation' && m.type !== 'shared') continue;
       const v = this.views[this.page.chunkAt(m.start)];
       if (!v) continue;
-      const list = this.annotationsByView.get(v);
+      const list = byView.get(v);
       if (list) list.push(m);
-      else this.annotationsByView.set(v, [m]);
+      else byView.set(v, [m]);
+      if (++placed % MARKS_PER_STEP === 0) yield;
     }
+    return byView;
   }
 
   private annotationsByView = new Map<ChunkView, Mark[]>();
@@ -547,11 +558,15 @@ export class Engine {
   }
 
   /** Replaces the reader's highlights and the shared sources' notes (the two layers a reader's data paints). */
-  setAnnotationMarks(marks: Mark[]): Promise<void> {
+  async setAnnotationMarks(marks: Mark[]): Promise<void> {
     // No slicer.restart() here: the caller is often the tail of a sliced run (re-anchoring ten
     // thousand notes), and restarting the clock mid-task let that task run two budgets long.
-    this.marks = [...this.marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...marks];
-    this.placeAnnotations();
+    const all = [...this.marks.filter((m) => m.type !== 'annotation' && m.type !== 'shared'), ...marks];
+    this.marks = all;
+    const byView = await this.slicer.run('paint', this.placeAnnotationsInSteps());
+    // Placed over several tasks: a newer mark list (a newer call, or the page's text rebuilt) placed its own.
+    if (this.marks !== all) return;
+    this.annotationsByView = byView;
     // Only these layers changed: repainting thousands of figure ranges would be wasted work.
     return this.paint(['user', 'shared']);
   }
