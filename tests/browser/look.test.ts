@@ -87,6 +87,15 @@ describe('the reader\'s interface in Chinese (built extension, Chromium --lang=z
     expect(await sample('figure-target')).toBe(cssRgba(w('figure-target').color, w('figure-target').alpha));
     expect(await sample('term')).toBe(cssRgba(w('term').color, w('term').alpha));
     await popup.close();
+    // And the side panel's key: one sample per layer, in the key's order, painted as the page paints it.
+    const panel = await sidePanelFor(h, page);
+    await panel.waitForSelector('.gl-key .gl-sample-term');
+    expect(await panel.locator('.gl-key [data-layer]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.layer))).toEqual(LAYER_ORDER.filter((l) => l !== 'shared'));
+    const keyed = (layer: string) => panel.locator(`.gl-key .gl-sample-${layer}`).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await keyed('figure-achieved')).toBe(cssRgba(w('figure-achieved').color, w('figure-achieved').alpha));
+    expect(await keyed('figure-target')).toBe(cssRgba(w('figure-target').color, w('figure-target').alpha));
+    expect(await keyed('term')).toBe(cssRgba(w('term').color, w('term').alpha));
+    await panel.close();
     await page.close();
   });
 
