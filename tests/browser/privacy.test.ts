@@ -25,7 +25,8 @@ describe('privacy: the extension makes no requests (built extension, real Chromi
       if (entry.expect === 'report') await hover(page, '的');
       await page.close();
     }
-    for (const ui of ['popup.html', 'sidepanel.html']) {
+    // The options page holds the sync settings: with sync off, it too asks nothing of the network.
+    for (const ui of ['popup.html', 'sidepanel.html', 'options.html', 'welcome.html']) {
       const page = await h.context.newPage();
       await page.goto(`chrome-extension://${h.extensionId}/${ui}`);
       await page.waitForTimeout(500);
