@@ -98,19 +98,22 @@ export async function clickTab(panel: Page, name: RegExp): Promise<void> {
 
 /** Hovers the `nth` occurrence of `needle` with the real mouse and returns GovLens's on-page UI text once it shows `needle`. */
 export async function hover(h: FirefoxHarness, page: Page, needle: string, nth = 0): Promise<string> {
-  const p = await pointOf(page, needle, nth);
-  if (!p) throw new Error(`text not on page: ${needle}`);
   // Park the pointer off the text and wait until the earlier card has closed: a card still open where the
   // pointer lands keeps itself open (the reader may be moving onto it), so a fixed pause raced a busy page.
+  // The page must be the active tab: Firefox runs no animation frames in a background tab, and the hover
+  // is handled in one (the welcome tab GovLens opens on install can come up after the page did).
+  await page.bringToFront();
   const open = await h.uiText(page);
   await page.mouse.move(1, 1);
   await sleep(450);
   if (open && !(await until(async () => (await h.uiText(page)) !== open, 5_000))) {
-    // The card did not close: the parked pointer may be over it (a long English card can reach the
-    // viewport's corner), and a card under the pointer keeps itself open. Escape closes it, as for a reader.
+    // The card did not close (a card under the pointer keeps itself open): Escape closes it, as for a reader.
     await page.keyboard.press('Escape');
     await until(async () => (await h.uiText(page)) !== open, 5_000);
   }
+  // Where the text is now, once the old card is gone (finding it scrolls it into view; the page may have moved).
+  const p = await pointOf(page, needle, nth);
+  if (!p) throw new Error(`text not on page: ${needle}`);
   await page.mouse.move(p.x, p.y);
   await until(async () => (await h.uiText(page)).includes(needle));
   return h.uiText(page);
