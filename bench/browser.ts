@@ -97,7 +97,9 @@ export async function runBrowserBenchmarks(): Promise<BenchRow[]> {
   const rows: BenchRow[] = await scriptSizeRows(EXTENSION_DIR);
   const openccSource = await readFile(require.resolve('opencc-js/t2cn'), 'utf8').catch(() => readFile('node_modules/opencc-js/dist/umd/t2cn.js', 'utf8'));
   try {
-    for (const entry of h.server.pages.filter((p) => p.expect === 'report')) {
+    // BENCH_PAGE=<id> (bench-1mb, 000 …) measures one page only, for work on it; the README's figures come from all.
+    const only = process.env.BENCH_PAGE;
+    for (const entry of h.server.pages.filter((p) => p.expect === 'report' && (!only || p.id === only))) {
       const loads: Load[] = [];
       const openccMs: number[] = [];
       for (let i = 0; i < RUNS; i++) {

@@ -38,24 +38,28 @@ export class TaskSlicer {
   }
 
   /** Yields if the current task has run past the budget. Call between units of work. */
-  async step(label: string): Promise<void> {
-    if (this.due()) await this.yield(label);
+  async step(label: string, budgetMs = this.budgetMs): Promise<void> {
+    if (this.due(budgetMs)) await this.yield(label);
   }
 
   /**
    * Whether the current task has run past the budget: for loops of thousands of small units,
    * `if (slicer.due()) await slicer.yield(label)` spares an await (a promise) per unit.
    */
-  due(): boolean {
-    return performance.now() - this.started > this.budgetMs;
+  due(budgetMs = this.budgetMs): boolean {
+    return performance.now() - this.started > budgetMs;
   }
 
-  /** Runs stepwise core work (src/core/steps.ts), yielding to the page between steps when over budget. */
-  async run<T>(label: string, steps: Generator<void, T>): Promise<T> {
+  /**
+   * Runs stepwise core work (src/core/steps.ts), yielding to the page between steps when over budget.
+   * A smaller budget leaves room for work whose steps are short but allocate a lot (a garbage
+   * collection lands in the task that triggers it).
+   */
+  async run<T>(label: string, steps: Generator<void, T>, budgetMs = this.budgetMs): Promise<T> {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      await this.step(label);
+      await this.step(label, budgetMs);
     }
   }
 
