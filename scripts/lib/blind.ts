@@ -34,6 +34,10 @@ export const DEV_REPORTS: BlindReport[] = [
   { name: 'national-2013', file: 'national/2013.txt', dev: true, figureLines: [1, 60] },
   { name: 'provincial-2026-shandong', file: 'provincial-2026/shandong.txt', dev: true, figureLines: [1, 30] },
   { name: 'provincial-2026-anhui', file: 'provincial-2026/anhui.txt', dev: true, figureLines: [1, 40] },
+  // Round 2 (figures only): older and Chinese-numeral-heavy writing, and a 2026 province.
+  { name: 'national-2010', file: 'national/2010.txt', dev: true, figureLines: [1, 122] },
+  { name: 'provincial-2026-jiangsu', file: 'provincial-2026/jiangsu.txt', dev: true, figureLines: [1, 33] },
+  { name: 'national-1995', file: 'national-1978-1999/1995.txt', dev: true, figureLines: [1, 71] },
 ];
 
 /** The held-out reports, or with `--dev` on the command line the development ones. */

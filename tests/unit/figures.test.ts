@@ -25,7 +25,7 @@ describe('values and units', () => {
     expect(one('产值比重跃升12.8个百分点。', '12.8个百分点')).toMatchObject({ kind: 'percent', value: 12.8, unit: '个百分点', change: 'up' });
     expect(one('刑事警情同比下降27.4%。', '27.4%')).toMatchObject({ change: 'down' });
     expect(one('新设外资企业961家、比增35.2%。', '35.2%')).toMatchObject({ change: 'up' });
-    expect(one('失业率控制在百分之五以内。', '百分之五')).toMatchObject({ kind: 'percent', value: 5 });
+    expect(one('失业率控制在百分之五以内。', '百分之五以内')).toMatchObject({ kind: 'percent', value: 5, qualifier: '以内' });
   });
   it('reads Chinese numerals, ratios and vague scales', () => {
     expect(one('营收贡献达1/4。', '1/4')).toMatchObject({ kind: 'ratio', value: 0.25 });
@@ -132,6 +132,21 @@ describe('figures written any way', () => {
     expect(one('PM2.5平均浓度32.4微克/立方米', '32.4微克/立方米')).toMatchObject({ kind: 'amount', value: 32.4 });
     // Not figures: 两轮驱动 is a slogan's wording, 第三个 alone an ordinal, 一连 no streak.
     expect(texts('坚持创新和开放两轮驱动,这是第三个问题,一连串')).toEqual([]);
+  });
+  it('reads percents and ratios in words with their ranges and trailing qualifiers, halving, and hedged bare magnitudes', () => {
+    expect(one('增长百分之八至九。', '百分之八至九')).toMatchObject({ kind: 'percent', value: 8, valueMax: 9 });
+    expect(one('涨幅由百分之七到百分之八,', '百分之七到百分之八')).toMatchObject({ value: 7, valueMax: 8 });
+    expect(one('增长百分之十一以上,', '百分之十一以上')).toMatchObject({ value: 11, qualifier: '以上' });
+    expect(one('控制在百分之十五左右。', '百分之十五左右')).toMatchObject({ value: 15, qualifier: '左右' });
+    expect(one('研发投入占1/10以上,', '1/10以上')).toMatchObject({ kind: 'ratio', value: 0.1, qualifier: '以上' });
+    expect(one('压减三分之一以上。', '三分之一以上')).toMatchObject({ kind: 'ratio', qualifier: '以上' });
+    expect(one('所得税减半征收,', '减半')).toMatchObject({ kind: 'ratio', value: 0.5 });
+    expect(one('中欧班列开行超万列,', '万列')).toMatchObject({ kind: 'count', value: 1e4, qualifier: '超' });
+    expect(one('海洋生产总值突破万亿,', '万亿')).toMatchObject({ kind: 'amount', value: 1e12, qualifier: '突破' });
+    expect(one('提前一年完成任务,', '一年')).toMatchObject({ kind: 'count', value: 1 });
+    // Still words: 一列, 三本 without digits or a hedge, 万亿 unhedged inside a phrase, 一年来 as a phrase,
+    // 减半 is not 减 + a half.
+    expect(texts('排成一列,三本书,成为万亿富翁,一年来,减少')).toEqual([]);
   });
   it('reads years in full-width and Chinese digits as dates with their year', () => {
     expect(one('从１９７９年到１９８３年,', '１９７９年')).toMatchObject({ kind: 'date', value: 1979 });

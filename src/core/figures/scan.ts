@@ -20,7 +20,7 @@ const CN_YEAR = String.raw`[一二][〇○零一二三四五六七八九0０]{3}
 // Order matters: dates and fractions before plain quantities, ranks before 第N as a count.
 // The leading lookahead lets the engine reject most positions with one character-class test.
 const MASTER = new RegExp(
-  `(?=[\\d０-９${CN_NUM_CHARS}第前半翻首])(?:` +
+  `(?=[\\d０-９${CN_NUM_CHARS}第前半翻首减])(?:` +
   [
     String.raw`(?<iso>${YEAR4}[-/.]${MONTH}[-/.]${DAY})(?![\d:])`,
     String.raw`(?<yrange>${YEAR4}[-—–~至到]${YEAR4}年)`,
@@ -28,9 +28,9 @@ const MASTER = new RegExp(
     String.raw`(?<yy>\d{2}年)(?=以来|来|初|底|末)`,
     String.raw`(?<mrange>${MONTH}月?[-—–~至到]${MONTH}月)`,
     String.raw`(?<md>${MONTH}月(?:${DAY}日)?)`,
-    String.raw`(?<pct>百分之(?:${AR}|${CN}))`,
+    String.raw`(?<pct>百分之(?:${AR}|${CN})(?:[至到](?:百分之)?(?:${AR}|${CN}))?)`,
     String.raw`(?<frac>(?:${AR})/(?:${AR})|(?:${AR}|${CN})分之(?:${AR}|${CN}))`,
-    String.raw`(?<half>半数|一半)`,
+    String.raw`(?<half>半数|一半|减半)`,
     String.raw`(?<fan>翻(?:了)?(?:[一两二三四五]|\d)番|翻番)`,
     String.raw`(?<first>首位)`,
     String.raw`(?<two>两位数)`,
@@ -204,16 +204,21 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
     return make(text, start, end, 'date', year ?? null, year ? '年' : '');
   }
   if (g.pct) {
-    const v = parseNumeral(m[0].slice(3));
-    return Number.isFinite(v) ? make(text, start, end, 'percent', v, '%') : null;
+    // 百分之八至九, 百分之七到百分之八: a range, both ends in percent.
+    const [lo, hi] = m[0].slice(3).split(/[至到](?:百分之)?/).map(parseNumeral);
+    if (!Number.isFinite(lo)) return null;
+    const f = make(text, start, end, 'percent', lo, '%');
+    if (hi !== undefined && Number.isFinite(hi) && hi > lo) f.valueMax = hi;
+    return withSuffix(text, f);
   }
   if (g.frac) {
     const parts = m[0].includes('/') ? m[0].split('/') : m[0].split('分之').reverse();
     const [num, den] = parts.map(parseNumeral);
     if (m[0].includes('/') && isCodeLike(text, start, end, false)) return null;
     if (!Number.isFinite(num) || !Number.isFinite(den) || den === 0) return null;
-    return make(text, start, end, 'ratio', num / den, '');
+    return withSuffix(text, make(text, start, end, 'ratio', num / den, ''));
   }
+  // 减半 (减半征收, 减半收取): the amount is halved, as 翻一番 doubles it.
   if (g.half) return withSuffix(text, make(text, start, end, 'ratio', 0.5, ''));
   if (g.fan) {
     // 翻一番 doubles, 翻两番 quadruples: the value is the multiple, in 倍.
@@ -265,7 +270,7 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
 }
 
 function withSuffix(text: string, f: RawFigure): RawFigure {
-  for (const s of ['以上', '以下', '左右']) {
+  for (const s of ['以上', '以下', '左右', '以内', '上下']) {
     if (text.startsWith(s, f.end)) {
       f.end += s.length;
       f.text = text.slice(f.start, f.end);
@@ -303,17 +308,22 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
   if (!isCN && isCodeLike(text, start, start + num.length + (g.num2 ? 1 + g.num2.length : 0), unitKey === 'P' || unitKey === 'TEU')) return null;
 
   if (isCN) {
-    if (unitKey && UNITS[unitKey].arabicOnly) return null;
+    const qual = qualifierBefore(text, start) ?? vagueBefore(text, start);
+    const hedgedBefore = Boolean(qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual));
+    // Measure words that follow 一/三 as ordinary words (一列, 三本) count only after digits, or after a
+    // hedged bare magnitude (超万列, 近千本).
+    if (unitKey && UNITS[unitKey].arabicOnly && !(hedgedBefore && ONLY_MAGNITUDE.test(num))) return null;
     // 十一届十次全会, 十届人大三次: a Chinese numeral after 届 numbers a session.
     if (text[start - 1] === '届') return null;
     if (/^[零〇]/.test(num)) return null; // 零部件, 〇 alone: never a count
     // 一 is nearly always a word (一批, 一张蓝图, 一是); counts of one are written 1个.
-    if (num === '一' && !mag && unitKey !== '倍') return null;
-    const qual = qualifierBefore(text, start) ?? vagueBefore(text, start);
+    // …but 提前一年 (a year early) is a duration.
+    const early = /提前$/.test(text.slice(Math.max(0, start - 2), start)) && (unitKey === '年' || unitKey === '个月');
+    if (num === '一' && !mag && unitKey !== '倍' && !early) return null;
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
-    hedged = Boolean((qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual)) || ((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
+    hedged = Boolean(hedgedBefore || ((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
     // 亿元以上项目, 万吨级码头, 万亿斤以上: a bare magnitude with a unit and 以上 or 级 is a size threshold, a figure.
     const threshold = ONLY_MAGNITUDE.test(num) && !!unitKey && (g.suf === '以上' || (!g.suf && text[end] === '级'));
     if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows && !threshold) return null;
@@ -348,6 +358,10 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     // 上千万家庭, 近万名: a hedged Chinese magnitude before a word for people counts them.
     if (isCN && hedged && ONLY_MAGNITUDE.test(num) && PEOPLE_AFTER.test(text.slice(end, end + 6))) {
       return applyQualifiers(text, make(text, start, end, 'count', value, ''), g);
+    }
+    // 海洋生产总值突破万亿。: a hedged bare magnitude that ends the phrase is a quantity (unit unknown).
+    if (isCN && hedged && ONLY_MAGNITUDE.test(num) && /^[，,；;。！!？?、）)\s]|^$/.test(text.slice(end, end + 1))) {
+      return applyQualifiers(text, make(text, start, end, 'amount', value, ''), g);
     }
     if (isCN) return null;
     // 提升4.5、2.4个百分点 / 高4.2和0.7个百分点: the unit comes with the next number.
