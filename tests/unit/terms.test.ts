@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCoinedTerms, findNumberedSlogans, findProgrammeNames, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { findCoinedTerms, findNumberedSlogans, findPlaceNames, findProgrammeNames, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
 import { sloganStoplists } from '../../src/core/glossary/builtin';
 
 const root = join(__dirname, '..', '..');
@@ -308,5 +308,28 @@ describe('regional editions of national campaigns', () => {
     expect(by('数字经济')?.key).toBe('数字经济');
     // A place word that goes on (数字山东省 is fine, 平安山东路 is a street name) is not the campaign.
     expect(findTerms('位于平安山东路。').some((t) => t.text === '平安山东')).toBe(false);
+  });
+});
+
+describe('unquoted names of zones and institutions', () => {
+  const found = (s: string) => findPlaceNames(s).map((t) => s.slice(t.start, t.end));
+
+  it('finds a name after a verb of building, or as the subject of what happened to it', () => {
+    // Sentences of provincial 2026 reports (Shandong, Anhui, Guizhou).
+    expect(found('建设全域旅游发展先行区，把文化和旅游融合起来。')).toEqual(['全域旅游发展先行区']);
+    expect(found('规划建设贵州航空产业城。')).toEqual(['贵州航空产业城']);
+    expect(found('创新驱动持续强化。崂山实验室加快建设，国家省级水网先导区顺利建成。')).toEqual(['崂山实验室', '国家省级水网先导区']);
+  });
+  it('leaves clauses led by another verb, counts and joined names alone', () => {
+    expect(found('，深入实施自贸试验区提升战略。')).toEqual([]);
+    expect(found('布局建设5个省实验室。')).toEqual([]);
+    expect(found('首批10个未来产业先导区加快建设。')).toEqual([]);
+    expect(found('支持高新区和经开区发展。')).toEqual([]);
+    // Subject of a clause whose verb says nothing happened to it: not taken.
+    expect(found('。山东半岛城市群龙头作用更加凸显。')).toEqual([]);
+  });
+  it('marks a name as coined unless an entry covers part of it', () => {
+    const coined = findTerms('规划建设贵州航空产业城。', { report: [] }).filter((t) => t.source === 'none').map((t) => t.text);
+    expect(coined).toEqual(['贵州航空产业城']);
   });
 });

@@ -35,3 +35,45 @@ export function findProgrammeNames(text: string): CoinedTerm[] {
   }
   return out;
 }
+
+/**
+ * Named zones, platforms and institutions (建设全域旅游发展先行区, 规划建设贵州航空产业城, 。崂山实验室加快建设):
+ * local names no glossary holds, marked as coined like programme names. The name ends in a word for a zone or an
+ * institution and either follows a verb of building or seeking, or opens a clause whose verb says what happened
+ * to it (加快, 获批, 建成 …). Clauses led by other verbs, counts of places and joined names are left alone.
+ */
+const PLACE_END = '(?:实验室|研究院|示范区|先行区|先导区|试验区|合作区|产业园|产业城|科学城|科学中心|创新中心|新区|高地|城市群|都市圈|经济带)';
+const PLACE = new RegExp(
+  // After a verb of building or seeking, the name ends the phrase (建设全域旅游发展先行区，)…
+  `(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|支持|高标准建设|高水平建设)(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?(?![\\u4e00-\\u9fff])` +
+    // …or the name opens a clause as its subject (。崂山实验室加快建设, ，国家省级水网先导区顺利建成).
+    // The verb after it must say what happened to the place, or the clause may be led by some other verb.
+    `|(?:^|[。；，：！？\\n])(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?=加快|获批|顺利|率先|发布|正式|挂牌|落地|入选|成功|开工|建成|揭牌|启用|投用|投入|落户|开园|成立)`,
+  'g',
+);
+
+/** Unquoted names of zones, platforms and institutions in `text`, as coined terms (key = the name). */
+export function findPlaceNames(text: string): CoinedTerm[] {
+  const out: CoinedTerm[] = [];
+  PLACE.lastIndex = 0;
+  for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (NOT_A_NAME.test(name) || NOT_A_PLACE.test(name)) {
+      // A verb-led name may start inside the rejected one (，整市创建国家农业绿色发展先行区).
+      PLACE.lastIndex = m.index + 1;
+      continue;
+    }
+    const start = m.index + m[0].lastIndexOf(name);
+    out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
+  }
+  return out;
+}
+
+/** Not one name: a verb or an aim at its start (加快建设…, 更高水平…), or two places joined (…区和…区). */
+const NOT_A_PLACE = new RegExp(
+  '^(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|推进|支持|加快|加强|完善|深化|出台|实施|全面|积极|大力|持续|高标准|高水平|更高|一流|好|成|若干|一批|多个|各类|各地|首批|首个|全国首个|新增|促进|提升|强化|国家级|省级|我省|我市|全省|全市|以|在|把|将|对|与|和|为|是)' +
+    // a count inside (10个未来产业先导区) makes it a number of places, not one place
+    '|[\\d一二三四五六七八九十两百千]+[个家所项批座]|[区园城地室院心带圈群][和与及、]' +
+    // a clause inside (整市创建国家…先行区): the name is what follows the verb
+    '|创建|争创|打造',
+);
