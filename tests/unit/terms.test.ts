@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCoinedTerms, findNumberedSlogans, findPlaceNames, findProgrammeNames, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
+import { findCoinedTerms, findNumberedSlogans, findEventNames, findPlaceNames, findProgrammeNames, findTerms, type GlossaryEntry, type Term } from '../../src/core/glossary';
 import { sloganStoplists } from '../../src/core/glossary/builtin';
 
 const root = join(__dirname, '..', '..');
@@ -331,5 +331,22 @@ describe('unquoted names of zones and institutions', () => {
   it('marks a name as coined unless an entry covers part of it', () => {
     const coined = findTerms('规划建设贵州航空产业城。', { report: [] }).filter((t) => t.source === 'none').map((t) => t.text);
     expect(coined).toEqual(['贵州航空产业城']);
+  });
+});
+
+describe('unquoted names of events', () => {
+  const found = (s: string) => findEventNames(s).map((t) => s.slice(t.start, t.end));
+
+  it('finds the event a verb of holding takes, with its edition', () => {
+    // Sentences of provincial 2026 reports (Ningxia, Shandong, Fujian).
+    expect(found('办好第九届中国—亚欧博览会。')).toEqual(['第九届中国—亚欧博览会']);
+    expect(found('承办好夏季达沃斯论坛，')).toEqual(['夏季达沃斯论坛']);
+    expect(found('办好跨国公司领导人青岛峰会，')).toEqual(['跨国公司领导人青岛峰会']);
+    expect(found('成功举办世界新能源汽车大会。')).toEqual(['世界新能源汽车大会']);
+  });
+  it('leaves counts of events and lists alone', () => {
+    expect(found('承办100多项国际性和全国性赛事大赛。')).toEqual([]);
+    expect(found('成功举办2届亚欧博览会。')).toEqual([]);
+    expect(found('筹办世界田径锦标赛等国际赛事大会。')).toEqual([]);
   });
 });

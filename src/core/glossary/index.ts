@@ -3,7 +3,7 @@ import { builtinCompiled, sloganStoplists } from './builtin';
 import { findNumberedSlogans } from './numbered';
 import { findNumberedMeetings } from './meetings';
 import { findCoinedTerms, type CoinedTerm } from './coined';
-import { findPlaceNames, findProgrammeNames } from './programmes';
+import { findEventNames, findPlaceNames, findProgrammeNames } from './programmes';
 import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
@@ -16,7 +16,7 @@ export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
 export { findNumberedSlogans } from './numbered';
 export { findNumberedMeetings } from './meetings';
-export { findPlaceNames, findProgrammeNames } from './programmes';
+export { findEventNames, findPlaceNames, findProgrammeNames } from './programmes';
 export type { BuiltinGlossaryData } from './builtin';
 export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
 
@@ -150,7 +150,7 @@ function mergeMeetings(text: string, terms: Term[]): Term[] {
 function mergeCoined(text: string, terms: Term[]): Term[] {
   const stop = sloganStoplists();
   // Quoted phrases first: on equal starts the longer span wins, and a quotation never starts a programme name.
-  const coined = withoutOverlaps([...findCoinedTerms(text), ...(stop ? findNumberedSlogans(text, stop) : []), ...findProgrammeNames(text), ...findPlaceNames(text)]);
+  const coined = withoutOverlaps([...findCoinedTerms(text), ...(stop ? findNumberedSlogans(text, stop) : []), ...findProgrammeNames(text), ...findPlaceNames(text), ...findEventNames(text)]);
   if (coined.length === 0) return terms;
   const out: Term[] = [];
   let ti = 0;

@@ -77,3 +77,27 @@ const NOT_A_PLACE = new RegExp(
     // a clause inside (整市创建国家…先行区): the name is what follows the verb
     '|创建|争创|打造',
 );
+
+/**
+ * Named events a report holds or hosts (办好第九届中国—亚欧博览会, 承办夏季达沃斯论坛, 成功举办世界新能源汽车大会):
+ * marked as coined like programme names. The name, with its edition (第九届), is the object of a verb of holding.
+ */
+const EVENT = new RegExp(
+  `(?:举办|承办|主办|筹办|办好|举行)好?(${FIRST_CHAR}${NAME_CHAR}{2,20}?(?:博览会|交易会|展览会|洽谈会|论坛|大会|峰会|运动会|艺术节|文化节|旅游节|大赛))(?![\\u4e00-\\u9fff])`,
+  'g',
+);
+/** Not one event: a count of events or editions (100多项…, 3届…), or a list (…等). */
+const NOT_AN_EVENT = /^[\d一二三四五六七八九十两百多余]+(?:项|届|场|次|个)|^(?:各类|系列|一批|多场|多项)/;
+
+/** Unquoted names of events in `text`, as coined terms (key = the name). */
+export function findEventNames(text: string): CoinedTerm[] {
+  const out: CoinedTerm[] = [];
+  EVENT.lastIndex = 0;
+  for (let m = EVENT.exec(text); m; m = EVENT.exec(text)) {
+    const name = m[1];
+    if (NOT_A_NAME.test(name) || NOT_AN_EVENT.test(name)) continue;
+    const start = m.index + m[0].length - name.length;
+    out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
+  }
+  return out;
+}
