@@ -17,7 +17,7 @@ import { ALL_SAVED, PledgesTab, filterPledges } from '../../src/ui/sidepanel/Ple
 import { filterOutline, NO_FILTER, outlineTree, PlanOutline } from '../../src/ui/sidepanel/PlanOutline';
 import { FollowUps } from '../../src/ui/sidepanel/FollowUps';
 import { groupTerms } from '../../src/ui/sidepanel/TermsTab';
-import { ExportTab } from '../../src/ui/sidepanel/ExportTab';
+import { ExportTab, type ExportTabProps } from '../../src/ui/sidepanel/ExportTab';
 import { SearchTab } from '../../src/ui/sidepanel/SearchTab';
 import { safeHref } from '../../src/ui/common/links';
 import { figureValue, parseTags, plainValue } from '../../src/ui/common/format';
@@ -252,6 +252,26 @@ describe('ExportTab', () => {
     expect(alert.textContent).toBe('panel.import.failed panel.import.notJson');
     expect(alert.getAttribute('title')).toBe((thrown as Error).message);
     expect((thrown as Error).message).toMatch(/not JSON/);
+  });
+  it('after an import, counts what was added, and says how many records were updated and how many duplicates were skipped', async () => {
+    const choose = async (importData: ExportTabProps['importData']) => {
+      act(() => render(<ExportTab exportData={vi.fn()} importData={importData} download={vi.fn()} />, getRoot()));
+      const input = getRoot().querySelector<HTMLInputElement>('input[type=file]')!;
+      Object.defineProperty(input, 'files', { value: [new File(['{}'], 'backup.json')], configurable: true });
+      await act(async () => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      return getRoot().querySelector('[role=status]')!.textContent!.split('\n');
+    };
+    const lines = await choose(async () => ({ reports: 1, annotations: 4, pledges: 2, updated: 3, skipped: 5 }));
+    expect(lines).toEqual([
+      'panel.import.done(panel.import.reports(1),panel.import.highlights(4),panel.import.pledges(2))',
+      'panel.import.updated(3)',
+      'panel.import.skipped(5)',
+    ]);
+    // Nothing updated or skipped: no line for them.
+    act(() => render(null, getRoot()));
+    expect(await choose(async () => ({ reports: 0, annotations: 1, pledges: 0, updated: 0, skipped: 0 }))).toHaveLength(1);
   });
 });
 
