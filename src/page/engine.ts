@@ -40,6 +40,8 @@ const RANGES_PER_STEP = 100;
 /** The reader's marks placed in their chunks between two budget checks. */
 const MARKS_PER_STEP = 500;
 const MUTATION_DEBOUNCE_MS = 150;
+/** A page that never goes quiet (a clock, a ticker) still has its new text handled, this long after the first change at most. */
+const MUTATION_MAX_WAIT_MS = 1_000;
 /** Characters of added text that make the page-level context be decided again. */
 const REANALYSE_CHARS = 2_000;
 
@@ -98,6 +100,10 @@ export class Engine {
   /** The page removed nodes since the last processPending. */
   private removals = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet handled was seen (0: none waiting). */
+  private pendingSince = 0;
+  /** The handling of changes under way: the next one waits for it, so two never interleave. */
+  private processing: Promise<void> = Promise.resolve();
   /** The background's verdict on the page's sample (src/page/verdict.ts), for the popup. */
   detection = { isReport: false, score: 0, signals: [] as string[] };
   /** Damage the background saw in the page's sample: the page-level guess for the chunks in view. */
@@ -735,8 +741,13 @@ export class Engine {
         } else if (r.type === 'characterData' && r.target.nodeType === Node.TEXT_NODE) this.pending.add(r.target);
       }
       if (this.pending.size || this.removals) {
+        const now = performance.now();
+        this.pendingSince ||= now;
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.processPending(), MUTATION_DEBOUNCE_MS);
+        const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
+        this.timer = setTimeout(() => {
+          this.processing = this.processing.then(() => this.processPending());
+        }, wait);
       }
     });
     this.connect();
@@ -752,23 +763,36 @@ export class Engine {
    * the debounced mutations are handled, so a node the page only moved is
    * connected again by then and kept.
    */
-  private pruneDetached(): boolean {
-    const kept = this.views.filter((v) => v.chunk.nodes.some((n) => n.isConnected));
-    if (kept.length === this.views.length) return false;
+  private pruneDetached(): { pruned: boolean; removedChars: number; shrunk: ChunkView[] } {
+    let removedChars = 0;
+    const shrunk: ChunkView[] = [];
+    const kept = this.views.filter((v) => {
+      const before = v.chunk.text.length;
+      if (v.dropDetached()) shrunk.push(v);
+      else if (!v.chunk.nodes.some((n) => n.isConnected)) {
+        removedChars += before;
+        return false;
+      }
+      removedChars += before - v.chunk.text.length;
+      return true;
+    });
+    if (kept.length === this.views.length && !shrunk.length) return { pruned: false, removedChars: 0, shrunk };
     // In place: PageText holds this array.
     this.views.splice(0, this.views.length, ...kept);
-    return true;
+    return { pruned: true, removedChars, shrunk };
   }
 
   /** Repairs text the page added after load (lazy loading, "read more", SPA navigation) and forgets text it removed. */
   async processPending(): Promise<void> {
     this.slicer.restart();
-    const pruned = this.removals && this.pruneDetached();
+    this.pendingSince = 0;
+    const { pruned, removedChars, shrunk } = this.removals ? this.pruneDetached() : { pruned: false, removedChars: 0, shrunk: [] };
     this.removals = false;
     const added = [...this.pending];
     this.pending.clear();
     const nodes: Text[] = [];
-    const rewritten = new Set<ChunkView>();
+    // Chunks that lost a node, or whose node the page rewrote, are repaired again.
+    const rewritten = new Set<ChunkView>(shrunk);
     for (const n of added) {
       if (!n.isConnected) continue;
       if (n.nodeType === Node.TEXT_NODE) {
@@ -789,8 +813,9 @@ export class Engine {
     if (!nodes.length && !rewritten.size && !pruned) return;
     const views = buildChunks(nodes).map((c) => new ChunkView(c));
     const addedChars = views.reduce((n, v) => n + v.chunk.text.length, 0);
-    // A new article (SPA navigation, a long "read more") may be damaged differently: decide again.
-    if (pruned || addedChars >= REANALYSE_CHARS || this.doc.location.href !== this.analysedUrl) {
+    // A new article (SPA navigation, a long "read more") may be damaged differently: decide again. A clock's
+    // text replaced every second is not a new article.
+    if (removedChars >= REANALYSE_CHARS || addedChars >= REANALYSE_CHARS || this.doc.location.href !== this.analysedUrl) {
       if (await this.analyseAgain([...this.views, ...views].map((v) => v.chunk.text))) this.views.forEach((v) => rewritten.add(v));
     }
     if (rewritten.size) await this.repairViews([...rewritten]);

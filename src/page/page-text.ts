@@ -49,6 +49,41 @@ export class ChunkView {
     return true;
   }
 
+  /**
+   * The page removed some of this chunk's nodes but not all (a clock replaced next to report text that
+   * arrived in the same batch): the chunk keeps the others, each with its original. The caller repairs
+   * the chunk again.
+   */
+  dropDetached(): boolean {
+    const { chunk } = this;
+    const connected = chunk.nodes.map((n) => n.isConnected);
+    if (connected.every(Boolean) || !connected.some(Boolean)) return false;
+    const separators = this.separatorBefore;
+    const nodes: Text[] = [];
+    const originals: string[] = [];
+    const starts: number[] = [];
+    let text = '';
+    let breakBefore = false;
+    chunk.nodes.forEach((node, k) => {
+      breakBefore ||= separators[k];
+      if (!connected[k]) return;
+      // A block break between two kept nodes stays, whichever node it stood before.
+      if (breakBefore && nodes.length) text += '\n';
+      breakBefore = false;
+      nodes.push(node);
+      originals.push(chunk.originals[k]);
+      starts.push(text.length);
+      text += chunk.originals[k];
+    });
+    chunk.nodes.splice(0, chunk.nodes.length, ...nodes);
+    chunk.originals.splice(0, chunk.originals.length, ...originals);
+    chunk.starts = starts;
+    chunk.text = text;
+    this.fixes = [];
+    this.canonical = display(text, [], false);
+    return true;
+  }
+
   /** Whether a '\n' block separator precedes node k in the joined text. */
   private get separatorBefore(): boolean[] {
     const { starts, originals } = this.chunk;

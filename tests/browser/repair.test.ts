@@ -163,6 +163,43 @@ describe('repair in place (built extension, real Chromium)', () => {
     await page.close();
   });
 
+  it('repairs a late paragraph while the page rewrites a clock every 50 ms, and the clock adds nothing up', async () => {
+    const page = await h.open('004');
+    const figures = async () => Number((await attrs(page))['data-govlens-figures']);
+    await page.waitForTimeout(1_000);
+    const figuresBefore = await figures();
+    // A live clock, as news pages have: its text changes every 50 ms, so the page never goes quiet.
+    await page.evaluate(() => {
+      const clock = document.createElement('div');
+      clock.id = 'clock';
+      document.body.prepend(clock);
+      let tick = 0;
+      setInterval(() => {
+        tick++;
+        clock.textContent = `更新时间：2026年12月7日 14:52:${String(tick % 60).padStart(2, '0')}`;
+      }, 50);
+    });
+    await page.waitForTimeout(400);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
+      const last = [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!;
+      last.after(p);
+    });
+    await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    // The clock is read as one piece of text however often it changes: its one date, not one per tick.
+    await page.waitForTimeout(1_500); // the pass that repaired #late sets the counts when it ends
+    const first = await figures();
+    await page.waitForTimeout(2_500);
+    expect(await figures()).toBe(first);
+    // One date for the clock (not one per tick it was seen at), and the late paragraph's 四年.
+    const items = await sendToPage(h, page, 'page:items', {});
+    expect(items.figures.filter((f) => f.text === '2026年12月7日')).toHaveLength(1);
+    expect(first - figuresBefore).toBe(2);
+    await page.close();
+  });
+
   it('when the page rewrites a repaired text node, its new text becomes the original and is repaired', async () => {
     const page = await h.open('004');
     const newText = '思明区间断四年留任全省都市展开“十劣”区首位。（页面后来改写的文字）';
