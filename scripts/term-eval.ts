@@ -8,7 +8,8 @@
  *   - marked:    at least half of its characters lie under GovLens term marks it overlaps (a reader hovering
  *                it gets a card: 碳达峰 inside a marked 碳达峰碳中和, or 国有企业改革 of 国有企业改革深化提升行动);
  *   - whole:     one mark covers all of it;
- *   - explained: marked by a mark that carries a definition (a coined mark has none until the reader adds one).
+ *   - explained: marked by a mark that carries a definition (a coined mark has none until the reader adds one),
+ *                or inside a name marked whole whose card explains it (Term.parts: 未来产业 in 培育发展未来产业三年行动).
  * A distinct term counts when at least one of its occurrences does. The reports are held out: measure only.
  */
 import '../src/core/lm/shipped';
@@ -74,7 +75,8 @@ for (const report of EVAL_REPORTS) {
       const marks = overlapping(terms, s, e);
       const marked = marks.length > 0 && coveredChars(marks, s, e) * 2 >= term.length;
       const whole = marks.some((m) => m.start <= s && m.end >= e);
-      const explained = marked && marks.some((m) => m.definition !== null);
+      // A known term inside a name marked whole is explained on that name's card (Term.parts).
+      const explained = (marked && marks.some((m) => m.definition !== null)) || marks.some((m) => m.parts?.some((p) => p.text === term));
       t.occ++;
       if (marked) t.marked[1]++;
       if (whole) t.whole[1]++;

@@ -75,5 +75,6 @@ export function termFields(t: Term): Omit<TermItem, 'index'> {
   if (t.gloss) item.gloss = t.gloss;
   if (t.since) item.since = t.since;
   if (t.firstDoc) item.firstDoc = t.firstDoc;
+  if (t.parts) item.parts = t.parts;
   return item;
 }

@@ -11,7 +11,11 @@ export const GLOSSARY_HTML = `<!doctype html><html lang="zh-CN"><head><meta char
 <p>回顾改革开放之初，乡镇企业异军突起。全区地区生产总值比2010年翻了一番，居全国第十三，增长5.5%。</p>
 <p>二、2026年工作安排</p>
 <p>2026年，经济社会发展主要预期目标为：地区生产总值增长5.5%左右，新增城镇就业3万人以上。</p>
+<p>深入实施培育发展未来产业三年行动，打造一批应用场景。</p>
 </body></html>`;
+
+/** A programme name the report coins, marked whole, with a known term inside it and a piece of that term's explanation. */
+export const GLOSSARY_NAME: [string, string, RegExp] = ['培育发展未来产业三年行动', '未来产业', /前沿技术/];
 
 /** One term per group: [group, the term as written, a piece of its Chinese explanation, its English name]. */
 export const GLOSSARY_TERMS: [string, string, RegExp][] = [

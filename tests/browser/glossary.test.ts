@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launch, type Harness } from './harness';
 import { hover } from './page-tools';
-import { GLOSSARY_HTML as HTML, GLOSSARY_TERMS as TERMS, GLOSSARY_URL as URL } from './glossary-page';
+import { GLOSSARY_HTML as HTML, GLOSSARY_NAME as NAME, GLOSSARY_TERMS as TERMS, GLOSSARY_URL as URL } from './glossary-page';
 
 async function openReport(h: Harness): Promise<Page> {
   h.server.serve(URL, HTML);
@@ -38,6 +38,16 @@ describe('built-in glossary tooltips, Chinese browser (built extension, real Chr
       expect(en).toBeGreaterThan(tip.search(chinese));
     });
   }
+
+  it('marks a programme name the report coins whole, and its card explains the known term inside it', async () => {
+    const [name, inner, explanation] = NAME;
+    const tip = await hover(page, name.slice(0, 4));
+    expect(tip).toContain(name);
+    expect(tip).toContain('暂无解释');
+    expect(tip).toContain('名称中的已知术语');
+    expect(tip.slice(tip.indexOf('名称中的已知术语'))).toContain(inner);
+    expect(tip).toMatch(explanation);
+  });
 
   it('has the glossary in a data script of its own, not in detect.js or engine.js', async () => {
     const read = (f: string) => readFileSync(join(EXTENSION_DIR, f), 'utf8');

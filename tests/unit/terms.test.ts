@@ -249,20 +249,34 @@ describe('unquoted programme names', () => {
     expect(found('实施长江大保护三年行动计划，开展新一轮巢湖流域水环境综合治理行动。')).toEqual(['长江大保护三年行动计划', '新一轮巢湖流域水环境综合治理行动']);
     expect(found('实施5G+工业互联网融合应用专项行动。')).toEqual(['5G+工业互联网融合应用专项行动']);
   });
+  it('gives each name of a list its own mark', () => {
+    // Jiangsu and Guizhou 2026.
+    expect(found('实施粮油单产提升行动和绿色农资升级行动。')).toEqual(['粮油单产提升行动', '绿色农资升级行动']);
+    expect(found('实施公民道德建设工程、公民法治素养提升行动，加强')).toEqual(['公民道德建设工程', '公民法治素养提升行动']);
+    expect(found('实施住宅品质提升工程和物业服务质量提升行动。')).toEqual(['住宅品质提升工程', '物业服务质量提升行动']);
+    // The list goes on with something that is not a programme: only the programme is taken.
+    expect(found('实施文化惠民工程和公共文化服务。')).toEqual(['文化惠民工程']);
+  });
   it('leaves lists, clauses, counts and longer objects alone', () => {
     expect(found('开展市场准入壁垒清理整治等专项行动。')).toEqual([]);
     expect(found('开展和规范涉企行政执法专项行动。')).toEqual([]);
     expect(found('统筹实施65个专项行动。')).toEqual([]);
-    expect(found('实施粮油单产提升行动和绿色农资升级行动。')).toEqual([]);
     expect(found('实施城市更新的重点工程。')).toEqual([]);
     // The programme word goes on into a longer noun: 工程建设 is the object, not a name.
     expect(found('推进重大水利工程建设，实施好计划。')).toEqual([]);
   });
-  it('marks a name as coined unless an entry covers part of it', () => {
-    const terms = findTerms('深入推进城市功能品质活力提升行动，扎实推进有效投资上台阶行动。', { report: [] });
-    const coined = terms.filter((t) => t.source === 'none').map((t) => t.text);
-    expect(coined).toContain('城市功能品质活力提升行动');
-    expect(coined).not.toContain('有效投资上台阶行动');
+  it('marks a name as coined, whole, keeping the explanations of the known terms inside it', () => {
+    const terms = findTerms('深入推进城市功能品质活力提升行动，深入实施培育发展未来产业三年行动。', { report: [] });
+    expect(terms.filter((t) => t.source === 'none').map((t) => t.text)).toEqual(['城市功能品质活力提升行动', '培育发展未来产业三年行动']);
+    const name = terms.find((t) => t.text === '培育发展未来产业三年行动')!;
+    expect(name.parts?.map((p) => p.text)).toEqual(['未来产业']);
+    expect(name.parts?.[0].definition).toMatch(/前沿技术/);
+    // 未来产业 is not marked a second time inside it.
+    expect(terms.filter((t) => t.text === '未来产业')).toEqual([]);
+  });
+  it('leaves a name to the entry that covers half of it or more, or crosses its edge', () => {
+    const terms = findTerms('实施医疗卫生强基工程。', { report: [] });
+    expect(terms.map((t) => [t.text, t.source])).toEqual([['医疗卫生强基工程', 'builtin']]);
   });
 });
 

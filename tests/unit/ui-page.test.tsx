@@ -146,6 +146,24 @@ describe('Tooltip', () => {
     expect(text).toContain('term.since: 2019年 · 《西部陆海新通道总体规划》');
   });
 
+  it('on a programme name marked whole, shows the explanations of the known terms inside it, as text', () => {
+    const term = {
+      text: '培育发展未来产业三年行动',
+      key: '培育发展未来产业三年行动',
+      definition: null,
+      source: 'none' as const,
+      parts: [{ text: '未来产业', definition: `由前沿技术驱动的产业${HOSTILE}` }],
+    };
+    act(() => {
+      render(<Tooltip subject={{ kind: 'term', term }} x={10} y={10} onClose={() => {}} />, getRoot());
+    });
+    const parts = getRoot().querySelector('.gl-parts')!;
+    expect(parts.textContent).toBe(`term.parts未来产业：由前沿技术驱动的产业${HOSTILE}`);
+    expect(parts.querySelector('img')).toBeNull();
+    // The name itself still has no explanation: the reader can add one.
+    expect(getRoot().querySelector('.gl-card')!.textContent).toContain('term.none');
+  });
+
   it('lets the reader add an explanation to a term that has none', () => {
     const onSave = vi.fn();
     act(() => {

@@ -7,11 +7,11 @@ import { findEventNames, findPlaceNames, findProgrammeNames } from './programmes
 import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
-import type { GlossaryEntry, Term } from './types';
+import type { GlossaryEntry, Term, TermPart } from './types';
 import { findRegionalCampaigns } from './regional';
 import { withoutOverlaps } from './spans';
 
-export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory } from './types';
+export type { GlossaryEntry, Term, TermSource, TermAlternative, TermCategory, TermPart } from './types';
 export { parseReportGlossary, findGlossarySection } from './report-glossary';
 export { findCoinedTerms } from './coined';
 export { findNumberedSlogans } from './numbered';
@@ -150,7 +150,9 @@ function mergeMeetings(text: string, terms: Term[]): Term[] {
 function mergeCoined(text: string, terms: Term[]): Term[] {
   const stop = sloganStoplists();
   // Quoted phrases first: on equal starts the longer span wins, and a quotation never starts a programme name.
-  const coined = withoutOverlaps([...findCoinedTerms(text), ...(stop ? findNumberedSlogans(text, stop) : []), ...findProgrammeNames(text), ...findPlaceNames(text), ...findEventNames(text)]);
+  const names = [...findProgrammeNames(text), ...findPlaceNames(text), ...findEventNames(text)];
+  const coined = withoutOverlaps([...findCoinedTerms(text), ...(stop ? findNumberedSlogans(text, stop) : []), ...names]);
+  const nameSet = new Set(names);
   if (coined.length === 0) return terms;
   const out: Term[] = [];
   let ti = 0;
@@ -158,11 +160,26 @@ function mergeCoined(text: string, terms: Term[]): Term[] {
     while (ti < terms.length && terms[ti].end <= c.innerStart) out.push(terms[ti++]);
     // Any entry match overlapping the quotation (or its suffix) wins over the coined reading.
     let overlaps = false;
+    let inside = 0;
+    let crossing = false;
     for (let k = ti; k < terms.length && terms[k].start < c.end; k++) {
-      if (terms[k].end > c.start) overlaps = true;
+      if (terms[k].end > c.start) {
+        overlaps = true;
+        if (terms[k].start >= c.start && terms[k].end <= c.end) inside += terms[k].end - terms[k].start;
+        else crossing = true;
+      }
     }
-    if (overlaps) continue;
-    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), key: c.key, definition: null, source: 'none' });
+    // A programme, place or event name wins over entries wholly inside it that cover less than half of it
+    // (未来产业 in 培育发展未来产业三年行动): the reader meets the name, and its card keeps their explanations.
+    if (overlaps && (!nameSet.has(c) || crossing || inside * 2 >= c.end - c.start)) continue;
+    const parts: TermPart[] = [];
+    for (; overlaps && ti < terms.length && terms[ti].start < c.end; ti++) {
+      const inner = terms[ti];
+      if (inner.definition && !parts.some((p) => p.text === inner.text)) parts.push({ text: inner.text, definition: inner.definition });
+    }
+    const term: Term = { start: c.start, end: c.end, text: text.slice(c.start, c.end), key: c.key, definition: null, source: 'none' };
+    if (parts.length) term.parts = parts;
+    out.push(term);
   }
   while (ti < terms.length) out.push(terms[ti++]);
   return out;

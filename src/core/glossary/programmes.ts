@@ -5,33 +5,42 @@
  * term for the reader to explain, unless a glossary entry covers it.
  *
  * The name is the object of a verb that launches or drives a programme (实施, 开展, 启动, 推出, 推行, 推进, 深化,
- * 升级) and ends in a programme word; the verb itself is not part of the name. Objects that are not one name are left alone: a
- * list (…等专项行动), a clause (…的…), or an object that starts with a conjunction (开展和规范…).
+ * 升级) and ends in a programme word; the verb itself is not part of the name. A list of such names (实施A工程、B行动和
+ * C计划) gives one name each. Objects that are not one name are left alone: a list ending in a kind (…等专项行动), a
+ * clause (…的…), or an object that starts with a conjunction (开展和规范…).
  */
 import type { CoinedTerm } from './coined';
 
 /** What can stand in a name: Han characters, Latin letters and digits (5G, AI+), a middle dot and dashes. */
 const NAME_CHAR = '[\\u4e00-\\u9fffA-Za-z0-9０-９+＋·—-]';
 const FIRST_CHAR = '[\\u4e00-\\u9fffA-Za-z0-9０-９]';
-const PROGRAMME = new RegExp(
-  `(?:实施|开展|启动|推出|推行|推进|深化|升级)(${FIRST_CHAR}${NAME_CHAR}{2,15}?(?:专项行动|行动计划|攻坚行动|行动|计划|工程))(?![\\u4e00-\\u9fff])`,
-  'g',
-);
+const PROGRAMME_WORD = '(?:专项行动|行动计划|攻坚行动|行动|计划|工程)';
+/** What may follow a name: anything but more of a word, or the next item of a list (…工程和…, …行动、…). */
+const NAME_END = '(?=[和与及、]|[^\\u4e00-\\u9fff]|$)';
+const PROGRAMME = new RegExp(`(?:实施|开展|启动|推出|推行|推进|深化|升级)(${FIRST_CHAR}${NAME_CHAR}{2,15}?${PROGRAMME_WORD})${NAME_END}`, 'g');
+/** The next programme of a list the verb takes (实施A工程、B行动和C计划). */
+const NEXT_PROGRAMME = new RegExp(`^[、和与及](${FIRST_CHAR}${NAME_CHAR}{2,15}?${PROGRAMME_WORD})${NAME_END}`);
 /**
- * Not one name: a list (…等…, two names joined by 和), a clause inside (…的…), a conjunction, a count (65个专项行动)
- * or another launching verb at its start (推进开展…).
+ * Not one name: a list (…等…), a clause inside (…的…), a conjunction, a count (65个专项行动) or another launching
+ * verb at its start (推进开展…).
  */
-const NOT_A_NAME = /等|的|以及|(?:行动|计划|工程)[和与及、]|^(?:和|与|及|并|好|了|一批|一系列|若干|各类|多项|系列|开展|实施|启动|推进|深化|[\d一二三四五六七八九十两多]+个)/;
+const NOT_A_NAME = /等|的|以及|^(?:和|与|及|并|好|了|一批|一系列|若干|各类|多项|系列|开展|实施|启动|推进|深化|[\d一二三四五六七八九十两多]+个)/;
 
-/** Unquoted programme names in `text`, as coined terms (key = the name). */
+/** Unquoted programme names in `text`, as coined terms (key = the name); each name of a list is one. */
 export function findProgrammeNames(text: string): CoinedTerm[] {
   const out: CoinedTerm[] = [];
+  const add = (start: number, name: string) => out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
   PROGRAMME.lastIndex = 0;
   for (let m = PROGRAMME.exec(text); m; m = PROGRAMME.exec(text)) {
     const name = m[1];
     if (NOT_A_NAME.test(name)) continue;
-    const start = m.index + m[0].length - name.length;
-    out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
+    let end = m.index + m[0].length;
+    add(end - name.length, name);
+    for (let next = NEXT_PROGRAMME.exec(text.slice(end, end + 40)); next && !NOT_A_NAME.test(next[1]); next = NEXT_PROGRAMME.exec(text.slice(end, end + 40))) {
+      add(end + 1, next[1]);
+      end += next[0].length;
+    }
+    PROGRAMME.lastIndex = end;
   }
   return out;
 }

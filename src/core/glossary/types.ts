@@ -62,4 +62,15 @@ export interface Term {
   category?: TermCategory;
   /** Other explanations of the same key from lower-priority glossaries, highest first. */
   alternatives?: TermAlternative[];
+  /**
+   * Known terms inside a coined name that is marked whole (培育发展未来产业三年行动 holds 未来产业): their
+   * explanations stay on the name's card.
+   */
+  parts?: TermPart[];
+}
+
+/** A known term inside a longer coined name, with its explanation. */
+export interface TermPart {
+  text: string;
+  definition: string;
 }

@@ -24,7 +24,7 @@ export interface RepairInfo {
 
 export type TooltipSubject =
   | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'valueMax' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
-  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc'> }
+  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc' | 'parts'> }
   | { kind: 'repair'; repair: RepairInfo }
   | { kind: 'suggestion'; repair: RepairInfo }
   | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
@@ -136,6 +136,18 @@ function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'ter
       {/* An English reader gets the English name and a one-line gloss first, then the Chinese explanation. */}
       {!zh && !editing && <EnglishLines term={term} />}
       {!editing && (term.definition ? <p class="gl-text" lang="zh">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {/* A name marked whole keeps the explanations of the known terms inside it. */}
+      {!editing && term.parts?.length ? (
+        <div class="gl-parts">
+          <div class="gl-row gl-muted">{t('term.parts')}</div>
+          {term.parts.map((p) => (
+            <p key={p.text} class="gl-text" lang="zh">
+              <strong>{p.text}</strong>
+              {`：${p.definition}`}
+            </p>
+          ))}
+        </div>
+      ) : null}
       {zh && !editing && term.en && (
         <div class="gl-row gl-muted">
           {`${t('term.en')}: `}

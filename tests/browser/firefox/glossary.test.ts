@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './harness';
 import { hover } from './page-tools';
-import { GLOSSARY_HTML, GLOSSARY_TERMS, GLOSSARY_URL } from '../glossary-page';
+import { GLOSSARY_HTML, GLOSSARY_NAME, GLOSSARY_TERMS, GLOSSARY_URL } from '../glossary-page';
 
 for (const lang of ['zh-CN', 'en-US']) {
   describe(`built-in glossary tooltips in Firefox, ${lang} (built add-on)`, () => {
@@ -35,6 +35,16 @@ for (const lang of ['zh-CN', 'en-US']) {
         }
       });
     }
+
+    it('marks a programme name the report coins whole, and its card explains the known term inside it', async () => {
+      const [name, inner, explanation] = GLOSSARY_NAME;
+      const tip = await hover(h, page, name.slice(0, 4));
+      expect(tip).toContain(name);
+      const heading = lang === 'zh-CN' ? '名称中的已知术语' : 'Known terms inside this name';
+      expect(tip).toContain(heading);
+      expect(tip.slice(tip.indexOf(heading))).toContain(inner);
+      expect(tip).toMatch(explanation);
+    });
 
     it('writes figures in words for the reader’s language, a date as a date', async () => {
       expect(await hover(h, page, '翻了一番')).toContain(lang === 'zh-CN' ? '2倍' : '2 times');
