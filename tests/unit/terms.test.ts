@@ -333,12 +333,17 @@ describe('unquoted names of zones and institutions', () => {
     expect(found('建设全域旅游发展先行区，把文化和旅游融合起来。')).toEqual(['全域旅游发展先行区']);
     expect(found('规划建设贵州航空产业城。')).toEqual(['贵州航空产业城']);
     expect(found('创新驱动持续强化。崂山实验室加快建设，国家省级水网先导区顺利建成。')).toEqual(['崂山实验室', '国家省级水网先导区']);
+    // Jiangsu 2026: a list the verb takes, ending in 等.
+    expect(found('支持苏州实验室、紫金山实验室等加快建设。')).toEqual(['苏州实验室', '紫金山实验室']);
+    expect(found('支持紫金山创新带、吴淞江科创带建设。')).toEqual(['紫金山创新带', '吴淞江科创带']);
   });
   it('leaves clauses led by another verb, counts and joined names alone', () => {
     expect(found('，深入实施自贸试验区提升战略。')).toEqual([]);
     expect(found('布局建设5个省实验室。')).toEqual([]);
     expect(found('首批10个未来产业先导区加快建设。')).toEqual([]);
     expect(found('支持高新区和经开区发展。')).toEqual([]);
+    expect(found('支持洛阳加快建设国家重要创新高地。')).toEqual(['国家重要创新高地']);
+    expect(found('推进长三角大科学装置联盟和沿江创新发展带。')).toEqual([]);
     // Subject of a clause whose verb says nothing happened to it: not taken.
     expect(found('。山东半岛城市群龙头作用更加凸显。')).toEqual([]);
   });

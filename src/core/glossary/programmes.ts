@@ -51,15 +51,17 @@ export function findProgrammeNames(text: string): CoinedTerm[] {
  * institution and either follows a verb of building or seeking, or opens a clause whose verb says what happened
  * to it (加快, 获批, 建成 …). Clauses led by other verbs, counts of places and joined names are left alone.
  */
-const PLACE_END = '(?:实验室|研究院|示范区|先行区|先导区|试验区|合作区|产业园|产业城|科学城|科学中心|创新中心|新区|高地|城市群|都市圈|经济带)';
+const PLACE_END = '(?:实验室|研究院|示范区|先行区|先导区|试验区|合作区|产业园|产业城|科学城|科学中心|创新中心|新区|高地|城市群|都市圈|经济带|创新带|科创带|发展带|走廊)';
 const PLACE = new RegExp(
   // After a verb of building or seeking, the name ends the phrase (建设全域旅游发展先行区，)…
-  `(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|支持|高标准建设|高水平建设)(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?(?![\\u4e00-\\u9fff])` +
+  `(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|支持|高标准建设|高水平建设)(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?(?=[和与及、等]|[^\\u4e00-\\u9fff]|$)` +
     // …or the name opens a clause as its subject (。崂山实验室加快建设, ，国家省级水网先导区顺利建成).
     // The verb after it must say what happened to the place, or the clause may be led by some other verb.
     `|(?:^|[。；，：！？\\n])(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?=加快|获批|顺利|率先|发布|正式|挂牌|落地|入选|成功|开工|建成|揭牌|启用|投用|投入|落户|开园|成立)`,
   'g',
 );
+/** The next place of a list the verb takes (支持苏州实验室、紫金山实验室等). */
+const NEXT_PLACE = new RegExp(`^[、和与及](${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?(?=[和与及、等]|[^\\u4e00-\\u9fff]|$)`);
 
 /** Unquoted names of zones, platforms and institutions in `text`, as coined terms (key = the name). */
 export function findPlaceNames(text: string): CoinedTerm[] {
@@ -74,6 +76,13 @@ export function findPlaceNames(text: string): CoinedTerm[] {
     }
     const start = m.index + m[0].lastIndexOf(name);
     out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
+    if (!m[1]) continue;
+    let end = start + name.length;
+    for (let next = NEXT_PLACE.exec(text.slice(end, end + 30)); next && !NOT_A_NAME.test(next[1]) && !NOT_A_PLACE.test(next[1]); next = NEXT_PLACE.exec(text.slice(end, end + 30))) {
+      out.push({ start: end + 1, end: end + 1 + next[1].length, key: next[1], innerStart: end + 1, innerEnd: end + 1 + next[1].length });
+      end += next[0].length;
+    }
+    PLACE.lastIndex = Math.max(PLACE.lastIndex, end);
   }
   return out;
 }
@@ -82,9 +91,10 @@ export function findPlaceNames(text: string): CoinedTerm[] {
 const NOT_A_PLACE = new RegExp(
   '^(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|推进|支持|加快|加强|完善|深化|出台|实施|全面|积极|大力|持续|高标准|高水平|更高|一流|好|成|若干|一批|多个|各类|各地|首批|首个|全国首个|新增|促进|提升|强化|国家级|省级|我省|我市|全省|全市|以|在|把|将|对|与|和|为|是)' +
     // a count inside (10个未来产业先导区) makes it a number of places, not one place
-    '|[\\d一二三四五六七八九十两百千]+[个家所项批座]|[区园城地室院心带圈群][和与及、]' +
-    // a clause inside (整市创建国家…先行区): the name is what follows the verb
-    '|创建|争创|打造',
+    '|[\\d一二三四五六七八九十两百千]+[个家所项批座]' +
+    // a clause inside (整市创建国家…先行区, 洛阳加快建设…高地): the name is what follows the verb; two things
+    // joined (…联盟和…发展带)
+    '|创建|争创|打造|加快|推动|[和与及]',
 );
 
 /**
