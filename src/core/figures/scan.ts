@@ -52,6 +52,15 @@ const PEOPLE_AFTER = /^[^，,；;。]{0,4}?(?:人口|人|户|群众|居民|职�
 const LEVELS_BEFORE = /(?:省|市|县|乡|镇|村|区|组|地方|街道|社区)、?$/;
 const METRIC_BEFORE = /(?:指数|系数|得分|评分|分值|比值|为|达)$/;
 
+/** Qualifiers that make a bare magnitude a figure: 超千万元, 近万家, 突破万亿. */
+const HEDGES = /超|近|约|逾|突破|达|上|数|几|过/;
+
+/** Whether a hedging qualifier ends at pos. */
+function hedgedBefore(text: string, pos: number): boolean {
+  const qual = qualifierBefore(text, pos) ?? vagueBefore(text, pos);
+  return Boolean(qual && HEDGES.test(qual));
+}
+
 /** Prefix qualifier ending exactly at pos (longest wins). */
 export function qualifierBefore(text: string, pos: number): string | undefined {
   for (const q of PREFIX_QUALIFIERS) {
@@ -308,11 +317,9 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
   if (!isCN && isCodeLike(text, start, start + num.length + (g.num2 ? 1 + g.num2.length : 0), unitKey === 'P' || unitKey === 'TEU')) return null;
 
   if (isCN) {
-    const qual = qualifierBefore(text, start) ?? vagueBefore(text, start);
-    const hedgedBefore = Boolean(qual && /超|近|约|逾|突破|达|上|数|几|过/.test(qual));
     // Measure words that follow 一/三 as ordinary words (一列, 三本) count only after digits, or after a
     // hedged bare magnitude (超万列, 近千本).
-    if (unitKey && UNITS[unitKey].arabicOnly && !(hedgedBefore && ONLY_MAGNITUDE.test(num))) return null;
+    if (unitKey && UNITS[unitKey].arabicOnly && !(ONLY_MAGNITUDE.test(num) && hedgedBefore(text, start))) return null;
     // 十一届十次全会, 十届人大三次: a Chinese numeral after 届 numbers a session.
     if (text[start - 1] === '届') return null;
     if (/^[零〇]/.test(num)) return null; // 零部件, 〇 alone: never a count
@@ -320,10 +327,12 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     // …but 提前一年 (a year early) is a duration.
     const early = /提前$/.test(text.slice(Math.max(0, start - 2), start)) && (unitKey === '年' || unitKey === '个月');
     if (num === '一' && !mag && unitKey !== '倍' && !early) return null;
+    // Read only now: Chinese numerals are everywhere (一是, 三农), and most are gone by here.
+    const qual = qualifierBefore(text, start) ?? vagueBefore(text, start);
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
-    hedged = Boolean(hedgedBefore || ((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
+    hedged = Boolean((qual && HEDGES.test(qual)) || ((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
     // 亿元以上项目, 万吨级码头, 万亿斤以上: a bare magnitude with a unit and 以上 or 级 is a size threshold, a figure.
     const threshold = ONLY_MAGNITUDE.test(num) && !!unitKey && (g.suf === '以上' || (!g.suf && text[end] === '级'));
     if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows && !threshold) return null;
