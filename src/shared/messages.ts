@@ -12,7 +12,7 @@
  */
 import type { DamageKind, PageSample } from '../core/detect/types';
 import type { FigureKind } from '../core/figures/types';
-import type { TermSource, GlossaryEntry, TermPart } from '../core/glossary/types';
+import type { GlossaryEntry, Term } from '../core/glossary/types';
 import type { RepairKind } from '../core/repair/types';
 import type { Direction, PledgeKind } from '../core/pledges/types';
 import type { LaterReport } from '../core/pledges/follow';
@@ -65,19 +65,8 @@ export interface PageState {
 
 export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
 /** A term on the page; English name and gloss and first appearance when its entry has them. */
-export interface TermItem {
-  index: number;
-  text: string;
-  key: string;
-  definition: string | null;
-  source: TermSource;
-  en?: string;
-  gloss?: string;
-  since?: number;
-  firstDoc?: string;
-  /** Known terms inside a coined name, with their explanations (see Term.parts). */
-  parts?: TermPart[];
-}
+/** A term as the side panel and the tooltips get it (the Term without its offsets). */
+export type TermItem = Pick<Term, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc' | 'parts'> & { index: number };
 export interface PledgeItem {
   index: number;
   text: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { attrs, pristineInnerText, sendToPage } from './page-tools';
 
@@ -7,6 +8,18 @@ const WIN1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 const PINYIN_GROUP = /[\u4e00-\u9fff]\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/;
+
+/** Adds a spun sentence of seed 004 after the page's last long paragraph, and waits until GovLens has repaired it. */
+async function addSpunParagraphLate(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
+    const last = [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!;
+    last.after(p);
+  });
+  await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+}
 
 describe('repair in place (built extension, real Chromium)', () => {
   let h: Harness;
@@ -152,14 +165,7 @@ describe('repair in place (built extension, real Chromium)', () => {
 
   it('repairs a report paragraph inserted by script after load', async () => {
     const page = await h.open('004');
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'late';
-      p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
-      const last = [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!;
-      last.after(p);
-    });
-    await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    await addSpunParagraphLate(page);
     await page.close();
   });
 
@@ -180,14 +186,7 @@ describe('repair in place (built extension, real Chromium)', () => {
       }, 50);
     });
     await page.waitForTimeout(400);
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'late';
-      p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
-      const last = [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!;
-      last.after(p);
-    });
-    await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+    await addSpunParagraphLate(page);
     // The clock is read as one piece of text however often it changes: its one date, not one per tick.
     await page.waitForTimeout(1_500); // the pass that repaired #late sets the counts when it ends
     const first = await figures();
