@@ -746,7 +746,8 @@ export class Engine {
         clearTimeout(this.timer);
         const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
         this.timer = setTimeout(() => {
-          this.processing = this.processing.then(() => this.processPending());
+          // A pass that failed must not stop the ones after it.
+          this.processing = this.processing.catch(() => undefined).then(() => this.processPending());
         }, wait);
       }
     });
