@@ -76,7 +76,8 @@ async function remoteFor(cfg: { url: string; username: string; password: string 
 // ---------------------------------------------------------------- running a sync
 
 let running: Promise<void> | null = null;
-let queued: 'push' | 'full' | null = null;
+/** The run asked for while one was under way: it starts when that one ends. */
+let queued: { mode: 'push' | 'full'; done: Promise<void> } | null = null;
 let pushTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** MV3 stops an idle worker after 30 s; an extension call now and then keeps it up through a long first sync. */
@@ -126,19 +127,30 @@ async function runOnce(mode: 'push' | 'full'): Promise<void> {
   if (changed) await repaintTabs();
 }
 
-/** Runs a sync, one at a time; asked again while one runs, it runs once more after. */
+/**
+ * Runs a sync, one at a time; asked again while one runs, it runs once more after, and the caller's promise is
+ * that later run's: "Sync now" answers once a sync that began after the request is over, not the push under way.
+ */
 export function runSync(mode: 'push' | 'full'): Promise<void> {
-  if (running) {
-    queued = queued === 'full' || mode === 'full' ? 'full' : 'push';
+  if (!running) {
+    running = runOnce(mode).finally(() => {
+      running = null;
+    });
     return running;
   }
-  running = runOnce(mode).finally(() => {
-    running = null;
-    const next = queued;
-    queued = null;
-    if (next) void runSync(next);
-  });
-  return running;
+  if (queued) {
+    if (mode === 'full') queued.mode = 'full';
+    return queued.done;
+  }
+  const next: { mode: 'push' | 'full'; done: Promise<void> } = { mode, done: Promise.resolve() };
+  next.done = running
+    .catch(() => undefined)
+    .then(() => {
+      queued = null;
+      return runSync(next.mode);
+    });
+  queued = next;
+  return next.done;
 }
 
 function schedulePush(): void {
