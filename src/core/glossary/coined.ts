@@ -41,6 +41,11 @@ export interface CoinedTerm {
   innerEnd: number;
 }
 
+/** A coined term written without quotes: the name is the whole span (六稳六保, 优质企业成长计划). */
+export function unquotedTerm(start: number, name: string): CoinedTerm {
+  return { start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length };
+}
+
 /** Book titles are short: look back at most this far for an unclosed 《. */
 const MAX_TITLE_LOOKBACK = 120;
 

@@ -5,7 +5,7 @@
  * (三个方面) are told apart by word lists built from jieba's dictionary and the corpus
  * (scripts/build-slogan-stoplists.ts), shipped with the built-in glossary.
  */
-import type { CoinedTerm } from './coined';
+import { unquotedTerm, type CoinedTerm } from './coined';
 
 const NUM = '一二三四五六七八九十两双';
 /** A character that may follow a numeral in a slogan: not a numeral, measure word, date or function word. */
@@ -42,7 +42,7 @@ export function findNumberedSlogans(text: string, stop: SloganStoplists): Coined
     if (s.length === 4 && s.slice(0, 2) === s.slice(2)) continue;
     if (stop.ordinaryNumbered.has(s) || stop.ordinaryNumbered.has(s.slice(0, 4)) || stop.ordinaryNumbered.has(s.slice(-4))) continue;
     if (stop.ordinaryNumbered.has(s.slice(0, 2))) continue; // 四川三大, 两岸双方: a place or position word first
-    out.push(coined(m.index!, s));
+    out.push(unquotedTerm(m.index!, s));
   }
   const counted: RegExpMatchArray[] = [];
   const times = new Map<string, number>();
@@ -52,16 +52,12 @@ export function findNumberedSlogans(text: string, stop: SloganStoplists): Coined
     counted.push(m);
     times.set(m[0], (times.get(m[0]) ?? 0) + 1);
   }
-  for (const m of counted) if (stop.attestedCounted.has(m[0]) || times.get(m[0])! >= 2) out.push(coined(m.index!, m[0]));
+  for (const m of counted) if (stop.attestedCounted.has(m[0]) || times.get(m[0])! >= 2) out.push(unquotedTerm(m.index!, m[0]));
   for (const m of text.matchAll(BIG)) {
     if (CONGRESS_WORD.test(m[2]) || startsWithAny(m[2], stop.countedNouns)) continue;
-    out.push(coined(m.index!, m[0]));
+    out.push(unquotedTerm(m.index!, m[0]));
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-function coined(start: number, s: string): CoinedTerm {
-  return { start, end: start + s.length, key: s, innerStart: start, innerEnd: start + s.length };
 }
 
 /** Whether `word` starts with one of `prefixes` (looked up by prefix, not by walking the set). */

@@ -9,7 +9,7 @@
  * C计划) gives one name each. Objects that are not one name are left alone: a list ending in a kind (…等专项行动), a
  * clause (…的…), or an object that starts with a conjunction (开展和规范…).
  */
-import type { CoinedTerm } from './coined';
+import { unquotedTerm, type CoinedTerm } from './coined';
 
 /** What can stand in a name: Han characters, Latin letters and digits (5G, AI+), a middle dot and dashes. */
 const NAME_CHAR = '[\\u4e00-\\u9fffA-Za-z0-9０-９+＋·—-]';
@@ -26,21 +26,29 @@ const NEXT_PROGRAMME = new RegExp(`^[、和与及](${FIRST_CHAR}${NAME_CHAR}{2,1
  */
 const NOT_A_NAME = /等|的|以及|^(?:和|与|及|并|好|了|一批|一系列|若干|各类|多项|系列|开展|实施|启动|推进|深化|[\d一二三四五六七八九十两多]+个)/;
 
+/**
+ * The names after a matched one in a list the same verb takes (、B工程和C行动, 、紫金山实验室等): each item `next` finds
+ * right at `end` (within `window` characters) and `isName` accepts is added to `out`. Returns where the list ends.
+ */
+function listAfter(text: string, end: number, next: RegExp, window: number, isName: (name: string) => boolean, out: CoinedTerm[]): number {
+  for (let m = next.exec(text.slice(end, end + window)); m && isName(m[1]); m = next.exec(text.slice(end, end + window))) {
+    out.push(unquotedTerm(end + 1, m[1])); // after the 、 or 和
+    end += m[0].length;
+  }
+  return end;
+}
+
 /** Unquoted programme names in `text`, as coined terms (key = the name); each name of a list is one. */
 export function findProgrammeNames(text: string): CoinedTerm[] {
   const out: CoinedTerm[] = [];
-  const add = (start: number, name: string) => out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
+  const isName = (name: string) => !NOT_A_NAME.test(name);
   PROGRAMME.lastIndex = 0;
   for (let m = PROGRAMME.exec(text); m; m = PROGRAMME.exec(text)) {
     const name = m[1];
-    if (NOT_A_NAME.test(name)) continue;
-    let end = m.index + m[0].length;
-    add(end - name.length, name);
-    for (let next = NEXT_PROGRAMME.exec(text.slice(end, end + 40)); next && !NOT_A_NAME.test(next[1]); next = NEXT_PROGRAMME.exec(text.slice(end, end + 40))) {
-      add(end + 1, next[1]);
-      end += next[0].length;
-    }
-    PROGRAMME.lastIndex = end;
+    if (!isName(name)) continue;
+    const end = m.index + m[0].length;
+    out.push(unquotedTerm(end - name.length, name));
+    PROGRAMME.lastIndex = listAfter(text, end, NEXT_PROGRAMME, 40, isName, out);
   }
   return out;
 }
@@ -52,37 +60,35 @@ export function findProgrammeNames(text: string): CoinedTerm[] {
  * to it (加快, 获批, 建成 …). Clauses led by other verbs, counts of places and joined names are left alone.
  */
 const PLACE_END = '(?:实验室|研究院|示范区|先行区|先导区|试验区|合作区|产业园|产业城|科学城|科学中心|创新中心|新区|高地|城市群|都市圈|经济带|创新带|科创带|发展带|走廊)';
+/** After a place's name: as after a programme's, or 等 closing a list of places (苏州实验室、紫金山实验室等). */
+const PLACE_NAME_END = '(?=[和与及、等]|[^\\u4e00-\\u9fff]|$)';
 const PLACE = new RegExp(
   // After a verb of building or seeking, the name ends the phrase (建设全域旅游发展先行区，)…
-  `(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|支持|高标准建设|高水平建设)(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?(?=[和与及、等]|[^\\u4e00-\\u9fff]|$)` +
+  `(?:建设|建成|打造|创建|争创|获批|设立|组建|筹建|共建|推动|支持|高标准建设|高水平建设)(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?${PLACE_NAME_END}` +
     // …or the name opens a clause as its subject (。崂山实验室加快建设, ，国家省级水网先导区顺利建成).
     // The verb after it must say what happened to the place, or the clause may be led by some other verb.
     `|(?:^|[。；，：！？\\n])(${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?=加快|获批|顺利|率先|发布|正式|挂牌|落地|入选|成功|开工|建成|揭牌|启用|投用|投入|落户|开园|成立)`,
   'g',
 );
 /** The next place of a list the verb takes (支持苏州实验室、紫金山实验室等). */
-const NEXT_PLACE = new RegExp(`^[、和与及](${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?(?=[和与及、等]|[^\\u4e00-\\u9fff]|$)`);
+const NEXT_PLACE = new RegExp(`^[、和与及](${FIRST_CHAR}${NAME_CHAR}{1,14}?${PLACE_END})(?:建设)?${PLACE_NAME_END}`);
 
 /** Unquoted names of zones, platforms and institutions in `text`, as coined terms (key = the name). */
 export function findPlaceNames(text: string): CoinedTerm[] {
   const out: CoinedTerm[] = [];
+  const isPlace = (name: string) => !NOT_A_NAME.test(name) && !NOT_A_PLACE.test(name);
   PLACE.lastIndex = 0;
   for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
     const name = m[1] ?? m[2];
-    if (NOT_A_NAME.test(name) || NOT_A_PLACE.test(name)) {
+    if (!isPlace(name)) {
       // A verb-led name may start inside the rejected one (，整市创建国家农业绿色发展先行区).
       PLACE.lastIndex = m.index + 1;
       continue;
     }
     const start = m.index + m[0].lastIndexOf(name);
-    out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
-    if (!m[1]) continue;
-    let end = start + name.length;
-    for (let next = NEXT_PLACE.exec(text.slice(end, end + 30)); next && !NOT_A_NAME.test(next[1]) && !NOT_A_PLACE.test(next[1]); next = NEXT_PLACE.exec(text.slice(end, end + 30))) {
-      out.push({ start: end + 1, end: end + 1 + next[1].length, key: next[1], innerStart: end + 1, innerEnd: end + 1 + next[1].length });
-      end += next[0].length;
-    }
-    PLACE.lastIndex = Math.max(PLACE.lastIndex, end);
+    out.push(unquotedTerm(start, name));
+    // Only a verb takes a list; a subject is one place.
+    if (m[1]) PLACE.lastIndex = Math.max(PLACE.lastIndex, listAfter(text, start + name.length, NEXT_PLACE, 30, isPlace, out));
   }
   return out;
 }
@@ -115,8 +121,7 @@ export function findEventNames(text: string): CoinedTerm[] {
   for (let m = EVENT.exec(text); m; m = EVENT.exec(text)) {
     const name = m[1];
     if (NOT_A_NAME.test(name) || NOT_AN_EVENT.test(name)) continue;
-    const start = m.index + m[0].length - name.length;
-    out.push({ start, end: start + name.length, key: name, innerStart: start, innerEnd: start + name.length });
+    out.push(unquotedTerm(m.index + m[0].length - name.length, name));
   }
   return out;
 }
