@@ -327,12 +327,11 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     // …but 提前一年 (a year early) is a duration.
     const early = /提前$/.test(text.slice(Math.max(0, start - 2), start)) && (unitKey === '年' || unitKey === '个月');
     if (num === '一' && !mag && unitKey !== '倍' && !early) return null;
-    // Read only now: Chinese numerals are everywhere (一是, 三农), and most are gone by here.
-    const qual = qualifierBefore(text, start) ?? vagueBefore(text, start);
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
-    hedged = Boolean((qual && HEDGES.test(qual)) || ((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? '')));
+    // Read only now: Chinese numerals are everywhere (一是, 三农), and most are gone by here.
+    hedged = hedgedBefore(text, start) || Boolean((g.suf || g.approx || g.approx2) && !/[\u4e00-\u9fff]/.test(text[end] ?? ''));
     // 亿元以上项目, 万吨级码头, 万亿斤以上: a bare magnitude with a unit and 以上 or 级 is a size threshold, a figure.
     const threshold = ONLY_MAGNITUDE.test(num) && !!unitKey && (g.suf === '以上' || (!g.suf && text[end] === '级'));
     if (ONLY_MAGNITUDE.test(num) && !hedged && !scaleFollows && !threshold) return null;
