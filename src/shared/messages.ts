@@ -64,8 +64,10 @@ export interface PageState {
 }
 
 export interface FigureItem { index: number; text: string; kind: FigureKind; value: number | null; valueMax?: number; unit: string; target: boolean; subject?: string; context: string }
-/** A term on the page; English name and gloss and first appearance when its entry has them. */
-/** A term as the side panel and the tooltips get it (the Term without its offsets). */
+/**
+ * A term on the page as the side panel and the tooltips get it: the Term without its offsets (English name, gloss
+ * and first appearance when its entry has them).
+ */
 export type TermItem = Pick<Term, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc' | 'parts'> & { index: number };
 export interface PledgeItem {
   index: number;

@@ -24,7 +24,7 @@ export interface RepairInfo {
 
 export type TooltipSubject =
   | { kind: 'figure'; figure: Pick<FigureItem, 'text' | 'kind' | 'value' | 'valueMax' | 'unit' | 'target' | 'subject'> & { qualifier?: string } }
-  | { kind: 'term'; term: Pick<TermItem, 'text' | 'key' | 'definition' | 'source' | 'en' | 'gloss' | 'since' | 'firstDoc' | 'parts'> }
+  | { kind: 'term'; term: Omit<TermItem, 'index'> }
   | { kind: 'repair'; repair: RepairInfo }
   | { kind: 'suggestion'; repair: RepairInfo }
   | { kind: 'user'; annotation: Pick<AnnotationRecord, 'id' | 'exact' | 'note' | 'tags' | 'color'> }
