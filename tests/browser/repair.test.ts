@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { attrs, pristineInnerText, sendToPage } from './page-tools';
+import { addSpunParagraph, CLOCK_DATE, SPUN_REPAIRED, startClock } from './live-page';
 
 const WIN1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -11,14 +12,8 @@ const PINYIN_GROUP = /[\u4e00-\u9fff]\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒ�
 
 /** Adds a spun sentence of seed 004 after the page's last long paragraph, and waits until GovLens has repaired it. */
 async function addSpunParagraphLate(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'late';
-    p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
-    const last = [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!;
-    last.after(p);
-  });
-  await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain('连续四年蝉联全省城市发展“十优”区首位');
+  await page.evaluate(addSpunParagraph);
+  await expect.poll(() => page.locator('#late').innerText(), { timeout: 10_000 }).toContain(SPUN_REPAIRED);
 }
 
 describe('repair in place (built extension, real Chromium)', () => {
@@ -174,17 +169,7 @@ describe('repair in place (built extension, real Chromium)', () => {
     const figures = async () => Number((await attrs(page))['data-govlens-figures']);
     await page.waitForTimeout(1_000);
     const figuresBefore = await figures();
-    // A live clock, as news pages have: its text changes every 50 ms, so the page never goes quiet.
-    await page.evaluate(() => {
-      const clock = document.createElement('div');
-      clock.id = 'clock';
-      document.body.prepend(clock);
-      let tick = 0;
-      setInterval(() => {
-        tick++;
-        clock.textContent = `更新时间：2026年12月7日 14:52:${String(tick % 60).padStart(2, '0')}`;
-      }, 50);
-    });
+    await page.evaluate(startClock);
     await page.waitForTimeout(400);
     await addSpunParagraphLate(page);
     // The clock is read as one piece of text however often it changes: its one date, not one per tick.
@@ -194,7 +179,7 @@ describe('repair in place (built extension, real Chromium)', () => {
     expect(await figures()).toBe(first);
     // One date for the clock (not one per tick it was seen at), and the late paragraph's 四年.
     const items = await sendToPage(h, page, 'page:items', {});
-    expect(items.figures.filter((f) => f.text === '2026年12月7日')).toHaveLength(1);
+    expect(items.figures.filter((f) => f.text === CLOCK_DATE)).toHaveLength(1);
     expect(first - figuresBefore).toBe(2);
     await page.close();
   });

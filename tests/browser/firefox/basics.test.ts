@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './harness';
 import { attrs, clickTab, highlightTexts, pointOf, selectText, sleep, until } from './page-tools';
+import { addSpunParagraph, SPUN_REPAIRED, startClock } from '../live-page';
 
 const SENTENCE = '现在,我代表区人民政府向大会报告工作,请予审议';
 const NOTE = '开场白 <img src=x onerror="window.pwned=1">';
@@ -71,24 +72,11 @@ describe('GovLens in Firefox ESR (built add-on, WebDriver BiDi)', () => {
     const figures = async () => Number((await attrs(page))['data-govlens-figures']);
     await sleep(1_000);
     const before = await figures();
-    await page.evaluate(() => {
-      const clock = document.createElement('div');
-      document.body.prepend(clock);
-      let tick = 0;
-      setInterval(() => {
-        tick++;
-        clock.textContent = `更新时间：2026年12月7日 14:52:${String(tick % 60).padStart(2, '0')}`;
-      }, 50);
-    });
+    await page.evaluate(startClock);
     await sleep(400);
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'late';
-      p.textContent = '思明区间断四年留任全省都市展开“十劣”区首位,以真干真效书写高量质展开答卷。';
-      [...document.querySelectorAll('p')].filter((x) => (x.textContent ?? '').length > 40).pop()!.after(p);
-    });
+    await page.evaluate(addSpunParagraph);
     const late = () => page.evaluate(() => document.getElementById('late')!.textContent ?? '');
-    expect(await until(async () => (await late()).includes('连续四年蝉联全省城市发展“十优”区首位'))).toBe(true);
+    expect(await until(async () => (await late()).includes(SPUN_REPAIRED))).toBe(true);
     await sleep(1_500);
     const first = await figures();
     await sleep(2_500);
