@@ -324,9 +324,8 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     if (text[start - 1] === '届') return null;
     if (/^[零〇]/.test(num)) return null; // 零部件, 〇 alone: never a count
     // 一 is nearly always a word (一批, 一张蓝图, 一是); counts of one are written 1个.
-    // …but 提前一年 (a year early) is a duration.
-    const early = /提前$/.test(text.slice(Math.max(0, start - 2), start)) && (unitKey === '年' || unitKey === '个月');
-    if (num === '一' && !mag && unitKey !== '倍' && !early) return null;
+    // …but 提前一年 (a year early) is a duration. Tested last: this line sees every Chinese numeral.
+    if (num === '一' && !mag && unitKey !== '倍' && !((unitKey === '年' || unitKey === '个月') && text.endsWith('提前', start))) return null;
     const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
