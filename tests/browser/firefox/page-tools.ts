@@ -3,7 +3,7 @@
  * ../page-tools.ts's: they only use the page's DOM, so both browsers read pages alike.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FirefoxHarness } from './harness';
 import { highlightBackgroundInPage, highlightLineInPage } from '../look-tools';
@@ -156,15 +156,25 @@ export async function clickIn(page: Page, container: string, hasText: string, ta
 }
 
 /**
- * The path of the first finished download in `dir` whose name ends with `ending`. Firefox creates the file
- * empty and writes into `<name>.part` until the download completes, so a file counts once no .part is left.
+ * The bytes of the first finished download in `dir` whose name ends with `ending`. Firefox creates the file
+ * empty and writes into `<name>.part` until the download completes; it may also write a blob under a
+ * random temporary name and rename it, so a file can vanish between listing and reading. A file counts
+ * once no .part is left and two reads a poll apart give the same bytes.
  */
-export async function downloaded(dir: string, ending: string, timeout = 20_000): Promise<string> {
-  const name = await until(async () => {
+export async function downloaded(dir: string, ending: string, timeout = 20_000): Promise<Uint8Array> {
+  let seen: { name: string; bytes: Buffer } | undefined;
+  const bytes = await until(async () => {
     const names = await readdir(dir);
-    const file = names.find((f) => f.endsWith(ending));
-    return file && !names.some((f) => f.endsWith('.part')) && (await stat(join(dir, file))).size > 0 ? file : '';
+    const name = names.find((f) => f.endsWith(ending));
+    if (!name || names.some((f) => f.endsWith('.part'))) return undefined;
+    const now = await readFile(join(dir, name)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw e;
+    });
+    const stable = now && now.length > 0 && seen?.name === name && seen.bytes.equals(now);
+    seen = now ? { name, bytes: now } : undefined;
+    return stable ? new Uint8Array(now) : undefined;
   }, timeout);
-  if (!name) throw new Error(`no finished ${ending} download in ${dir}`);
-  return join(dir, name);
+  if (!bytes) throw new Error(`no finished ${ending} download in ${dir}`);
+  return bytes;
 }
