@@ -16,6 +16,7 @@ import { repair } from '../src/core/repair/index';
 import { extractFigures } from '../src/core/figures/index';
 import { findTerms, provideBuiltinGlossary } from '../src/core/glossary/index';
 import { BUILTIN_GLOSSARY, BUILTIN_GLOSSARY_DATA, packedGlossaryData, toEntries } from '../src/core/data/glossary-builtin';
+import { GLOSSARY_PARTS } from '../src/core/glossary/parts';
 import { BUILTIN_SEEDS } from '../src/core/data/glossary-builtin-source';
 import { compileGlossarySteps } from '../src/core/glossary/compiled';
 import { extractPledgesInSteps } from '../src/core/pledges/index';
@@ -103,7 +104,7 @@ export async function termRows(): Promise<BenchRow[]> {
   provideBuiltinGlossary(() => BUILTIN_GLOSSARY_DATA);
   const after = await measure(`findTerms, built-in glossary (${BUILTIN_GLOSSARY.length} entries), 100k`, run, { runs: 15, warmup: 3, baseline: base, note: `${run().length} terms` });
   const packed = packedGlossaryData();
-  const decode = await measure(`parse glossary.js's ${packed.entryChunks!.length} JSON chunks (the page does one per step)`, () => packed.entryChunks!.map((c) => JSON.parse(c)), { runs: 7, warmup: 1 });
+  const decode = await measure(`parse the glossary scripts' ${packed.entryChunks!.length} JSON chunks (the page does one per step)`, () => packed.entryChunks!.map((c) => JSON.parse(c)), { runs: 7, warmup: 1 });
   const compile = await measure(`compile the built-in glossary's automaton (${BUILTIN_GLOSSARY.length} entries, stepwise on the page)`, () => runSteps(compileGlossarySteps([BUILTIN_GLOSSARY], 2)), { runs: 7, warmup: 1 });
   return [before, after, decode, compile];
 }
@@ -111,16 +112,19 @@ export async function termRows(): Promise<BenchRow[]> {
 /** Sizes of the built extension's scripts (npm run bench builds it first): what a report page loads. */
 export function sizeRows(): BenchRow[] {
   const dir = `${ROOT}.output/chrome-mv3/`;
-  return ['detect.js', 'engine.js', 'glossary.js', 'bigrams.js', 'readings.js', 'lm.js', 's2t.js'].map((file) => {
-    let kb = NaN;
+  const glossary = Array.from({ length: GLOSSARY_PARTS }, (_, i) => `glossary-${i + 1}.js`);
+  const size = (file: string) => {
     try {
-      kb = statSync(dir + file).size / 1024;
+      return statSync(dir + file).size / 1024;
     } catch {
-      // not built
+      return NaN; // not built
     }
-    const note = { 'detect.js': 'every page of a report host', 'engine.js': 'report pages', 'glossary.js': 'report pages, after the repair', 'bigrams.js': 'mojibake pages only', 'readings.js': 'pinyin pages only', 'lm.js': 'spun pages only', 's2t.js': 'Traditional output only' }[file];
-    return { name: `size of ${file}`, median: kb, p90: kb, runs: 1, unit: 'KB' as const, note: Number.isNaN(kb) ? 'not built: npm run build' : note };
-  });
+  };
+  const notes: Record<string, string> = { 'detect.js': 'every page of a report host', 'engine.js': 'report pages', 'bigrams.js': 'mojibake pages only', 'readings.js': 'pinyin pages only', 'lm.js': 'spun pages only', 's2t.js': 'Traditional output only' };
+  const rows = ['detect.js', 'engine.js', 'bigrams.js', 'readings.js', 'lm.js', 's2t.js'].map((file) => ({ file, kb: size(file), note: notes[file] }));
+  const parts = glossary.map(size);
+  rows.splice(2, 0, { file: `glossary-1…${GLOSSARY_PARTS}.js`, kb: parts.reduce((a, b) => a + b, 0), note: `report pages, after the repair; ${GLOSSARY_PARTS} scripts of ${Math.min(...parts).toFixed(0)}–${Math.max(...parts).toFixed(0)} KB` });
+  return rows.map(({ file, kb, note }) => ({ name: `size of ${file}`, median: kb, p90: kb, runs: 1, unit: 'KB' as const, note: Number.isNaN(kb) ? 'not built: npm run build' : note }));
 }
 
 /**

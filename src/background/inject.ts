@@ -1,8 +1,17 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { DataScript } from '../shared/messages';
 import { syncPatterns } from '../shared/sync-config';
+import { GLOSSARY_PARTS } from '../core/glossary/parts';
 
-const DATA_FILES = { lm: '/lm.js', s2t: '/s2t.js', glossary: '/glossary.js', bigrams: '/bigrams.js', readings: '/readings.js' } as const satisfies Record<DataScript, string>;
+/** The scripts of each kind of data; the glossary comes in parts, each evaluated in a task of its own. */
+const DATA_FILES: Record<DataScript, readonly ScriptPublicPath[]> = {
+  lm: ['/lm.js'],
+  s2t: ['/s2t.js'],
+  glossary: Array.from({ length: GLOSSARY_PARTS }, (_, i) => `/glossary-${i + 1}.js` as ScriptPublicPath),
+  bigrams: ['/bigrams.js'],
+  readings: ['/readings.js'],
+};
 
 /**
  * Injects the engine into one frame of a tab: a scored report, the ask
@@ -15,14 +24,15 @@ export async function injectEngine(tabId: number, frameId = 0, data: DataScript[
   const target = { tabId, frameIds: [frameId] };
   await Promise.all([
     browser.scripting.executeScript({ target, files: ['/engine.js'] }),
-    ...data.map((d) => browser.scripting.executeScript({ target, files: [DATA_FILES[d]] })),
+    ...data.flatMap((d) => DATA_FILES[d]).map((file) => browser.scripting.executeScript({ target, files: [file] })),
   ]);
   return true;
 }
 
 /** Injects a data script (the language model, the S→T tables) into a frame whose engine asked for it. */
 export async function injectDataScript(tabId: number, frameId: number, name: DataScript): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DATA_FILES[name]] });
+  const target = { tabId, frameIds: [frameId] };
+  await Promise.all(DATA_FILES[name].map((file) => browser.scripting.executeScript({ target, files: [file] })));
 }
 
 /** Injects the "repair this report?" prompt, for sites set to ask. */

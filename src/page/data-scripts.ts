@@ -7,7 +7,7 @@ import type { DataScript } from '../shared/messages';
 import { toBackground } from '../shared/messaging';
 
 declare global {
-  // Set by the data scripts (lm.js, s2t.js, glossary.js, bigrams.js, readings.js) in the extension's isolated world, which engine.js shares.
+  // Set by the data scripts (lm.js, s2t.js, glossary-1…6.js, bigrams.js, readings.js) in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
   var __govlensGlossary: BuiltinGlossaryData | undefined;
@@ -95,7 +95,7 @@ export async function loadStageData(name: StageDataName): Promise<boolean> {
 }
 
 /**
- * The built-in glossary (glossary.js), asked for when the engine starts on a report page and used once
+ * The built-in glossary (glossary-1.js … in parts, see page/glossary-part), asked for when the engine starts on a report page and used once
  * the text is repaired, so its evaluation is off the repair's path. Resolves false when it could not be
  * had: terms then come from the report's own 名词解释, the reader's entries and coined quotes only.
  */

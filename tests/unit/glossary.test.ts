@@ -173,3 +173,46 @@ describe('the built-in glossary as glossary.js carries it', () => {
     }
   });
 });
+
+describe('the built-in glossary in parts (glossary-1.js …)', () => {
+  it('splits the chunks into parts of about equal size, in order, with the word lists in the first', async () => {
+    const { packedGlossaryData } = await import('../../src/core/data/glossary-builtin');
+    const { GLOSSARY_PARTS, joinGlossaryParts, splitGlossaryData } = await import('../../src/core/glossary/parts');
+    const packed = packedGlossaryData();
+    const parts = splitGlossaryData(packed);
+    expect(parts).toHaveLength(GLOSSARY_PARTS);
+    const sizes = parts.map((p) => p.entryChunks!.reduce((n, c) => n + c.length, 0));
+    const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    // No part is a long task again: none holds much more than its share.
+    expect(Math.max(...sizes)).toBeLessThan(mean * 1.25);
+    expect(parts[0].ordinaryNumbered).toEqual(packed.ordinaryNumbered);
+    expect(parts.slice(1).every((p) => p.ordinaryNumbered.length === 0 && p.countedNouns.length === 0)).toBe(true);
+    expect(joinGlossaryParts(parts)).toEqual({ ...packed, entries: undefined, entryChunks: packed.entryChunks });
+    // Fewer chunks than parts: every chunk still goes somewhere, once.
+    const few = splitGlossaryData({ ...packed, entryChunks: ['[1]', '[2]', '[3]'] });
+    expect(few.flatMap((p) => p.entryChunks)).toEqual(['[1]', '[2]', '[3]']);
+  });
+
+  it('publishes the glossary once every part has arrived, in any order, and tells the engine once', async () => {
+    const { packedGlossaryData } = await import('../../src/core/data/glossary-builtin');
+    const { GLOSSARY_PARTS, splitGlossaryData } = await import('../../src/core/glossary/parts');
+    const { provideGlossaryPart } = await import('../../src/page/glossary-part');
+    const packed = packedGlossaryData();
+    const parts = splitGlossaryData(packed);
+    const told: string[] = [];
+    globalThis.__govlensOnData = (name) => void told.push(name);
+    try {
+      const order = [3, 1, 6, 2, 5, 4].filter((i) => i <= GLOSSARY_PARTS);
+      for (const [k, i] of order.entries()) {
+        provideGlossaryPart(i, parts[i - 1]);
+        if (k < order.length - 1) expect(globalThis.__govlensGlossary).toBeUndefined();
+      }
+      expect(told).toEqual(['glossary']);
+      expect(globalThis.__govlensGlossary!.entryChunks).toEqual(packed.entryChunks);
+      expect(globalThis.__govlensGlossaryParts).toBeUndefined();
+    } finally {
+      globalThis.__govlensOnData = undefined;
+      globalThis.__govlensGlossary = undefined;
+    }
+  });
+});

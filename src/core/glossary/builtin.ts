@@ -1,6 +1,6 @@
 /**
  * The built-in glossary comes from outside the core, like the character model: Node callers import
- * ./shipped (the bundled data); the extension injects it as glossary.js into report pages only
+ * ./shipped (the bundled data); the extension injects it as the glossary scripts (glossary-1.js …, ./parts) into report pages only
  * (src/page/data-scripts.ts), so no always-injected script and not engine.js carries it.
  */
 import { runSteps, Stepwise, type Steps } from '../steps';
@@ -8,12 +8,12 @@ import { compileGlossarySteps, type CompiledGlossary } from './compiled';
 import type { SloganStoplists } from './numbered';
 import type { GlossaryEntry } from './types';
 
-/** What glossary.js (or ./shipped) provides. */
+/** What the glossary scripts (joined, ./parts) or ./shipped provide. */
 export interface BuiltinGlossaryData {
   /** The entries as objects (Node), or … */
   entries?: readonly GlossaryEntry[];
   /**
-   * … as JSON texts of a few hundred entries each (glossary.js): string literals cost the page next to
+   * … as JSON texts of a hundred or so entries each (the glossary scripts): string literals cost the page next to
    * nothing to evaluate, and each is parsed in a short step of its own when the glossary is compiled.
    */
   entryChunks?: readonly string[];
