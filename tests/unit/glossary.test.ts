@@ -57,8 +57,9 @@ describe('built-in glossary data', () => {
     const noGloss = BUILTIN_GLOSSARY.filter((e) => !e.gloss || latin(e.gloss) < 0.8).map((e) => e.term);
     expect(noGloss).toEqual([]);
     const named = BUILTIN_GLOSSARY.filter((e) => e.en).length;
-    // Checkers left the English name out where no official rendering was known (about a fifth).
-    expect(named / BUILTIN_GLOSSARY.length).toBeGreaterThan(0.7);
+    // Checkers left the English name out where no official rendering was known: about three in ten since round 6
+    // (recent and provincial terms), each still with its English gloss. A guard against losing names, not a goal.
+    expect(named / BUILTIN_GLOSSARY.length).toBeGreaterThan(0.65);
     for (const e of BUILTIN_GLOSSARY) if (e.since !== undefined) expect(e.since, e.term).toBeGreaterThanOrEqual(1900);
   });
 
