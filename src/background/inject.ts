@@ -9,6 +9,7 @@ const DATA_FILES: Record<DataScript, readonly ScriptPublicPath[]> = {
   lm: ['/lm.js'],
   s2t: ['/s2t.js'],
   glossary: Array.from({ length: GLOSSARY_PARTS }, (_, i) => `/glossary-${i + 1}.js` as ScriptPublicPath),
+  pledges: ['/pledges.js'],
   bigrams: ['/bigrams.js'],
   readings: ['/readings.js'],
 };

@@ -46,8 +46,9 @@ async function activeTabId(): Promise<number | undefined> {
  * pinyin stages' tables for a page showing that damage, the S→T tables for a reader of Traditional.
  */
 function dataScriptsFor(verdict: Detection, traditional: boolean): DataScript[] {
-  // Every report reads terms: the built-in glossary comes with the engine, in a task of its own.
-  const data: DataScript[] = ['glossary'];
+  // Every report reads terms and pledges: the built-in glossary and the pledge reader come with the engine,
+  // each in tasks of their own.
+  const data: DataScript[] = ['glossary', 'pledges'];
   if (verdict.damage?.includes('spun')) data.push('lm');
   if (verdict.damage?.includes('mojibake')) data.push('bigrams');
   if (verdict.damage?.includes('pinyin')) data.push('readings');

@@ -4,10 +4,11 @@ import { provideLMData } from '../core/lm';
 import { provideStageData, type StageDataName } from '../core/stage-data';
 import { provideSimplifiedToTraditional, type SimplifiedToTraditionalTables } from '../core/repair/traditional/script';
 import type { DataScript } from '../shared/messages';
+import type { PledgeReader } from './pledge-reader';
 import { toBackground } from '../shared/messaging';
 
 declare global {
-  // Set by the data scripts (lm.js, s2t.js, glossary-1…6.js, bigrams.js, readings.js) in the extension's isolated world, which engine.js shares.
+  // Set by the data scripts (lm.js, s2t.js, glossary-1…6.js, bigrams.js, readings.js; pledges.js: ./pledge-reader) in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
   var __govlensGlossary: BuiltinGlossaryData | undefined;
@@ -103,4 +104,10 @@ export async function loadBuiltinGlossary(): Promise<boolean> {
   if (!(await inject('glossary', () => Boolean(globalThis.__govlensGlossary)))) return false;
   provideBuiltinGlossary(() => globalThis.__govlensGlossary);
   return true;
+}
+
+/** The pledge reader (pledges.js), asked for when the engine reaches its pledge phase. Undefined when it could not be had. */
+export async function loadPledgeReader(): Promise<PledgeReader | undefined> {
+  if (!(await inject('pledges', () => Boolean(globalThis.__govlensPledges)))) return undefined;
+  return globalThis.__govlensPledges;
 }

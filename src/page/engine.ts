@@ -2,7 +2,7 @@ import type { DamageKind } from '../core/detect/types';
 import type { Figure } from '../core/figures/types';
 import { compileBuiltinInSteps } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
-import { buildOutlineInSteps, extractPledgesInSteps, type Outline } from '../core/pledges';
+import type { Outline } from '../core/pledges';
 import type { Pledge } from '../core/pledges/types';
 import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions, type RepairResult } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
@@ -17,7 +17,8 @@ import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, 
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
-import { loadBuiltinGlossary, loadLanguageModel, loadStageData } from './data-scripts';
+import { loadBuiltinGlossary, loadLanguageModel, loadPledgeReader, loadStageData } from './data-scripts';
+import type { PledgeReader } from './pledge-reader';
 import { MissingStageData } from '../core/stage-data';
 import { TaskSlicer } from './slicer';
 import { runSteps, type Steps } from '../core/steps';
@@ -83,6 +84,8 @@ export class Engine {
   pledges: Pledge[] = [];
   /** The page's headings and parts (review, plan), from the last extraction. */
   outline: Outline | null = null;
+  /** The pledge reader, once pledges.js has arrived (the side panel's follow-up reads a later report with it). */
+  pledgeReader: PledgeReader | null = null;
   reportGlossary: GlossaryEntry[] = [];
   repaired = true;
   context: PageContext = {};
@@ -460,14 +463,17 @@ export class Engine {
   /** Pledges need the whole page's outline (heading path, plan parts): one pass over the page, in steps. */
   private async readPledges(): Promise<void> {
     const text = this.page.text;
+    const reader = await loadPledgeReader();
+    if (!reader) return;
+    this.pledgeReader = reader;
     // A task of its own: the reading before it may have used most of its budget.
     await this.slicer.yield('extract');
     const pledgeStart = performance.now();
     // Marks for the benchmark's trace: it times every task between them.
     performance.mark('govlens-pledges-start');
     const figures = await this.slicer.run('pledges', this.pageFiguresInSteps(), PLEDGE_SLICE_MS);
-    const outline = await this.slicer.run('pledges', buildOutlineInSteps(text), PLEDGE_SLICE_MS);
-    this.pledges = await this.slicer.run('pledges', extractPledgesInSteps(text, { figures, outline }), PLEDGE_SLICE_MS);
+    const outline = await this.slicer.run('pledges', reader.buildOutlineInSteps(text), PLEDGE_SLICE_MS);
+    this.pledges = await this.slicer.run('pledges', reader.extractPledgesInSteps(text, { figures, outline }), PLEDGE_SLICE_MS);
     this.slicer.record('pledges');
     performance.mark('govlens-pledges-end');
     this.timings.pledges = Math.round((performance.now() - pledgeStart) * 10) / 10;

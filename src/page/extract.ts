@@ -1,4 +1,4 @@
-import { dropFiguresInsideTerms } from '../core/annotate';
+import { dropFiguresInsideTerms } from '../core/figures/inside-terms';
 import { extractFigures, findSections, type Section } from '../core/figures';
 import type { Figure } from '../core/figures/types';
 import { findTerms, parseReportGlossary } from '../core/glossary';

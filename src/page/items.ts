@@ -1,5 +1,4 @@
 import { describe } from '../core/anchoring';
-import { readLaterReport } from '../core/pledges/follow';
 import type { Pledge } from '../core/pledges/types';
 import type { Term } from '../core/glossary/types';
 import type { PageItems, PledgeRecord, ReportInfo, TermItem } from '../shared/messages';
@@ -13,7 +12,7 @@ const CONTEXT = 24;
 export function pageItems(engine: Engine, annotator: Annotator, report: ReportInfo | null, saved: PledgeRecord[]): PageItems {
   const text = engine.page.text;
   const savedByText = new Map(saved.filter((s) => s.reportId === annotator.reportId).map((s) => [s.text, s]));
-  const later = engine.outline ? readLaterReport(text, engine.figures, engine.outline) : null;
+  const later = engine.outline && engine.pledgeReader ? engine.pledgeReader.readLaterReport(text, engine.figures, engine.outline) : null;
   return {
     report,
     reportId: annotator.reportId,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { EXTENSION_DIR, launch, type Harness } from './harness';
 import { highlightTexts, hover, sidePanelFor, uiClick } from './page-tools';
 import { PALETTE, rgba } from '../../src/ui/common/colors';
 
@@ -91,6 +91,15 @@ describe('pledges (built extension, real Chromium)', () => {
     expect(saved).toMatchObject({ kind: 'action', dueYear: 2025, status: 'pending', region: '湖里区', regionKey: '湖里', area: ['2025年工作计划', '一、坚持提振预期、深谋快干,巩固经济稳中向好态势', '全力提速推进项目建设'] });
     await expect.poll(() => hover(page, '建立项目建设“四张清单”')).toMatch(/已保存|Saved/);
     await page.close();
+  });
+
+  it('reads pledges with pledges.js, a script of its own: the pledge model is not in engine.js or detect.js', async () => {
+    const read = (f: string) => readFile(join(EXTENSION_DIR, f), 'utf8');
+    // Feature names of the commitment model's weights (src/core/pledges/model-weights.ts).
+    const has = (code: string) => code.includes('"how:verb"') && code.includes('"len:18-26"');
+    expect(has(await read('pledges.js'))).toBe(true);
+    expect(has(await read('engine.js'))).toBe(false);
+    expect(has(await read('detect.js'))).toBe(false);
   });
 
   it('saves from the outline on seed 000, then seed 002; back on seed 000 the reader confirms a proposed verdict; Markdown and CSV carry the pledges', async () => {
