@@ -8,7 +8,7 @@ import type { PledgeReader } from './pledge-reader';
 import { toBackground } from '../shared/messaging';
 
 declare global {
-  // Set by the data scripts (lm.js, s2t.js, glossary-1…6.js, bigrams.js, readings.js; pledges.js: ./pledge-reader) in the extension's isolated world, which engine.js shares.
+  // Set by the data scripts (lm.js, s2t.js, glossary-1…8.js, bigrams.js, readings.js; pledges.js: ./pledge-reader) in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
   var __govlensGlossary: BuiltinGlossaryData | undefined;
