@@ -755,8 +755,10 @@ export class Engine {
         clearTimeout(this.timer);
         const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
         this.timer = setTimeout(() => {
-          // A pass that failed must not stop the ones after it.
-          this.processing = this.processing.catch(() => undefined).then(() => this.processPending());
+          // A pass that failed must not stop the ones after it (the chain never rejects), and says why.
+          this.processing = this.processing
+            .then(() => this.processPending())
+            .catch((err: unknown) => console.warn('GovLens: reading the text the page added failed', err));
         }, wait);
       }
     });
