@@ -21,7 +21,7 @@ import { BUILTIN_SEEDS } from '../src/core/data/glossary-builtin-source';
 import { compileGlossarySteps } from '../src/core/glossary/compiled';
 import { extractPledgesInSteps } from '../src/core/pledges/index';
 import { runSteps } from '../src/core/steps';
-import { dropFiguresInsideTerms } from '../src/core/annotate';
+import { dropFiguresInsideTerms } from '../src/core/figures/inside-terms';
 import { detectReport, sampleFromText } from '../src/core/detect';
 import { measure, printTable, summarise, type BenchRow } from './util';
 
@@ -121,9 +121,10 @@ export function sizeRows(): BenchRow[] {
     }
   };
   const notes: Record<string, string> = { 'detect.js': 'every page of a report host', 'engine.js': 'report pages', 'pledges.js': 'report pages, the pledge phase', 'bigrams.js': 'mojibake pages only', 'readings.js': 'pinyin pages only', 'lm.js': 'spun pages only', 's2t.js': 'Traditional output only' };
-  const rows = ['detect.js', 'engine.js', 'pledges.js', 'bigrams.js', 'readings.js', 'lm.js', 's2t.js'].map((file) => ({ file, kb: size(file), note: notes[file] }));
+  const script = (file: string) => ({ file, kb: size(file), note: notes[file] });
   const parts = glossary.map(size);
-  rows.splice(3, 0, { file: `glossary-1…${GLOSSARY_PARTS}.js`, kb: parts.reduce((a, b) => a + b, 0), note: `report pages, after the repair; ${GLOSSARY_PARTS} scripts of ${Math.min(...parts).toFixed(0)}–${Math.max(...parts).toFixed(0)} KB` });
+  const glossaryRow = { file: `glossary-1…${GLOSSARY_PARTS}.js`, kb: parts.reduce((a, b) => a + b, 0), note: `report pages, after the repair; ${GLOSSARY_PARTS} scripts of ${Math.min(...parts).toFixed(0)}–${Math.max(...parts).toFixed(0)} KB` };
+  const rows = [...['detect.js', 'engine.js', 'pledges.js'].map(script), glossaryRow, ...['bigrams.js', 'readings.js', 'lm.js', 's2t.js'].map(script)];
   return rows.map(({ file, kb, note }) => ({ name: `size of ${file}`, median: kb, p90: kb, runs: 1, unit: 'KB' as const, note: Number.isNaN(kb) ? 'not built: npm run build' : note }));
 }
 

@@ -6,8 +6,6 @@ import { extractPledgesInSteps, type Pledge } from './pledges/index';
 import { runSteps } from './steps';
 import { dropFiguresInsideTerms } from './figures/inside-terms';
 
-export { dropFiguresInsideTerms } from './figures/inside-terms';
-
 export interface AnnotateOptions {
   url?: string;
   title?: string;

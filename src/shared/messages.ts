@@ -142,8 +142,8 @@ export interface SyncSetup {
 
 /**
  * Data scripts the engine loads on demand: the character model, the
- * Simplified→Traditional tables, the built-in glossary, and the mojibake and
- * pinyin stages' tables.
+ * Simplified→Traditional tables, the built-in glossary (in parts), the pledge
+ * reader, and the mojibake and pinyin stages' tables.
  */
 export type DataScript = 'lm' | 's2t' | 'glossary' | 'pledges' | 'bigrams' | 'readings';
 

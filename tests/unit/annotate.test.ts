@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { annotate, dropFiguresInsideTerms } from '../../src/core/annotate';
+import { annotate } from '../../src/core/annotate';
+import { dropFiguresInsideTerms } from '../../src/core/figures/inside-terms';
 import { repair } from '../../src/core/repair/index';
 import type { Figure } from '../../src/core/figures/types';
 import type { Term } from '../../src/core/glossary/types';

@@ -1,5 +1,6 @@
 import type { Term } from '../glossary/types';
 import type { Figure } from './types';
+
 /**
  * A figure lying wholly inside a longer term is part of the slogan's name
  * (“三个代表”, “十四五”), not a quantity the report states, so it goes.
