@@ -1,9 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { LM_DATA } from '../src/core/data/lm-data';
+import { publishLanguageModel } from '../src/page/language-model-script';
 
-// Injected by the background when the engine finds a spun page (see src/page/language-model.ts).
+// Injected by the background when the engine finds a spun page (see src/page/data-scripts.ts).
 export default defineUnlistedScript(() => {
-  globalThis.__govlensLMData = LM_DATA;
-  globalThis.__govlensOnData?.('lm');
+  publishLanguageModel();
   // Nothing returned: executeScript would copy a returned value back to the background.
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { GENERAL_WORD_COUNTS } from '../../src/core/data/spun-general';
+import { SPUN_WORD_COUNTS } from '../../src/core/data/spun-signatures';
+import { EXTENSION_DIR, launch, type Harness } from './harness';
 import { attrs, pristineInnerText, sendToPage } from './page-tools';
 import { addSpunParagraph, CLOCK_DATE, SPUN_REPAIRED, startClock } from './live-page';
 
@@ -55,6 +59,14 @@ describe('repair in place (built extension, real Chromium)', () => {
       expect(scripts).toContain('/engine.js');
       expect(scripts).not.toContain('/lm.js');
     }
+  });
+
+  it('ships the word counts of the spun decision in lm.js, not in engine.js, which every report page parses', async () => {
+    const read = (f: string) => readFile(join(EXTENSION_DIR, f), 'utf8');
+    // The opening entries of the clean and general counts tables.
+    const counts = (code: string) => [code.includes(SPUN_WORD_COUNTS.slice(0, 60)), code.includes(GENERAL_WORD_COUNTS.slice(0, 60))];
+    expect(counts(await read('lm.js'))).toEqual([true, true]);
+    expect(counts(await read('engine.js'))).toEqual([false, false]);
   });
 
   it('detects and repairs a report shown as Windows-1252 mojibake, once or twice over, on a news site', async () => {

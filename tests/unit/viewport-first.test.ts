@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LM_DATA } from '../../src/core/data/lm-data';
 import type { DamageKind } from '../../src/core/detect/types';
 import { Engine } from '../../src/page/engine';
+import { publishLanguageModel } from '../../src/page/language-model-script';
 import type { Chunk } from '../../src/page/text-index';
 import { documentOrder, orderByDistance, type ReadingOrder } from '../../src/page/viewport';
 import { loadPages, readPageHtml, type PageEntry } from '../support/pages';
 
-// lm.js's global, as the background would have injected it on a spun page.
-globalThis.__govlensLMData = LM_DATA;
+// What lm.js sets, as the background would have injected it on a spun page.
+publishLanguageModel();
 
 const seeds = loadPages().filter((p) => p.seed !== null);
 const engines: Engine[] = [];

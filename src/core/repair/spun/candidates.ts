@@ -1,8 +1,7 @@
-import { SPUN_CLEAN_CHARS, SPUN_WORD_COUNTS } from '../../data/spun-signatures';
-import { GENERAL_WORD_COUNTS } from '../../data/spun-general';
 import { charVariants, forwardDict, reverseDict, type Match } from './dictionary';
 import { signatures } from './gate';
 import { DECIDE_PARAMS } from './params';
+import { cleanChars, cleanCount, generalCount } from './word-counts';
 
 /** A dictionary hit with its candidates; `choice` indexes `cands`, where cands[0] is the text as found. */
 export interface ChoicePoint extends Match {
@@ -11,33 +10,6 @@ export interface ChoicePoint extends Match {
   priors: number[];
   choice: number;
   confidence: number;
-}
-
-let counts: Map<string, number> | undefined;
-
-function cleanCount(w: string): number {
-  if (!counts) {
-    counts = new Map();
-    for (const e of SPUN_WORD_COUNTS.split(' ')) {
-      const i = e.lastIndexOf(':');
-      counts.set(e.slice(0, i), Number(e.slice(i + 1)));
-    }
-  }
-  return counts.get(w) ?? 0;
-}
-
-let general: Map<string, number> | undefined;
-
-/** How often `w` is a word in general Chinese (jieba's dictionary counts; 0 when it is not one). */
-function generalCount(w: string): number {
-  if (!general) {
-    general = new Map();
-    for (const e of GENERAL_WORD_COUNTS.split(' ')) {
-      const i = e.lastIndexOf(':');
-      general.set(e.slice(0, i), Number(e.slice(i + 1)));
-    }
-  }
-  return general.get(w) ?? 0;
 }
 
 let charReverse: Map<string, string[]> | undefined;
@@ -142,7 +114,7 @@ export function choicePoints(text: string, matches: readonly Match[]): ChoicePoi
   const literal = literalCounts(text, multi);
   const seen = new Map<string, number>();
   for (const m of simple) seen.set(m.form, (seen.get(m.form) ?? 0) + 1);
-  const expectedCount = (w: string) => (cleanCount(w) * text.length) / SPUN_CLEAN_CHARS;
+  const expectedCount = (w: string) => (cleanCount(w) * text.length) / cleanChars();
   const overrep = (form: string) =>
     Math.max(0, Math.min(P.overCap, Math.log((seen.get(form)! + 0.5) / (expectedCount(form) + 0.5))));
   const explained = new Set<string>();
