@@ -38,6 +38,11 @@ export const DEV_REPORTS: BlindReport[] = [
   { name: 'national-2010', file: 'national/2010.txt', dev: true, figureLines: [1, 122] },
   { name: 'provincial-2026-jiangsu', file: 'provincial-2026/jiangsu.txt', dev: true, figureLines: [1, 33] },
   { name: 'national-1995', file: 'national-1978-1999/1995.txt', dev: true, figureLines: [1, 71] },
+  // Round 3 (figures only, 2026-12-07 evening): two helpers, reports GovLens's figure code had not been tuned on.
+  { name: 'national-2021', file: 'national/2021.txt', dev: true, figureLines: [1, 130] },
+  { name: 'national-2005', file: 'national/2005.txt', dev: true, figureLines: [1, 130] },
+  { name: 'provincial-2026-xinjiang', file: 'provincial-2026/xinjiang.txt', dev: true, figureLines: [1, 30] },
+  { name: 'provincial-2026-beijing', file: 'provincial-2026/beijing.txt', dev: true, figureLines: [1, 35] },
 ];
 
 /** The held-out reports, or with `--dev` on the command line the development ones. */
