@@ -133,6 +133,17 @@ describe('figures written any way', () => {
     // Not figures: 两轮驱动 is a slogan's wording, 第三个 alone an ordinal, 一连 no streak.
     expect(texts('坚持创新和开放两轮驱动,这是第三个问题,一连串')).toEqual([]);
   });
+  it('reads units that begin with a magnitude character (千伏, 千瓦), 届 and 款 after digits, and 榜首 as a rank', () => {
+    expect(one('建成750千伏超高压输电环网', '750千伏')).toMatchObject({ kind: 'amount', value: 750, unit: '千伏' });
+    expect(one('新增装机10千瓦', '10千瓦')).toMatchObject({ kind: 'amount', value: 10, unit: '千瓦' });
+    expect(one('风电装机2万千瓦', '2万千瓦')).toMatchObject({ kind: 'amount', value: 2e4, unit: '千瓦' });
+    expect(one('建成6个千万千瓦级新能源基地', '千万千瓦级')).toMatchObject({ kind: 'amount', unit: '千瓦' });
+    expect(one('成功举办2届亚欧博览会', '2届')).toMatchObject({ kind: 'count', value: 2, unit: '届' });
+    expect(one('34款创新药械获批上市', '34款')).toMatchObject({ kind: 'count', value: 34, unit: '款' });
+    expect(one('连续9年稳居科研城市全球榜首', '全球榜首')).toMatchObject({ kind: 'rank', value: 1 });
+    // Not figures: a session number, a word, a priority.
+    expect(texts('十届人大三次会议，一款产品，第二届，把人民生命安全放在第一位，摆在首位')).toEqual([]);
+  });
   it('reads percents and ratios in words with their ranges and trailing qualifiers, halving, and hedged bare magnitudes', () => {
     expect(one('增长百分之八至九。', '百分之八至九')).toMatchObject({ kind: 'percent', value: 8, valueMax: 9 });
     expect(one('涨幅由百分之七到百分之八,', '百分之七到百分之八')).toMatchObject({ value: 7, valueMax: 8 });

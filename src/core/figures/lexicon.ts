@@ -51,6 +51,8 @@ export const UNITS: Record<string, UnitInfo> = {
   单: count('单', 1, true), 次: count('次'), 分: count('分', 1, true), 床: count('床'), 间: count('间', 1, true),
   例: count('例'), 级: count('级'), 顶: count('顶'), 枚: count('枚'), 本: count('本', 1, true), 册: count('册'), 对: count('对', 1, true), 期: count('期', 1, true), 所次: count('所次'), 列: count('列', 1, true),
   颗: count('颗'), 轮: count('轮'),
+  // 2届博览会, 34款新药: after Chinese numerals these are ordinals (十届人大) or words (一款).
+  届: count('届', 1, true), 款: count('款', 1, true),
 };
 
 /** Unit alternation, longest first so 个百分点 wins over 个 and 人次 over 人. */

@@ -20,7 +20,7 @@ const CN_YEAR = String.raw`[一二][〇○零一二三四五六七八九0０]{3}
 // Order matters: dates and fractions before plain quantities, ranks before 第N as a count.
 // The leading lookahead lets the engine reject most positions with one character-class test.
 const MASTER = new RegExp(
-  `(?=[\\d０-９${CN_NUM_CHARS}第前半翻首减])(?:` +
+  `(?=[\\d０-９${CN_NUM_CHARS}第前半翻首榜减])(?:` +
   [
     String.raw`(?<iso>${YEAR4}[-/.]${MONTH}[-/.]${DAY})(?![\d:])`,
     String.raw`(?<yrange>${YEAR4}[-—–~至到]${YEAR4}年)`,
@@ -32,12 +32,12 @@ const MASTER = new RegExp(
     String.raw`(?<frac>(?:${AR})/(?:${AR})|(?:${AR}|${CN})分之(?:${AR}|${CN}))`,
     String.raw`(?<half>半数|一半|减半)`,
     String.raw`(?<fan>翻(?:了)?(?:[一两二三四五]|\d)番|翻番)`,
-    String.raw`(?<first>首位)`,
+    String.raw`(?<first>首位|榜首)`,
     String.raw`(?<two>两位数)`,
     String.raw`(?<streak>(?:${AR}|${CN})连(?:冠|增|丰|胜|涨|稳|优|升|降|跌|中))`,
     String.raw`(?<nth>第(?:${AR}|${CN})(?:位|名)?(?:方阵|梯队)?)`,
     String.raw`(?<top>前(?:${AR}|${CN})(?:强|名|位)?)`,
-    String.raw`(?<num>${AR}|${CN})(?:(?<rsep>[至到~～—–-])(?<num2>${AR}|${CN}))?(?<approx>余|多)?(?<mag>万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?(?<approx2>多|余)?(?<unit>${UNIT_PATTERN})?(?<suf>以上|以下|左右|以内|上下)?`,
+    String.raw`(?<num>${AR}|${CN})(?:(?<rsep>[至到~～—–-])(?<num2>${AR}|${CN}))?(?<approx>余|多)?(?<mag>万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?(?<approx2>多|余)?(?![伏瓦])(?<unit>${UNIT_PATTERN})?(?<suf>以上|以下|左右|以内|上下)?`,
   ].join('|') + ')',
   'g', // all characters involved are in the BMP, so no 'u' flag (it slows the scan down)
 );
@@ -51,6 +51,9 @@ const PEOPLE_AFTER = /^[^，,；;。]{0,4}?(?:人口|人|户|群众|居民|职�
 // Not 国家 alone: 国家二级标准 is a grade.
 const LEVELS_BEFORE = /(?:省|市|县|乡|镇|村|区|组|地方|街道|社区)、?$/;
 const METRIC_BEFORE = /(?:指数|系数|得分|评分|分值|比值|为|达)$/;
+
+/** 放在首位, 摆在第一位: words that make first place a priority rather than a ranking. */
+const PUT_FIRST = /(?:放在|摆在|置于|放到|摆到)$/;
 
 /** Qualifiers that make a bare magnitude a figure: 超千万元, 近万家, 突破万亿. */
 const HEDGES = /超|近|约|逾|突破|达|上|数|几|过/;
@@ -235,10 +238,10 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
     return Number.isFinite(times) ? make(text, start, end, 'ratio', 2 ** times, '倍') : null;
   }
   if (g.first) {
-    // 首位 is first place only after a ranking word or scope (居全国首位, 全球城市首位), not 把…放在首位.
+    // 首位 (榜首) is first place only after a ranking word or scope (居全国首位, 全球城市首位, 全球榜首), not 把…放在首位.
     const s = rankScopeStart(text, start);
     if (s === start && !hasRankCue(text, start)) return null;
-    if (/放在$|摆在$|置于$/.test(text.slice(Math.max(0, start - 3), start))) return null;
+    if (PUT_FIRST.test(text.slice(Math.max(0, start - 3), start))) return null;
     return make(text, s, end, 'rank', 1, '');
   }
   if (g.two) return withSuffix(text, make(text, start, end, 'percent', null, '%'));
@@ -249,6 +252,8 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
   }
   if (g.nth) {
     if (text[start - 1] === '翻') return null;
+    // 把安全放在第一位: a priority, not a ranking.
+    if (PUT_FIRST.test(text.slice(Math.max(0, start - 3), start))) return null;
     const body = m[0].slice(1).replace(/[位名]?(?:方阵|梯队)?$/, '');
     const v = parseNumeral(body);
     const next = text[end] ?? '';
