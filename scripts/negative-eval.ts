@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import '../src/core/lm/shipped';
 import '../src/core/repair/shipped-data';
 import { analysePage, repair } from '../src/core/repair';
-import { findMatches, spinnerGate } from '../src/core/repair/spun';
+import { spinnerGate } from '../src/core/repair/spun';
 import { traditionalCharsToSimplified } from '../src/core/repair/traditional/script';
 import { isHan } from '../src/core/repair/mojibake/score';
 
@@ -42,7 +42,7 @@ export function evaluateFile(register: string, file: string, text: string): File
   for (let a = 0; a < folded.length; a += WINDOW) {
     const w = folded.slice(a, a + WINDOW);
     windows++;
-    if (spinnerGate(w.length, findMatches(w)).open) openWindows++;
+    if (spinnerGate(w).open) openWindows++;
   }
   let han = 0;
   for (const ch of text) if (isHan(ch)) han++;

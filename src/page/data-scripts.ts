@@ -1,7 +1,7 @@
 import { provideBuiltinGlossary } from '../core/glossary';
 import type { BuiltinGlossaryData } from '../core/glossary/builtin';
 import { provideLMData } from '../core/lm';
-import { provideSpunWordCounts, type SpunWordCounts } from '../core/repair/spun/word-counts';
+import { provideSpunDecisionData, type SpunDecisionData } from '../core/repair/spun/decision-data';
 import { provideStageData, type StageDataName } from '../core/stage-data';
 import { provideSimplifiedToTraditional, type SimplifiedToTraditionalTables } from '../core/repair/traditional/script';
 import type { DataScript } from '../shared/messages';
@@ -11,7 +11,7 @@ import { toBackground } from '../shared/messaging';
 declare global {
   // Set by the data scripts (lm.js, s2t.js, glossary-1…8.js, bigrams.js, readings.js; pledges.js: ./pledge-reader) in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
-  var __govlensSpunCounts: SpunWordCounts | undefined;
+  var __govlensSpunData: SpunDecisionData | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
   var __govlensGlossary: BuiltinGlossaryData | undefined;
   var __govlensBigrams: { tiers: readonly string[]; min: number } | undefined;
@@ -60,11 +60,11 @@ async function inject(name: DataScript, present: () => boolean): Promise<boolean
   return present();
 }
 
-/** The character model (1 MB) and the spun decision's word counts, for spun pages. Resolves false when they could not be had. */
+/** The character model (1 MB) and the spun decision's dictionary and word counts, for spun pages. Resolves false when they could not be had. */
 export async function loadLanguageModel(): Promise<boolean> {
-  if (!(await inject('lm', () => Boolean(globalThis.__govlensLMData && globalThis.__govlensSpunCounts)))) return false;
+  if (!(await inject('lm', () => Boolean(globalThis.__govlensLMData && globalThis.__govlensSpunData)))) return false;
   provideLMData(() => globalThis.__govlensLMData);
-  provideSpunWordCounts(() => globalThis.__govlensSpunCounts);
+  provideSpunDecisionData(() => globalThis.__govlensSpunData);
   return true;
 }
 

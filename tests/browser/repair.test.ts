@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { GENERAL_WORD_COUNTS } from '../../src/core/data/spun-general';
-import { SPUN_WORD_COUNTS } from '../../src/core/data/spun-signatures';
+import { SPUN_CHARS, SPUN_WORDS } from '../../src/core/data/spun-dict';
+import { SPUN_SIGNATURES, SPUN_WEAK_SIGNATURES, SPUN_WORD_COUNTS } from '../../src/core/data/spun-signatures';
 import { EXTENSION_DIR, launch, type Harness } from './harness';
 import { attrs, pristineInnerText, sendToPage } from './page-tools';
 import { addSpunParagraph, CLOCK_DATE, SPUN_REPAIRED, startClock } from './live-page';
@@ -61,12 +62,14 @@ describe('repair in place (built extension, real Chromium)', () => {
     }
   });
 
-  it('ships the word counts of the spun decision in lm.js, not in engine.js, which every report page parses', async () => {
+  it('ships the data of the spun decision (dictionary, weak signatures, word counts) in lm.js, not in engine.js, which every report page parses', async () => {
     const read = (f: string) => readFile(join(EXTENSION_DIR, f), 'utf8');
-    // The opening entries of the clean and general counts tables.
-    const counts = (code: string) => [code.includes(SPUN_WORD_COUNTS.slice(0, 60)), code.includes(GENERAL_WORD_COUNTS.slice(0, 60))];
-    expect(counts(await read('lm.js'))).toEqual([true, true]);
-    expect(counts(await read('engine.js'))).toEqual([false, false]);
+    // The opening entries of each table; the gate's strong signatures stay in engine.js.
+    const tables = [SPUN_WORDS, SPUN_CHARS, SPUN_WEAK_SIGNATURES, SPUN_WORD_COUNTS, GENERAL_WORD_COUNTS];
+    const has = (code: string) => tables.map((t) => code.includes(t.slice(0, 60)));
+    expect(has(await read('lm.js'))).toEqual(tables.map(() => true));
+    expect(has(await read('engine.js'))).toEqual(tables.map(() => false));
+    expect((await read('engine.js')).includes(SPUN_SIGNATURES.slice(0, 60))).toBe(true);
   });
 
   it('detects and repairs a report shown as Windows-1252 mojibake, once or twice over, on a news site', async () => {

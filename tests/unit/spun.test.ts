@@ -43,14 +43,14 @@ describe('spinner gate', () => {
   it('stays closed on clean pages', () => {
     for (const id of ['000', '001', '002', '003']) {
       const text = seed(id);
-      expect(spinnerGate(text.length, findMatches(text)).open, id).toBe(false);
+      expect(spinnerGate(text).open, id).toBe(false);
       expect(spunStage.run(text, {}), id).toEqual([]);
     }
   });
 
   it('opens on the spun seed', () => {
     const text = seed('004');
-    const gate = spinnerGate(text.length, findMatches(text));
+    const gate = spinnerGate(text);
     expect(gate.open).toBe(true);
     expect(gate.density).toBeGreaterThan(20);
   });

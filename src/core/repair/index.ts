@@ -8,6 +8,7 @@ import { spunStage } from './stages/spun';
 import { layoutStage } from './stages/layout';
 import { loadLMInSteps } from '../lm';
 import { runSteps, type Steps } from '../steps';
+import { loadMatchIndexInSteps } from './spun/dictionary';
 import { loadTraditionalToSimplifiedInSteps } from './traditional/script';
 
 export type { RepairResult } from './pipeline';
@@ -94,6 +95,10 @@ function sampleForAnalysis(text: string): string {
  * of their own instead of inside the first chunk's repair.
  */
 export function* warmUp(page: PageContext): Steps<void> {
-  if (page.spun) yield* loadLMInSteps();
+  if (page.spun) {
+    // The gate needed no dictionary; a spun page builds it (and its match index) and decodes the model, in short steps.
+    yield* loadMatchIndexInSteps();
+    yield* loadLMInSteps();
+  }
   if (page.traditional) yield* loadTraditionalToSimplifiedInSteps();
 }

@@ -1,7 +1,7 @@
 import { charVariants, forwardDict, reverseDict, type Match } from './dictionary';
 import { signatures } from './gate';
 import { DECIDE_PARAMS } from './params';
-import { cleanChars, cleanCount, generalCount } from './word-counts';
+import { cleanChars, cleanCount, generalCount } from './decision-data';
 
 /** A dictionary hit with its candidates; `choice` indexes `cands`, where cands[0] is the text as found. */
 export interface ChoicePoint extends Match {

@@ -1,5 +1,5 @@
-import { SPUN_CHARS, SPUN_WORDS } from '../../data/spun-dict';
 import { Stepwise, type Steps } from '../../steps';
+import { spunDecisionData } from './decision-data';
 
 /** original → spun forms, as the spinner applies them. */
 export type ForwardDict = Map<string, string[]>;
@@ -25,7 +25,8 @@ function* parse(src: string): Steps<ForwardDict> {
 }
 
 const forward = new Stepwise(function* () {
-  return { words: yield* parse(SPUN_WORDS), chars: yield* parse(SPUN_CHARS) };
+  const { words, chars } = spunDecisionData();
+  return { words: yield* parse(words), chars: yield* parse(chars) };
 });
 
 export function forwardDict(): { words: ForwardDict; chars: ForwardDict } {

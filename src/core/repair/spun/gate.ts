@@ -1,11 +1,13 @@
-import { SPUN_SIGNATURES, SPUN_WEAK_SIGNATURES } from '../../data/spun-signatures';
-import type { Match } from './dictionary';
+import { SPUN_SIGNATURES } from '../../data/spun-signatures';
+import { spunDecisionData } from './decision-data';
 
 /**
  * Page-level evidence that a spinner ran. Only strong signatures count: spun
  * forms that neither clean reports nor general Chinese use as words (高量质,
  * 删加, 工做, 标识表记标帜). A spun form that is an ordinary word (使用, 觉得,
  * 网路) says nothing: news, manuals, fiction and Taiwan prose are full of them.
+ * Found by a scan of the signatures alone, left to right and longest first, so
+ * deciding needs no dictionary: a report page that is not spun never loads it.
  * Counted per 1000 characters. Measured (scripts/negative-eval.ts, spun-eval.ts):
  * clean prose of seven registers stays below 1 (no 300-character window reaches
  * 4 hits), seed 004 scores ~28 and text spun by the test spinner ~44.
@@ -25,8 +27,52 @@ export function strongSignatures(): Set<string> {
 
 /** Every spun form absent from clean reports, ordinary words included: the decision's prior. */
 export function signatures(): Set<string> {
-  allSet ??= new Set([...SPUN_SIGNATURES.split(' '), ...SPUN_WEAK_SIGNATURES.split(' ')]);
+  allSet ??= new Set([...SPUN_SIGNATURES.split(' '), ...spunDecisionData().weakSignatures.split(' ')]);
   return allSet;
+}
+
+/** First character → strong signatures starting with it, longest first. */
+let signatureIndex: Map<number, string[]> | undefined;
+
+function signaturesByFirst(): Map<number, string[]> {
+  if (signatureIndex) return signatureIndex;
+  signatureIndex = new Map();
+  for (const s of strongSignatures()) {
+    const list = signatureIndex.get(s.charCodeAt(0));
+    if (list) list.push(s);
+    else signatureIndex.set(s.charCodeAt(0), [s]);
+  }
+  for (const list of signatureIndex.values()) list.sort((a, b) => b.length - a.length);
+  return signatureIndex;
+}
+
+/** The gate's evidence in `text`: strong signatures, left to right, longest first, not overlapping. */
+export interface SignatureHits {
+  hits: number;
+  forms: Set<string>;
+}
+
+export function findSignatures(text: string, into: SignatureHits = { hits: 0, forms: new Set() }): SignatureHits {
+  const index = signaturesByFirst();
+  for (let i = 0; i < text.length; ) {
+    const list = index.get(text.charCodeAt(i));
+    const hit = list?.find((s) => text.startsWith(s, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    into.hits++;
+    into.forms.add(hit);
+    i += hit.length;
+  }
+  return into;
+}
+
+/** The gate over evidence gathered from `textLength` characters. */
+export function gateOf(textLength: number, found: SignatureHits): GateReport {
+  const density = textLength ? (found.hits * 1000) / textLength : 0;
+  const open = found.hits >= GATE_MIN_HITS && found.forms.size >= GATE_MIN_DISTINCT && density >= GATE_MIN_DENSITY;
+  return { open, hits: found.hits, distinct: found.forms.size, density };
 }
 
 export interface GateReport {
@@ -37,18 +83,7 @@ export interface GateReport {
   density: number;
 }
 
-export function spinnerGate(textLength: number, matches: readonly Match[]): GateReport {
-  const sig = strongSignatures();
-  const forms = new Set<string>();
-  let hits = 0;
-  for (const whole of matches) {
-    for (const m of whole.parts ?? [whole]) {
-      if (!sig.has(m.form)) continue;
-      hits++;
-      forms.add(m.form);
-    }
-  }
-  const density = textLength ? (hits * 1000) / textLength : 0;
-  const open = hits >= GATE_MIN_HITS && forms.size >= GATE_MIN_DISTINCT && density >= GATE_MIN_DENSITY;
-  return { open, hits, distinct: forms.size, density };
+/** The gate over `text` (Node callers and tests; the page gathers hits window by window, see stages/spun.ts). */
+export function spinnerGate(text: string): GateReport {
+  return gateOf(text.length, findSignatures(text));
 }
