@@ -4,7 +4,7 @@ import { compileBuiltinInSteps } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import type { Outline } from '../core/pledges';
 import type { Pledge } from '../core/pledges/types';
-import { analysePageInSteps, repair, repairInSteps, warmUp, type RepairOptions, type RepairResult } from '../core/repair';
+import { analysePageInSteps, repair, repairInSteps, warmStageDataInSteps, warmUp, type RepairOptions, type RepairResult } from '../core/repair';
 import { loadSimplifiedToTraditional, traditionalCharsToSimplified } from '../core/repair/traditional/script';
 import { convertScript } from '../core/repair/traditional/convert-text';
 import type { Fix } from '../core/fix-set';
@@ -352,6 +352,7 @@ export class Engine {
         if (!(err instanceof MissingStageData)) throw err;
         await loadStageData(err.data);
         this.slicer.restart(); // resumed by the data script's arrival
+        await this.slicer.run('repair', warmStageDataInSteps(err.data));
       }
     }
   }

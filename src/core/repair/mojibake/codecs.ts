@@ -1,35 +1,53 @@
+import { Stepwise, type Steps } from '../../steps';
+
 /**
  * Reverse tables for the two common mis-decodings of UTF-8 bytes: as GBK
  * (GB18030 in TextDecoder) and as Windows-1252. Built only from TextDecoder,
  * so the same code runs in browsers and Node.
  */
 
-let gbkReverse: Map<string, number> | null = null;
+/** Lead bytes decoded per step: 126 leads × 190 trails in one go made a task of 5–20 ms on a slow machine. */
+const LEADS_PER_STEP = 16;
 
-/** char → GBK bytes (1 byte as b, 2 bytes as (lead << 8) | trail). Built lazily on first mojibake candidate. */
-export function gbkTable(): Map<string, number> {
-  if (gbkReverse) return gbkReverse;
+/**
+ * char → GBK bytes (1 byte as b, 2 bytes as (lead << 8) | trail). Every Chinese page needs it (clean runs are
+ * checked for stretches that read as UTF-8), so the page builds it in steps before its first repair
+ * (loadGbkTableInSteps, via repair's warmUp); other callers build it on first use.
+ */
+const gbkReverse = new Stepwise(function* () {
   const table = new Map<string, number>();
-  // Decode every pair in one call, each followed by a space so the output splits back into pairs.
-  const codes: number[] = [];
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) codes.push((lead << 8) | trail);
-  const buf = new Uint8Array(codes.length * 3);
-  codes.forEach((code, i) => {
-    buf[i * 3] = code >> 8;
-    buf[i * 3 + 1] = code & 0xff;
-    buf[i * 3 + 2] = 0x20;
-  });
-  const chars = new TextDecoder('gbk').decode(buf).split(' ');
-  codes.forEach((code, i) => {
-    const ch = chars[i];
-    const single = ch.length === 1 || (ch.length === 2 && ch.codePointAt(0)! > 0xffff);
-    if (single && ch !== '\ufffd' && !table.has(ch)) table.set(ch, code);
-  });
+  const decoder = new TextDecoder('gbk');
+  for (let from = 0x81; from <= 0xfe; from += LEADS_PER_STEP) {
+    // Decode every pair of these leads in one call, each followed by a space so the output splits back into pairs.
+    const codes: number[] = [];
+    for (let lead = from; lead < from + LEADS_PER_STEP && lead <= 0xfe; lead++)
+      for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) codes.push((lead << 8) | trail);
+    const buf = new Uint8Array(codes.length * 3);
+    codes.forEach((code, i) => {
+      buf[i * 3] = code >> 8;
+      buf[i * 3 + 1] = code & 0xff;
+      buf[i * 3 + 2] = 0x20;
+    });
+    const chars = decoder.decode(buf).split(' ');
+    codes.forEach((code, i) => {
+      const ch = chars[i];
+      const single = ch.length === 1 || (ch.length === 2 && ch.codePointAt(0)! > 0xffff);
+      if (single && ch !== '\ufffd' && !table.has(ch)) table.set(ch, code);
+    });
+    yield;
+  }
   // A lone 0x80 decodes as €; UTF-8 continuation bytes make that the likely source.
   table.set('\u20ac', 0x80);
-  gbkReverse = table;
   return table;
+});
+
+export function gbkTable(): Map<string, number> {
+  return gbkReverse.get();
+}
+
+/** Builds gbkTable in short steps (see src/core/steps.ts). */
+export function loadGbkTableInSteps(): Steps<Map<string, number>> {
+  return gbkReverse.steps();
 }
 
 /** GBK byte sequence for one character, or null when GBK cannot encode it. */

@@ -1,21 +1,33 @@
 import { requireStageData } from '../../stage-data';
+import { runSteps, type Steps } from '../../steps';
 import { charCost, readingCost, simplifiedForm } from './score';
 import type { DecodedChar } from './utf8-holes';
 
 let pairs: Map<string, number> | null = null;
 
+/** Pairs added to the table per step (the whole table, ~50,000 pairs, at once is a long task). */
+const PAIRS_PER_STEP = 5_000;
+
+/** Builds the pair table (src/core/data/charfreq-bigrams.ts, injected on the page as bigrams.js) in short steps. */
+export function* loadPairTableInSteps(): Steps<void> {
+  if (pairs) return;
+  const { tiers, min } = requireStageData<{ tiers: readonly string[]; min: number }>('bigrams');
+  const table = new Map<string, number>();
+  let n = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
+    for (let k = 0; k + 1 < tier.length; k += 2) {
+      table.set(tier.slice(k, k + 2), min + i);
+      if (++n % PAIRS_PER_STEP === 0) yield;
+    }
+  }
+  pairs = table;
+}
+
 /** log2 of how often the pair occurs in clean report text (0 when rare or unseen). Digits fold to "0". */
 export function pairWeight(a: string, b: string): number {
-  if (!pairs) {
-    // src/core/data/charfreq-bigrams.ts, injected as a data script of its own on the page.
-    const { tiers, min } = requireStageData<{ tiers: readonly string[]; min: number }>('bigrams');
-    const table = new Map<string, number>();
-    tiers.forEach((tier, i) => {
-      for (let k = 0; k + 1 < tier.length; k += 2) table.set(tier.slice(k, k + 2), min + i);
-    });
-    pairs = table;
-  }
-  return pairs.get(fold(a) + fold(b)) ?? 0;
+  if (!pairs) runSteps(loadPairTableInSteps());
+  return pairs!.get(fold(a) + fold(b)) ?? 0;
 }
 
 /** Digits count as "0"; a Traditional character counts as its Simplified form (the table is from Simplified text). */

@@ -1,5 +1,6 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { CHAR_COST_BUCKETS, CHAR_COST_MIN, CHAR_COST_STEPS, CHAR_COST_UNSEEN } from '../../data/charfreq';
+import type { Steps } from '../../steps';
 
 let costs: Map<string, number> | null = null;
 let seenBmp: Uint8Array | null = null;
@@ -69,4 +70,14 @@ export function simplifiedForm(ch: string): string | undefined {
     }
   }
   return tradToSimp.get(ch);
+}
+
+/** Builds this module's tables (the cost map, the seen-character set, the Traditional→Simplified map) a step each. */
+export function* loadScoreTablesInSteps(): Steps<void> {
+  isSeenUnit(0);
+  yield;
+  charCost('一');
+  yield;
+  simplifiedForm('一');
+  yield;
 }

@@ -1,14 +1,21 @@
 import { requireStageData } from '../../stage-data';
+import { runSteps, type Steps } from '../../steps';
 
 let byChar: Map<string, string[]> | null = null;
 let syllables: Set<string> | null = null;
 
-function load() {
-  // src/core/data/readings.ts, injected as a data script of its own on the page.
+/** Readings (syllable:characters) parsed per step: all 400 at once made a task of up to 16 ms on a slow machine. */
+const ENTRIES_PER_STEP = 50;
+
+/** Parses the readings table (src/core/data/readings.ts, injected on the page as readings.js) in short steps. */
+export function* loadReadingsInSteps(): Steps<void> {
+  if (byChar) return;
   const readings = requireStageData<string>('readings');
   const chars = new Map<string, string[]>();
   const known = new Set<string>();
-  for (const entry of readings.split('|')) {
+  const entries = readings.split('|');
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const colon = entry.indexOf(':');
     const reading = entry.slice(0, colon);
     known.add(reading);
@@ -17,9 +24,14 @@ function load() {
       if (list) list.push(reading);
       else chars.set(ch, [reading]);
     }
+    if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
   byChar = chars;
   syllables = known;
+}
+
+function load() {
+  runSteps(loadReadingsInSteps());
 }
 
 /** Toneless readings of a Han character (ü as v); empty when unknown. */

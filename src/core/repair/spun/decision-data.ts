@@ -1,3 +1,5 @@
+import type { Steps } from '../../steps';
+
 /**
  * What the restoration decision reads once the spinner gate has opened: the spinner dictionary (the
  * match index and the candidates come from it), the weak signatures (its priors), and how often its words
@@ -48,6 +50,16 @@ function tables() {
   if (counts) return counts;
   const data = spunDecisionData();
   return (counts = { clean: table(data.clean), general: table(data.general) });
+}
+
+/** Parses the count tables, one a step: a spun page's warm-up does it, before its first decision (see ../index.ts warmUp). */
+export function* loadSpunCountsInSteps(): Steps<void> {
+  if (counts) return;
+  const data = spunDecisionData();
+  const clean = table(data.clean);
+  yield;
+  counts = { clean, general: table(data.general) };
+  yield;
 }
 
 /** Occurrences of `w` in the clean corpus (0 when absent). */
