@@ -45,7 +45,7 @@ export function* runPipelineInSteps(original: string, stages: readonly Stage[], 
 
   for (const stage of stages) {
     if (disabled.has(stage.kind)) continue;
-    const proposed = stage.run(text, options);
+    const proposed = stage.runInSteps ? yield* stage.runInSteps(text, options) : stage.run(text, options);
     // Applied edits and suggestions are normalised apart: a suggestion may cover the
     // same span as an applied edit (a lost character shown as unknown, and its guess).
     const apply = normaliseEdits(proposed.filter((e) => e.confidence >= threshold), text);

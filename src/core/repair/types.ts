@@ -96,6 +96,8 @@ export interface PageDetector {
 export interface Stage {
   kind: RepairKind;
   run(text: string, options: RepairOptions): Edit[];
+  /** The same as run, pausing between short steps (a stage whose work on one chunk can be long); the stepwise pipeline prefers it. */
+  runInSteps?(text: string, options: RepairOptions): Generator<void, Edit[]>;
   /** Stages that need a page-level decision expose a detector. */
   detector?(): PageDetector;
 }

@@ -2,6 +2,10 @@ import type { CharLM } from '../../lm';
 import * as hash from '../../lm/hash';
 import { literalCounts, type ChoicePoint } from './candidates';
 import { DECIDE_PARAMS } from './params';
+import { runSteps, type Steps } from '../../steps';
+
+/** Points scored per step: a spun chunk of a few thousand characters took 15–20 ms at once on a slow machine. */
+const POINTS_PER_STEP = 64;
 
 /** Module-local binding: some loaders turn every call of an import into a getter call. */
 const foldChar = hash.foldChar;
@@ -48,6 +52,11 @@ function rightCodes(text: string, pts: ChoicePoint[], i: number, n: number, out:
  * context plus prior. Reads only the original text; nothing replaced is re-matched.
  */
 export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
+  runSteps(decideInSteps(text, pts, lm));
+}
+
+/** decide, pausing every POINTS_PER_STEP points scored: the same work in the same order. */
+export function* decideInSteps(text: string, pts: ChoicePoint[], lm: CharLM): Steps<void> {
   const { left: LEFT, right: RIGHT, temperature, consistency } = DECIDE_PARAMS;
   const scores: number[] = [];
   const buf = new Uint16Array(64);
@@ -96,13 +105,24 @@ export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
     return changed;
   };
   // Pass 1 reads right context as first assumed; pass 2 re-scores only points whose right neighbour then changed.
-  const changed = pts.map((p, i) => p.cands.length > 1 && score(i));
+  const changed: boolean[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    changed.push(pts[i].cands.length > 1 && score(i));
+    if (i % POINTS_PER_STEP === POINTS_PER_STEP - 1) yield;
+  }
   for (let i = 0; i < pts.length; i++) {
     const next = pts[i + 1];
     if (pts[i].cands.length > 1 && next && changed[i + 1] && next.start - pts[i].end < RIGHT) score(i);
+    if (i % POINTS_PER_STEP === POINTS_PER_STEP - 1) yield;
   }
-  if (consistency > 0) enforceConsistency(pts, (i, bonus) => score(i, bonus), consistency);
-  if (DECIDE_PARAMS.intact > 0) weighIntactOriginals(text, pts, (i, bonus) => score(i, bonus));
+  if (consistency > 0) yield* enforceConsistency(pts, (i, bonus) => score(i, bonus), consistency);
+  if (DECIDE_PARAMS.intact > 0) yield* weighIntactOriginals(text, pts, (i, bonus) => score(i, bonus));
+}
+
+/** Counts rescored points and says when a step is due (every POINTS_PER_STEP). */
+function stepCounter(): () => boolean {
+  let n = 0;
+  return () => ++n % POINTS_PER_STEP === 0;
 }
 
 /**
@@ -115,7 +135,7 @@ export function decide(text: string, pts: ChoicePoint[], lm: CharLM): void {
  * clipped to [0, cap]: `rate` is how many intact copies a spinner that skips
  * some occurrences leaves per restored one.
  */
-function weighIntactOriginals(text: string, pts: ChoicePoint[], rescore: (i: number, bonus: (c: string) => number) => void): void {
+function* weighIntactOriginals(text: string, pts: ChoicePoint[], rescore: (i: number, bonus: (c: string) => number) => void): Steps<void> {
   const { intact: weight, intactCap: cap, intactRate: rate } = DECIDE_PARAMS;
   const restored = new Map<string, number[]>();
   for (let i = 0; i < pts.length; i++) {
@@ -132,12 +152,16 @@ function weighIntactOriginals(text: string, pts: ChoicePoint[], rescore: (i: num
   const rewritten = new Uint8Array(text.length);
   for (const p of pts) if (p.choice !== 0) rewritten.fill(1, p.start, p.end);
   const intact = literalCounts(text, restored.keys(), rewritten);
+  const due = stepCounter();
   for (const [o, idx] of restored) {
     const excess = Math.log((intact.get(o)! + 0.5) / (rate * idx.length + 0.5));
     const penalty = weight * Math.min(cap, excess);
     if (penalty <= 0) continue;
     const bonus = (c: string) => (c === o ? -penalty : 0);
-    for (const i of idx) rescore(i, bonus);
+    for (const i of idx) {
+      rescore(i, bonus);
+      if (due()) yield;
+    }
   }
 }
 
@@ -154,7 +178,8 @@ function priorOrder(priors: number[]): number[] {
 }
 
 /** Re-decides the occurrences of forms whose decisions disagree, pulling them towards the page's majority. */
-function enforceConsistency(pts: ChoicePoint[], rescore: (i: number, bonus: (c: string) => number) => void, weight: number): void {
+function* enforceConsistency(pts: ChoicePoint[], rescore: (i: number, bonus: (c: string) => number) => void, weight: number): Steps<void> {
+  const due = stepCounter();
   const byForm = new Map<string, number[]>();
   for (let i = 0; i < pts.length; i++) {
     // Single characters (真, 做) are genuine in some words and spun in others: no majority applies.
@@ -175,7 +200,11 @@ function enforceConsistency(pts: ChoicePoint[], rescore: (i: number, bonus: (c: 
     for (const [c, n] of votes) if (n > (votes.get(majority) ?? 0)) majority = c;
     const bonus = (c: string) => (weight * (votes.get(c) ?? 0)) / idx.length;
     // Only dissenters can change; the majority's own choices are only reinforced.
-    for (const i of idx) if (pts[i].cands[pts[i].choice] !== majority) rescore(i, bonus);
+    for (const i of idx) {
+      if (pts[i].cands[pts[i].choice] === majority) continue;
+      rescore(i, bonus);
+      if (due()) yield;
+    }
   }
 }
 

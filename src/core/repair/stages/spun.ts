@@ -1,6 +1,7 @@
 import { getLM } from '../../lm';
 import { choicePoints } from '../spun/candidates';
-import { decide } from '../spun/decide';
+import { decideInSteps } from '../spun/decide';
+import { runSteps } from '../../steps';
 import { findMatches } from '../spun/dictionary';
 import { findSignatures, gateOf, spinnerGate, type SignatureHits } from '../spun/gate';
 import type { Edit, Stage } from '../types';
@@ -34,11 +35,15 @@ export const spunStage: Stage = {
     };
   },
   run(text, options) {
+    return runSteps(spunStage.runInSteps!(text, options));
+  },
+  *runInSteps(text, options) {
     // The page's verdict says no spinner: nothing to look up (the dictionary is not even loaded).
     if (options.page?.spun === false) return [];
     if (!(options.page?.spun ?? spinnerGate(text).open)) return [];
     const pts = choicePoints(text, findMatches(text));
-    decide(text, pts, getLM());
+    yield;
+    yield* decideInSteps(text, pts, getLM());
     const edits: Edit[] = [];
     for (const p of pts) {
       if (p.choice === 0) continue;
