@@ -1,4 +1,4 @@
-import type { Steps } from '../../steps';
+import { runSteps, type Steps } from '../../steps';
 
 /**
  * What the restoration decision reads once the spinner gate has opened: the spinner dictionary (the
@@ -47,9 +47,8 @@ function table(list: string): Map<string, number> {
 }
 
 function tables() {
-  if (counts) return counts;
-  const data = spunDecisionData();
-  return (counts = { clean: table(data.clean), general: table(data.general) });
+  if (!counts) runSteps(loadSpunCountsInSteps());
+  return counts!;
 }
 
 /** Parses the count tables, one a step: a spun page's warm-up does it, before its first decision (see ../index.ts warmUp). */

@@ -116,8 +116,13 @@ export function loadMatchIndexInSteps(): Steps<MatchIndex> {
 
 function* buildMatchIndex(): Steps<MatchIndex> {
   const forms = yield* reverse.steps();
+  return indexByFirst(forms.keys());
+}
+
+/** A longest-match index over `forms` (the spun forms here; the gate's strong signatures in ./gate). */
+export function indexByFirst(forms: Iterable<string>): MatchIndex {
   const byFirst = new Map<number, string[]>();
-  for (const form of forms.keys()) {
+  for (const form of forms) {
     const c = form.charCodeAt(0);
     const list = byFirst.get(c);
     if (list) list.push(form);
@@ -142,7 +147,8 @@ export interface Match {
   parts?: [Match, Match];
 }
 
-function longestAt(text: string, i: number, index: MatchIndex): string | undefined {
+/** The longest form of `index` starting at `i` in `text`, if any. */
+export function longestAt(text: string, i: number, index: MatchIndex): string | undefined {
   if (!index.starts[text.charCodeAt(i)]) return undefined;
   const list = index.byFirst.get(text.charCodeAt(i));
   if (list) for (const f of list) if (text.startsWith(f, i)) return f;

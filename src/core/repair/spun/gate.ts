@@ -1,5 +1,6 @@
 import { SPUN_SIGNATURES } from '../../data/spun-signatures';
 import { spunDecisionData } from './decision-data';
+import { indexByFirst, longestAt, type MatchIndex } from './dictionary';
 
 /**
  * Page-level evidence that a spinner ran. Only strong signatures count: spun
@@ -31,32 +32,19 @@ export function signatures(): Set<string> {
   return allSet;
 }
 
-/** First character → strong signatures starting with it, longest first. */
-let signatureIndex: Map<number, string[]> | undefined;
+let signatureIndex: MatchIndex | undefined;
 
-function signaturesByFirst(): Map<number, string[]> {
-  if (signatureIndex) return signatureIndex;
-  signatureIndex = new Map();
-  for (const s of strongSignatures()) {
-    const list = signatureIndex.get(s.charCodeAt(0));
-    if (list) list.push(s);
-    else signatureIndex.set(s.charCodeAt(0), [s]);
-  }
-  for (const list of signatureIndex.values()) list.sort((a, b) => b.length - a.length);
-  return signatureIndex;
-}
-
-/** The gate's evidence in `text`: strong signatures, left to right, longest first, not overlapping. */
+/** What the gate counts: hits of strong signatures and the distinct forms among them. */
 export interface SignatureHits {
   hits: number;
   forms: Set<string>;
 }
 
+/** Adds the strong signatures in `text` to `into`: left to right, longest first, not overlapping. */
 export function findSignatures(text: string, into: SignatureHits = { hits: 0, forms: new Set() }): SignatureHits {
-  const index = signaturesByFirst();
+  signatureIndex ??= indexByFirst(strongSignatures());
   for (let i = 0; i < text.length; ) {
-    const list = index.get(text.charCodeAt(i));
-    const hit = list?.find((s) => text.startsWith(s, i));
+    const hit = longestAt(text, i, signatureIndex);
     if (!hit) {
       i++;
       continue;

@@ -1,10 +1,10 @@
 import { getLM } from '../../lm';
 import { choicePoints } from '../spun/candidates';
 import { decideInSteps } from '../spun/decide';
-import { runSteps } from '../../steps';
 import { findMatches } from '../spun/dictionary';
 import { findSignatures, gateOf, spinnerGate, type SignatureHits } from '../spun/gate';
-import type { Edit, Stage } from '../types';
+import { runSteps, type Steps } from '../../steps';
+import type { Edit, RepairOptions, Stage } from '../types';
 import { loadCharTableInSteps, traditionalCharsToSimplified } from '../traditional/script';
 
 /**
@@ -34,21 +34,22 @@ export const spunStage: Stage = {
       verdict: () => ({ spun: gateOf(length, found).open }),
     };
   },
-  run(text, options) {
-    return runSteps(spunStage.runInSteps!(text, options));
-  },
-  *runInSteps(text, options) {
-    // The page's verdict says no spinner: nothing to look up (the dictionary is not even loaded).
-    if (options.page?.spun === false) return [];
-    if (!(options.page?.spun ?? spinnerGate(text).open)) return [];
-    const pts = choicePoints(text, findMatches(text));
-    yield;
-    yield* decideInSteps(text, pts, getLM());
-    const edits: Edit[] = [];
-    for (const p of pts) {
-      if (p.choice === 0) continue;
-      edits.push({ start: p.start, end: p.end, after: p.cands[p.choice], kind: 'spun', confidence: p.confidence });
-    }
-    return edits;
-  },
+  run: (text, options) => runSteps(repairSpun(text, options)),
+  runInSteps: repairSpun,
 };
+
+/** The stage's repair of one chunk, pausing between short steps (the decision over a long chunk is long). */
+function* repairSpun(text: string, options: RepairOptions): Steps<Edit[]> {
+  // The page's verdict says no spinner: nothing to look up (the dictionary is not even loaded).
+  if (options.page?.spun === false) return [];
+  if (!(options.page?.spun ?? spinnerGate(text).open)) return [];
+  const pts = choicePoints(text, findMatches(text));
+  yield;
+  yield* decideInSteps(text, pts, getLM());
+  const edits: Edit[] = [];
+  for (const p of pts) {
+    if (p.choice === 0) continue;
+    edits.push({ start: p.start, end: p.end, after: p.cands[p.choice], kind: 'spun', confidence: p.confidence });
+  }
+  return edits;
+}
