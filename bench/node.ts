@@ -92,7 +92,7 @@ async function annotateRows(): Promise<BenchRow[]> {
 /**
  * Term matching over 100,000 characters with the whole built-in glossary, against the same matcher with only
  * the 283 hand-written entries the glossary had before it grew (issue #11: within 2× of that). Also the
- * one-off compile of the automaton, which the page does stepwise once glossary.js has arrived.
+ * one-off compile of the spelling index, which the page does stepwise once glossary.js has arrived.
  */
 export async function termRows(): Promise<BenchRow[]> {
   const text = buildReport([seed('000'), seed('002'), seed('003')]);
@@ -105,7 +105,7 @@ export async function termRows(): Promise<BenchRow[]> {
   const after = await measure(`findTerms, built-in glossary (${BUILTIN_GLOSSARY.length} entries), 100k`, run, { runs: 15, warmup: 3, baseline: base, note: `${run().length} terms` });
   const packed = packedGlossaryData();
   const decode = await measure(`parse the glossary scripts' ${packed.entryChunks!.length} JSON chunks (the page does one per step)`, () => packed.entryChunks!.map((c) => JSON.parse(c)), { runs: 7, warmup: 1 });
-  const compile = await measure(`compile the built-in glossary's automaton (${BUILTIN_GLOSSARY.length} entries, stepwise on the page)`, () => runSteps(compileGlossarySteps([BUILTIN_GLOSSARY], 2)), { runs: 7, warmup: 1 });
+  const compile = await measure(`compile the built-in glossary's spelling index (${BUILTIN_GLOSSARY.length} entries, stepwise on the page)`, () => runSteps(compileGlossarySteps([BUILTIN_GLOSSARY], 2)), { runs: 7, warmup: 1 });
   return [before, after, decode, compile];
 }
 

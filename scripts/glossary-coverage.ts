@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../src/core/glossary/shipped';
 import { BUILTIN_GLOSSARY } from '../src/core/data/glossary-builtin';
-import { formsOf, foldString } from '../src/core/glossary/compiled';
+import { formsOf } from '../src/core/glossary/compiled';
+import { foldString } from '../src/core/glossary/spelling-index';
 import { findTerms } from '../src/core/glossary';
 
 const dir = join(import.meta.dirname, '..', 'tests', 'fixtures', 'terms-coverage');

@@ -52,7 +52,7 @@ function* decodeSteps(): Steps<readonly GlossaryEntry[]> {
 /** Built-in entries rank below the reader's (0) and the report's (1). */
 export const BUILTIN_LAYER = 2;
 
-/** Where the built-in glossary comes from; replaces any earlier source (and its compiled automaton). */
+/** Where the built-in glossary comes from; replaces any earlier source (and its compiled spelling index). */
 export function provideBuiltinGlossary(from: () => BuiltinGlossaryData | undefined): void {
   source = from;
   compiled = newCompiled();
@@ -72,12 +72,12 @@ export function sloganStoplists(): SloganStoplists | null {
   return (stoplists ??= { ordinaryNumbered: new Set(data.ordinaryNumbered), countedNouns: new Set(data.countedNouns), attestedCounted: new Set(data.attestedCounted) });
 }
 
-/** The compiled built-in automaton, built on first use and kept. */
+/** The compiled built-in spelling index, built on first use and kept. */
 export function builtinCompiled(): CompiledGlossary {
   return compiled.get();
 }
 
-/** Builds the built-in automaton one short step at a time (a page runs one step per slice of a task). */
+/** Builds the built-in spelling index one short step at a time (a page runs one step per slice of a task). */
 export function compileBuiltinInSteps(): Steps<CompiledGlossary> {
   return compiled.steps();
 }

@@ -1,4 +1,4 @@
-import { AhoCorasick, fold } from './aho-corasick';
+import { SpellingIndex, foldString } from './spelling-index';
 import { needsNumericCheck } from './boundaries';
 import type { Steps } from '../steps';
 import type { GlossaryEntry, TermAlternative } from './types';
@@ -16,19 +16,10 @@ export interface CompiledForm {
 }
 
 export interface CompiledGlossary {
-  automaton: AhoCorasick;
+  index: SpellingIndex;
   forms: CompiledForm[];
   /** Folded spelling -> its form, to find what a higher layer shadows. */
   byForm: Map<string, CompiledForm>;
-}
-
-const FOLDABLE = /[A-Z\uff01-\uff5e]/;
-
-export function foldString(s: string): string {
-  if (!FOLDABLE.test(s)) return s; // most spellings are Chinese: nothing to fold
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
-  return out;
 }
 
 /** Quote characters are never part of a form: quoted occurrences are matched on their content. */
@@ -44,16 +35,16 @@ export function formsOf(entry: GlossaryEntry): string[] {
   return out;
 }
 
-/** Entries added to the automaton between pauses when compiling stepwise. */
+/** Entries read between pauses when compiling stepwise. */
 const ENTRIES_PER_STEP = 150;
-/** Spellings added to the automaton between pauses. */
+/** Spellings added to the index between pauses. */
 const FORMS_PER_STEP = 1500;
 
 /**
- * Builds one automaton over every form of every entry, stepwise (see src/core/steps.ts). `layers` are given
+ * Builds one spelling index over every form of every entry, stepwise (see src/core/steps.ts). `layers` are given
  * highest priority first, numbered from `firstLayer`; when two entries share a spelling, the first one owns
  * it and the others become alternatives. `below` is an already compiled lower-priority glossary (the
- * built-in one): a spelling it also has gets its explanation as an alternative, and both automata are
+ * built-in one): a spelling it also has gets its explanation as an alternative, and both indexes are
  * scanned, the higher layer winning on equal spans.
  */
 export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[])[], firstLayer = 0, below?: CompiledGlossary): Steps<CompiledGlossary> {
@@ -82,11 +73,11 @@ export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[]
       }
     }
   }
-  const automaton = new AhoCorasick();
+  const index = new SpellingIndex();
   for (let i = 0; i < forms.length; i++) {
     if (i % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
-    automaton.add(forms[i].form, i);
+    index.add(forms[i].form, i);
   }
-  yield* automaton.buildInSteps();
-  return { automaton, forms, byForm };
+  yield* index.buildInSteps();
+  return { index, forms, byForm };
 }

@@ -35,7 +35,7 @@ export interface FindTermsOptions {
 /** Forms of at most this many characters need quotes or a cue unless the entry says `bare`. */
 const SHORT_FORM = 2;
 
-// The built-in automaton is built once (./builtin); the small user/report sets get an automaton of
+// The built-in spelling index is built once (./builtin); the small user/report sets get an index of
 // their own, cached by content a few at a time, so a report's 名词解释 never rebuilds the large one.
 const extraCache = new Map<string, CompiledGlossary>();
 const EXTRA_CACHE_SIZE = 8;
@@ -64,7 +64,7 @@ function compiledExtra(user: readonly GlossaryEntry[], report: readonly Glossary
   return compiled;
 }
 
-/** Which built-in automaton an extra one took its alternatives from (a new built-in source invalidates it). */
+/** Which built-in spelling index an extra one took its alternatives from (a new built-in source invalidates it). */
 const compiledBelow = new WeakMap<CompiledGlossary, CompiledGlossary>();
 
 function accept(text: string, start: number, end: number, form: CompiledForm): boolean {
@@ -97,7 +97,7 @@ function selectLeftmostLongest(candidates: Candidate[]): Candidate[] {
 }
 
 /**
- * Finds slogan terms in `text`: glossary entries (user > report > built-in) in one Aho–Corasick
+ * Finds slogan terms in `text`: glossary entries (user > report > built-in) in one pass of a spelling index
  * pass with leftmost-longest matching, plus quoted coined terms without an entry.
  * Offsets are UTF-16 indices into `text`, sorted by start.
  */
@@ -109,7 +109,7 @@ export function findTerms(text: string, options: FindTermsOptions = {}): Term[] 
 
   const candidates: Candidate[] = [];
   for (const compiled of extra ? [extra, builtin] : [builtin]) {
-    compiled.automaton.scan(text, (start, end, payload) => {
+    compiled.index.scan(text, (start, end, payload) => {
       const form = compiled.forms[payload];
       if (accept(text, start, end, form)) candidates.push({ start, end, form });
     });
