@@ -56,7 +56,7 @@ export interface EngineOptions {
    */
   viewportFirst?: boolean;
   /** Where the chunks are (tests without layout give their own). */
-  readingOrder?: (doc: Document, chunks: readonly Chunk[]) => Promise<ReadingOrder>;
+  readingOrder?: (doc: Document, chunks: readonly Chunk[]) => ReadingOrder | Promise<ReadingOrder>;
 }
 
 const ALL_LAYERS: readonly LayerKind[] = LAYER_ORDER;
@@ -172,9 +172,9 @@ export class Engine {
     lap('collect');
     // Each phase gets its own task, so a long page never blocks the main thread for long.
     await this.slicer.yield('collect');
-    this.layers.install();
+    // Positions are read before GovLens adds its style sheet, which would make the browser lay the page out again.
     const order = this.viewportFirst ? await this.readingOrder(this.doc, chunks) : { near: [], rest: views.map((_, i) => i) };
-    this.slicer.restart(); // resumed by the browser's report of the layout
+    this.layers.install();
     const near = order.near.map((i) => views[i]);
     const rest = order.rest.map((i) => views[i]);
     this.order = [...near, ...rest].map((v) => v.chunk);

@@ -5,7 +5,7 @@ import type { DamageKind } from '../../src/core/detect/types';
 import { Engine } from '../../src/page/engine';
 import { publishLanguageModel } from '../../src/page/language-model-script';
 import type { Chunk } from '../../src/page/text-index';
-import { documentOrder, orderByDistance, type ReadingOrder } from '../../src/page/viewport';
+import { documentOrder, orderByDistance, readingOrder, type ReadingOrder } from '../../src/page/viewport';
 import { loadPages, readPageHtml, type PageEntry } from '../support/pages';
 
 // What lm.js sets, as the background would have injected it on a spun page.
@@ -127,5 +127,20 @@ describe('reading order', () => {
   it('falls back to the opening of the page when nothing is laid out in the band', () => {
     expect(orderByDistance([null, null], 1800)).toEqual({ near: [0], rest: [1] });
     expect(orderByDistance([extent(4000, 5000), extent(3000, 3500)], 1800)).toEqual({ near: [1], rest: [0] });
+  });
+  it('reads where each chunk sits from its boxes at once, without waiting for the browser', () => {
+    const window = new Window({ width: 1000, height: 900 });
+    const doc = window.document as unknown as Document;
+    const tops = [-2500, 100, 1200, 3000];
+    const chunks = tops.map((top, i) => {
+      const p = doc.createElement('p');
+      p.textContent = `第${i}段`;
+      doc.body.appendChild(p);
+      // happy-dom lays nothing out: each paragraph's box is given.
+      p.getBoundingClientRect = () => ({ top, bottom: top + 300, width: 800, height: 300 }) as DOMRect;
+      return { nodes: [p.firstChild as Text], text: p.textContent } as unknown as Chunk;
+    });
+    // The viewport (900) and a screen below it: chunks 1 and 2; then 3 (1,200 below the band), then 0 (2,200 above).
+    expect(readingOrder(doc, chunks)).toEqual({ near: [1, 2], rest: [3, 0] });
   });
 });
