@@ -42,14 +42,14 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 /**
- * The data a report will need, known from its sample: the glossary, the model for a spun page, the mojibake and
- * pinyin stages' tables for a page showing that damage, the S→T tables for a reader of Traditional.
+ * The data a report's first marks will need, known from its sample: the glossary, the mojibake and pinyin
+ * stages' tables for a page showing that damage, the S→T tables for a reader of Traditional.
  */
 function dataScriptsFor(verdict: Detection, traditional: boolean): DataScript[] {
-  // Every report reads terms and pledges: the built-in glossary and the pledge reader come with the engine,
-  // each in tasks of their own.
-  const data: DataScript[] = ['glossary', 'pledges'];
-  if (verdict.damage?.includes('spun')) data.push('lm');
+  // Every report reads terms: the built-in glossary comes with the engine, in tasks of its own. The pledge
+  // reader and a spun page's model are not needed for the first marks; the engine asks for them once those are
+  // painted (their evaluation would delay them).
+  const data: DataScript[] = ['glossary'];
   if (verdict.damage?.includes('mojibake')) data.push('bigrams');
   if (verdict.damage?.includes('pinyin')) data.push('readings');
   if (traditional) data.push('s2t');

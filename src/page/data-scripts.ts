@@ -44,20 +44,46 @@ function arrival(name: DataScript, ms: number): Promise<void> {
   });
 }
 
+/** Loads under way or done, by name: a data script asked for twice (a prefetch, then its use) is injected once. */
+const loads = new Map<DataScript, Promise<boolean>>();
+
 /**
  * Heavy data only some pages need is not part of engine.js: the background
  * injects it into this frame, as a script of its own, with the engine when
  * the page's sample called for it, else on request. `present` says whether
  * it has arrived.
  */
-async function inject(name: DataScript, present: () => boolean): Promise<boolean> {
-  if (present()) return true;
-  if (announced.includes(name)) {
-    await arrival(name, ANNOUNCED_WAIT_MS);
-    if (present()) return true;
+function inject(name: DataScript, present: () => boolean): Promise<boolean> {
+  if (present()) return Promise.resolve(true);
+  let load = loads.get(name);
+  if (!load) {
+    load = (async () => {
+      if (announced.includes(name)) {
+        await arrival(name, ANNOUNCED_WAIT_MS);
+        if (present()) return true;
+      }
+      await toBackground('page:inject-data', { name }).catch(() => undefined);
+      return present();
+    })();
+    loads.set(name, load);
+    // A failed load may be asked for again.
+    void load.then((ok) => {
+      if (!ok) loads.delete(name);
+    });
   }
-  await toBackground('page:inject-data', { name }).catch(() => undefined);
-  return present();
+  return load;
+}
+
+/**
+ * Asks for data scripts the rest of the page will need (the pledge reader; the model on a page the sample
+ * showed spun) once the part in view is marked: announced with the engine, their evaluation (10–25 ms) fell
+ * before the first marks.
+ */
+export function prefetchDataScripts(names: readonly ('pledges' | 'lm')[]): void {
+  for (const name of names) {
+    if (name === 'pledges') void loadPledgeReader();
+    else void loadLanguageModel();
+  }
 }
 
 /** The character model (1 MB) and the spun decision's dictionary and word counts, for spun pages. Resolves false when they could not be had. */

@@ -17,7 +17,7 @@ import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, 
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
-import { loadBuiltinGlossary, loadLanguageModel, loadPledgeReader, loadStageData } from './data-scripts';
+import { loadBuiltinGlossary, loadLanguageModel, loadPledgeReader, loadStageData, prefetchDataScripts } from './data-scripts';
 import type { PledgeReader } from './pledge-reader';
 import { MissingStageData } from '../core/stage-data';
 import { nextTask, TaskSlicer } from './slicer';
@@ -183,8 +183,10 @@ export class Engine {
       await this.markFirst(near);
       lap('first-marks');
       this.onFirstMarks?.();
-      await this.slicer.yield('first-marks');
     }
+    // What the rest of the page needs, asked for once the part in view is marked (see prefetchDataScripts).
+    prefetchDataScripts(this.hint.includes('spun') ? ['pledges', 'lm'] : ['pledges']);
+    if (near.length) await this.slicer.yield('first-marks');
     // The page-level decisions, from the whole page, as a whole-page run makes them.
     const guess = this.context;
     await this.analyse(chunks.map((c) => c.text));
