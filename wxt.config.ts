@@ -5,24 +5,33 @@ import { resolve } from 'node:path';
 import { REPORT_HOST_MATCHES } from './src/shared/hosts';
 import { utf8Output } from './scripts/vite-utf8-output';
 import { renderIcons } from './scripts/icons';
-import { packedGlossaryData } from './src/core/data/glossary-builtin';
-import { splitGlossaryData } from './src/core/glossary/parts';
+import { packedGlossaryData, packedGlossaryExplanations } from './src/core/data/glossary-builtin';
+import { splitExplanations, splitGlossaryData } from './src/core/glossary/parts';
 
 /**
- * The glossary scripts' data (virtual:govlens-glossary/1 …, one module a part: src/core/glossary/parts.ts),
- * with the entries as JSON string literals (packedGlossaryData): a page evaluates string literals far faster
- * than the same data as object literals (a 40 ms task).
+ * The glossary scripts' data (virtual:govlens-glossary/1 …, the entries without their explanations, and
+ * virtual:govlens-glossary-text/1 …, the explanations; one module a part: src/core/glossary/parts.ts), with the
+ * entries as JSON string literals (packedGlossaryData): a page evaluates string literals far faster than the same
+ * data as object literals (a 40 ms task).
  */
 function glossaryData(): Plugin {
   const prefix = 'virtual:govlens-glossary/';
+  const textPrefix = 'virtual:govlens-glossary-text/';
   let parts: ReturnType<typeof splitGlossaryData> | undefined;
+  let textParts: string[][] | undefined;
   return {
     name: 'govlens-glossary-data',
-    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
+    resolveId: (source) => (source.startsWith(prefix) || source.startsWith(textPrefix) ? `\0${source}` : undefined),
     load: (resolved) => {
-      if (!resolved.startsWith(`\0${prefix}`)) return undefined;
-      parts ??= splitGlossaryData(packedGlossaryData());
-      return `export default ${JSON.stringify(parts[Number(resolved.slice(prefix.length + 1)) - 1])};`;
+      if (resolved.startsWith(`\0${prefix}`)) {
+        parts ??= splitGlossaryData(packedGlossaryData());
+        return `export default ${JSON.stringify(parts[Number(resolved.slice(prefix.length + 1)) - 1])};`;
+      }
+      if (resolved.startsWith(`\0${textPrefix}`)) {
+        textParts ??= splitExplanations(packedGlossaryExplanations());
+        return `export default ${JSON.stringify(textParts[Number(resolved.slice(textPrefix.length + 1)) - 1])};`;
+      }
+      return undefined;
     },
   };
 }

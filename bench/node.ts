@@ -16,7 +16,7 @@ import { repair } from '../src/core/repair/index';
 import { extractFigures } from '../src/core/figures/index';
 import { findTerms, provideBuiltinGlossary } from '../src/core/glossary/index';
 import { BUILTIN_GLOSSARY, BUILTIN_GLOSSARY_DATA, packedGlossaryData, toEntries } from '../src/core/data/glossary-builtin';
-import { GLOSSARY_PARTS } from '../src/core/glossary/parts';
+import { GLOSSARY_PARTS, GLOSSARY_TEXT_PARTS } from '../src/core/glossary/parts';
 import { BUILTIN_SEEDS } from '../src/core/data/glossary-builtin-source';
 import { compileGlossarySteps } from '../src/core/glossary/compiled';
 import { extractPledgesInSteps } from '../src/core/pledges/index';
@@ -113,6 +113,7 @@ export async function termRows(): Promise<BenchRow[]> {
 export function sizeRows(): BenchRow[] {
   const dir = `${ROOT}.output/chrome-mv3/`;
   const glossary = Array.from({ length: GLOSSARY_PARTS }, (_, i) => `glossary-${i + 1}.js`);
+  const glossaryText = Array.from({ length: GLOSSARY_TEXT_PARTS }, (_, i) => `glossary-text-${i + 1}.js`);
   const size = (file: string) => {
     try {
       return statSync(dir + file).size / 1024;
@@ -120,11 +121,15 @@ export function sizeRows(): BenchRow[] {
       return NaN; // not built
     }
   };
-  const notes: Record<string, string> = { 'detect.js': 'every page of a report host', 'engine.js': 'report pages', 'pledges.js': 'report pages, the pledge phase', 'bigrams.js': 'mojibake pages only', 'readings.js': 'pinyin pages only', 'lm.js': 'spun pages only', 's2t.js': 'Traditional output only' };
+  const notes: Record<string, string> = { 'detect.js': 'every page of a report host', 'engine.js': 'report pages', 'pledges.js': 'report pages, after the first marks', 'bigrams.js': 'mojibake pages only', 'readings.js': 'pinyin pages only', 'lm.js': 'spun pages only, after the first marks', 's2t.js': 'Traditional output only' };
   const script = (file: string) => ({ file, kb: size(file), note: notes[file] });
-  const parts = glossary.map(size);
-  const glossaryRow = { file: `glossary-1…${GLOSSARY_PARTS}.js`, kb: parts.reduce((a, b) => a + b, 0), note: `report pages, after the repair; ${GLOSSARY_PARTS} scripts of ${Math.min(...parts).toFixed(0)}–${Math.max(...parts).toFixed(0)} KB` };
-  const rows = [...['detect.js', 'engine.js', 'pledges.js'].map(script), glossaryRow, ...['bigrams.js', 'readings.js', 'lm.js', 's2t.js'].map(script)];
+  const partsRow = (files: string[], when: string) => {
+    const kbs = files.map(size);
+    return { file: files.length > 1 ? `${files[0].replace(/1\.js$/, '1…')}${files.length}.js` : files[0], kb: kbs.reduce((a, b) => a + b, 0), note: `${when}; ${files.length} scripts of ${Math.min(...kbs).toFixed(0)}–${Math.max(...kbs).toFixed(0)} KB` };
+  };
+  const glossaryRow = partsRow(glossary, 'report pages, with the engine: entries without explanations');
+  const glossaryTextRow = partsRow(glossaryText, 'report pages, after the first marks: the explanations');
+  const rows = [...['detect.js', 'engine.js', 'pledges.js'].map(script), glossaryRow, glossaryTextRow, ...['bigrams.js', 'readings.js', 'lm.js', 's2t.js'].map(script)];
   return rows.map(({ file, kb, note }) => ({ name: `size of ${file}`, median: kb, p90: kb, runs: 1, unit: 'KB' as const, note: Number.isNaN(kb) ? 'not built: npm run build' : note }));
 }
 

@@ -4,3 +4,8 @@ declare module 'virtual:govlens-glossary/*' {
   const data: import('./core/glossary/builtin').BuiltinGlossaryData;
   export default data;
 }
+// One part of the built-in entries' explanations (virtual:govlens-glossary-text/1 …; src/core/glossary/parts.ts).
+declare module 'virtual:govlens-glossary-text/*' {
+  const chunks: readonly string[];
+  export default chunks;
+}

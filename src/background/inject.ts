@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { DataScript } from '../shared/messages';
 import { syncPatterns } from '../shared/sync-config';
-import { GLOSSARY_PARTS } from '../core/glossary/parts';
+import { GLOSSARY_PARTS, GLOSSARY_TEXT_PARTS } from '../core/glossary/parts';
 
 /** The scripts of each kind of data; the glossary comes in parts, each evaluated in a task of its own. */
 const DATA_FILES: Record<DataScript, readonly ScriptPublicPath[]> = {
   lm: ['/lm.js'],
   s2t: ['/s2t.js'],
   glossary: Array.from({ length: GLOSSARY_PARTS }, (_, i) => `/glossary-${i + 1}.js` as ScriptPublicPath),
+  'glossary-text': Array.from({ length: GLOSSARY_TEXT_PARTS }, (_, i) => `/glossary-text-${i + 1}.js` as ScriptPublicPath),
   pledges: ['/pledges.js'],
   bigrams: ['/bigrams.js'],
   readings: ['/readings.js'],

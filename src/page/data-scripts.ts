@@ -1,5 +1,5 @@
 import { provideBuiltinGlossary } from '../core/glossary';
-import type { BuiltinGlossaryData } from '../core/glossary/builtin';
+import { provideBuiltinExplanations, type BuiltinExplanations, type BuiltinGlossaryData } from '../core/glossary/builtin';
 import { provideLMData } from '../core/lm';
 import { provideSpunDecisionData, type SpunDecisionData } from '../core/repair/spun/decision-data';
 import { provideStageData, type StageDataName } from '../core/stage-data';
@@ -9,11 +9,12 @@ import type { PledgeReader } from './pledge-reader';
 import { toBackground } from '../shared/messaging';
 
 declare global {
-  // Set by the data scripts (lm.js, s2t.js, glossary-1…8.js, bigrams.js, readings.js; pledges.js: ./pledge-reader) in the extension's isolated world, which engine.js shares.
+  // Set by the data scripts (lm.js, s2t.js, glossary-1….js, glossary-text-1….js, bigrams.js, readings.js; pledges.js: ./pledge-reader) in the extension's isolated world, which engine.js shares.
   var __govlensLMData: string | undefined;
   var __govlensSpunData: SpunDecisionData | undefined;
   var __govlensS2T: SimplifiedToTraditionalTables | undefined;
   var __govlensGlossary: BuiltinGlossaryData | undefined;
+  var __govlensGlossaryText: BuiltinExplanations | undefined;
   var __govlensBigrams: { tiers: readonly string[]; min: number } | undefined;
   var __govlensReadings: string | undefined;
   /** Called by a data script once it has set its global. */
@@ -79,10 +80,11 @@ function inject(name: DataScript, present: () => boolean): Promise<boolean> {
  * showed spun) once the part in view is marked: announced with the engine, their evaluation (10–25 ms) fell
  * before the first marks.
  */
-export function prefetchDataScripts(names: readonly ('pledges' | 'lm')[]): void {
+export function prefetchDataScripts(names: readonly ('pledges' | 'lm' | 'glossary-text')[]): void {
   for (const name of names) {
     if (name === 'pledges') void loadPledgeReader();
-    else void loadLanguageModel();
+    else if (name === 'lm') void loadLanguageModel();
+    else void loadGlossaryExplanations();
   }
 }
 
@@ -132,6 +134,17 @@ export async function loadStageData(name: StageDataName): Promise<boolean> {
 export async function loadBuiltinGlossary(): Promise<boolean> {
   if (!(await inject('glossary', () => Boolean(globalThis.__govlensGlossary)))) return false;
   provideBuiltinGlossary(() => globalThis.__govlensGlossary);
+  return true;
+}
+
+/**
+ * The built-in entries' explanations (glossary-text-1.js …), asked for once the first marks are painted and
+ * merged before the whole page is read. Resolves false when they could not be had: the marks stay, their cards
+ * without the built-in explanation.
+ */
+export async function loadGlossaryExplanations(): Promise<boolean> {
+  if (!(await inject('glossary-text', () => Boolean(globalThis.__govlensGlossaryText)))) return false;
+  provideBuiltinExplanations(() => globalThis.__govlensGlossaryText);
   return true;
 }
 

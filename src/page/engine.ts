@@ -1,6 +1,6 @@
 import type { DamageKind } from '../core/detect/types';
 import type { Figure } from '../core/figures/types';
-import { compileBuiltinInSteps } from '../core/glossary';
+import { compileBuiltinInSteps, explainBuiltinInSteps } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import type { Outline } from '../core/pledges';
 import type { Pledge } from '../core/pledges/types';
@@ -17,7 +17,7 @@ import { pageInputs, placeMarks, readChunkInSteps, readingKey, type ChunkMarks, 
 import { readingOrder, type ReadingOrder } from './viewport';
 import { figureLayer, type Mark } from './marks';
 import { ChunkView, PageText } from './page-text';
-import { loadBuiltinGlossary, loadLanguageModel, loadPledgeReader, loadStageData, prefetchDataScripts } from './data-scripts';
+import { loadBuiltinGlossary, loadGlossaryExplanations, loadLanguageModel, loadPledgeReader, loadStageData, prefetchDataScripts } from './data-scripts';
 import type { PledgeReader } from './pledge-reader';
 import { MissingStageData } from '../core/stage-data';
 import { nextTask, TaskSlicer } from './slicer';
@@ -185,7 +185,7 @@ export class Engine {
       this.onFirstMarks?.();
     }
     // What the rest of the page needs, asked for once the part in view is marked (see prefetchDataScripts).
-    prefetchDataScripts(this.hint.includes('spun') ? ['pledges', 'lm'] : ['pledges']);
+    prefetchDataScripts(this.hint.includes('spun') ? ['glossary-text', 'pledges', 'lm'] : ['glossary-text', 'pledges']);
     if (near.length) await this.slicer.yield('first-marks');
     // The page-level decisions, from the whole page, as a whole-page run makes them.
     const guess = this.context;
@@ -224,7 +224,7 @@ export class Engine {
     await this.slicer.run('warm-up', warmUp(this.context));
     await this.repairViews(near);
     this.page.refresh();
-    await this.readViews(near, await this.inputs());
+    await this.readViews(near, await this.inputs(false));
     await this.rebuildMarkList();
     for (const v of near) {
       this.paintView(v);
@@ -406,10 +406,17 @@ export class Engine {
     }
   }
 
-  /** The page-level inputs of reading, from the page text as it is now. */
-  private async inputs(): Promise<PageInputs> {
+  /**
+   * The page-level inputs of reading, from the page text as it is now. The first marks read the built-in
+   * entries without their explanations (`explained` false); every later reading waits for them.
+   */
+  private async inputs(explained = true): Promise<PageInputs> {
     if (this.glossary && (await this.glossary)) {
       this.slicer.restart(); // resumed by the data script's arrival, not by the slicer
+      if (explained && (await loadGlossaryExplanations())) {
+        this.slicer.restart();
+        await this.slicer.run('glossary', explainBuiltinInSteps(), GLOSSARY_SLICE_MS);
+      }
       await this.slicer.run('glossary', compileBuiltinInSteps(), GLOSSARY_SLICE_MS);
     }
     if (this.userGlossaryArriving) {

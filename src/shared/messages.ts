@@ -145,7 +145,7 @@ export interface SyncSetup {
  * Simplified→Traditional tables, the built-in glossary (in parts), the pledge
  * reader, and the mojibake and pinyin stages' tables.
  */
-export type DataScript = 'lm' | 's2t' | 'glossary' | 'pledges' | 'bigrams' | 'readings';
+export type DataScript = 'lm' | 's2t' | 'glossary' | 'glossary-text' | 'pledges' | 'bigrams' | 'readings';
 
 /**
  * The background's verdict on a page's sample. It travels to the engine with

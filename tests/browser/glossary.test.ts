@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, launch, type Harness } from './harness';
 import { hover } from './page-tools';
 import { GLOSSARY_HTML as HTML, GLOSSARY_NAME as NAME, GLOSSARY_TERMS as TERMS, GLOSSARY_URL as URL } from './glossary-page';
-import { GLOSSARY_PARTS } from '../../src/core/glossary/parts';
+import { GLOSSARY_PARTS, GLOSSARY_TEXT_PARTS } from '../../src/core/glossary/parts';
 
 async function openReport(h: Harness): Promise<Page> {
   h.server.serve(URL, HTML);
@@ -50,13 +50,18 @@ describe('built-in glossary tooltips, Chinese browser (built extension, real Chr
     expect(tip).toMatch(explanation);
   });
 
-  it('has the glossary in data scripts of its own, not in detect.js or engine.js', async () => {
+  it('has the glossary in data scripts of its own, the explanations apart from the spellings, not in detect.js or engine.js', async () => {
     const read = (f: string) => readFileSync(join(EXTENSION_DIR, f), 'utf8');
     // A piece of 千万工程's explanation, as esbuild may write it (UTF-8 or \u escapes).
-    const has = (code: string) => code.includes('千村示范') || code.toLowerCase().includes('\\u5343\\u6751\\u793a\\u8303');
+    const has = (code: string) => code.includes('人居环境整治和美丽') || code.toLowerCase().includes('\\u4eba\\u5c45\\u73af\\u5883\\u6574\\u6cbb\\u548c\\u7f8e\\u4e3d');
     const parts = readdirSync(EXTENSION_DIR).filter((f) => /^glossary-\d+\.js$/.test(f));
+    const textParts = readdirSync(EXTENSION_DIR).filter((f) => /^glossary-text-\d+\.js$/.test(f));
     expect(parts).toHaveLength(GLOSSARY_PARTS);
-    expect(parts.filter((f) => has(read(f)))).not.toHaveLength(0);
+    expect(textParts).toHaveLength(GLOSSARY_TEXT_PARTS);
+    // The explanation travels in the text parts, injected after the first marks; the first parts carry the spellings.
+    expect(textParts.filter((f) => has(read(f)))).toHaveLength(1);
+    expect(parts.filter((f) => has(read(f)))).toHaveLength(0);
+    expect(parts.filter((f) => read(f).includes('千万工程') || read(f).toLowerCase().includes('\\u5343\\u4e07\\u5de5\\u7a0b'))).not.toHaveLength(0);
     expect(has(read('engine.js'))).toBe(false);
     expect(has(read('detect.js'))).toBe(false);
     expect(Number(await page.evaluate(() => document.documentElement.getAttribute('data-govlens-terms')))).toBeGreaterThanOrEqual(TERMS.length);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportGlossary } from '../../src/core/glossary';
 import { BUILTIN_GLOSSARY } from '../../src/core/data/glossary-builtin';
+import type { Term } from '../../src/core/glossary/types';
+import { runSteps } from '../../src/core/steps';
 
 const root = join(__dirname, '..', '..');
 const seed = (name: string) => readFileSync(join(root, 'seeds', name), 'utf8');
@@ -154,21 +156,33 @@ describe('parseReportGlossary headings', () => {
   });
 });
 
-describe('the built-in glossary as glossary.js carries it', () => {
-  it('decodes JSON chunks a step at a time and matches as the object form does', async () => {
-    const { provideBuiltinGlossary, compileBuiltinInSteps, findTerms } = await import('../../src/core/glossary');
-    const { BUILTIN_GLOSSARY_DATA, packedGlossaryData } = await import('../../src/core/data/glossary-builtin');
-    const text = '深化零基预算改革，建设西部陆海新通道，坚定拥护“两个确立”，落实四水四定。';
-    const asObjects = findTerms(text, { report: [] });
+describe('the built-in glossary as the glossary scripts carry it', () => {
+  it('decodes JSON chunks a step at a time, matches as the object form does, and explains once the explanations are merged', async () => {
+    const { provideBuiltinGlossary, compileBuiltinInSteps, explainBuiltinInSteps, builtinExplained, findTerms } = await import('../../src/core/glossary');
+    const { provideBuiltinExplanations } = await import('../../src/core/glossary/builtin');
+    const { BUILTIN_GLOSSARY_DATA, packedGlossaryData, packedGlossaryExplanations } = await import('../../src/core/data/glossary-builtin');
+    const texts = ['深化零基预算改革，建设西部陆海新通道，坚定拥护“两个确立”，落实四水四定。', ...['000_0cf104e84806d453', '003_79a18ab8566106eb'].map((s) => seed(`${s}.txt`))];
+    const asObjects = texts.map((text) => findTerms(text, { report: [] }));
     const packed = packedGlossaryData();
     expect(packed.entryChunks!.length).toBeGreaterThan(4);
+    // The first scripts leave the explanations out: they are most of the data.
+    const size = (chunks: readonly string[]) => chunks.reduce((n, c) => n + c.length, 0);
+    expect(size(packed.entryChunks!) * 2).toBeLessThan(size(packedGlossaryExplanations()));
     try {
       provideBuiltinGlossary(() => packed);
+      expect(builtinExplained()).toBe(false);
       let steps = 0;
       const run = compileBuiltinInSteps();
       while (!run.next().done) steps++;
       expect(steps).toBeGreaterThanOrEqual(packed.entryChunks!.length);
-      expect(findTerms(text, { report: [] })).toEqual(asObjects);
+      // Before the explanations: the same marks, each built-in one explaining nothing yet ('' is not a coined term's null).
+      const bare = (terms: Term[]) => terms.map((t) => ({ ...t, definition: t.source === 'builtin' ? '' : t.definition, en: undefined, gloss: undefined, since: undefined, firstDoc: undefined, alternatives: undefined, parts: undefined }));
+      texts.forEach((text, i) => expect(bare(findTerms(text, { report: [] }))).toEqual(bare(asObjects[i])));
+      expect(findTerms(texts[0], { report: [] }).find((t) => t.key === '零基预算')!.definition).toBe('');
+      provideBuiltinExplanations(() => packedGlossaryExplanations());
+      expect(runSteps(explainBuiltinInSteps())).toBe(true);
+      expect(builtinExplained()).toBe(true);
+      texts.forEach((text, i) => expect(findTerms(text, { report: [] })).toEqual(asObjects[i]));
     } finally {
       provideBuiltinGlossary(() => BUILTIN_GLOSSARY_DATA);
     }
@@ -216,6 +230,30 @@ describe('the built-in glossary in parts (glossary-1.js …)', () => {
     } finally {
       globalThis.__govlensOnData = undefined;
       globalThis.__govlensGlossary = undefined;
+    }
+  });
+
+  it('publishes the explanations once every text part has arrived, in any order, and tells the engine once', async () => {
+    const { packedGlossaryExplanations } = await import('../../src/core/data/glossary-builtin');
+    const { GLOSSARY_TEXT_PARTS, splitExplanations } = await import('../../src/core/glossary/parts');
+    const { provideGlossaryTextPart } = await import('../../src/page/glossary-part');
+    const chunks = packedGlossaryExplanations();
+    const parts = splitExplanations(chunks);
+    expect(parts).toHaveLength(GLOSSARY_TEXT_PARTS);
+    const sizes = parts.map((p) => p.reduce((n, c) => n + c.length, 0));
+    expect(Math.max(...sizes)).toBeLessThan((sizes.reduce((a, b) => a + b, 0) / sizes.length) * 1.25);
+    const told: string[] = [];
+    globalThis.__govlensOnData = (name) => void told.push(name);
+    try {
+      for (let i = GLOSSARY_TEXT_PARTS; i >= 1; i--) {
+        provideGlossaryTextPart(i, parts[i - 1]);
+        if (i > 1) expect(globalThis.__govlensGlossaryText).toBeUndefined();
+      }
+      expect(told).toEqual(['glossary-text']);
+      expect(globalThis.__govlensGlossaryText).toEqual(chunks);
+    } finally {
+      globalThis.__govlensOnData = undefined;
+      globalThis.__govlensGlossaryText = undefined;
     }
   });
 });

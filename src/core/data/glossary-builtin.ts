@@ -3,7 +3,7 @@
  * checked entries (glossary-imported.ts) and the generated Traditional spellings of both
  * (glossary-variants.ts). Heavy: only the glossary scripts (glossary-N.js, by way of wxt.config.ts) and Node callers import it.
  */
-import type { BuiltinGlossaryData } from '../glossary/builtin';
+import { EXPLANATION_FIELDS, type BuiltinExplanations, type BuiltinGlossaryData } from '../glossary/builtin';
 import type { GlossaryEntry } from '../glossary/types';
 import { BUILTIN_SEEDS, type BuiltinSeed } from './glossary-builtin-source';
 import { IMPORTED_SEEDS, IMPORTED_SUPPLEMENTS } from './glossary-imported';
@@ -60,9 +60,32 @@ export const BUILTIN_GLOSSARY_DATA: BuiltinGlossaryData = { entries: BUILTIN_GLO
 /** Entries per JSON chunk of the glossary scripts: each parses in about half a millisecond, and the parts (core/glossary/parts) split evenly. */
 const CHUNK = 125;
 
-/** The glossary scripts' form of the data (split into parts by core/glossary/parts): entries as JSON texts (see BuiltinGlossaryData.entryChunks). */
+/** An entry without its explanation fields (what the page needs to match it), and those fields alone. */
+function splitEntry(entry: GlossaryEntry): [Omit<GlossaryEntry, 'definition'>, Partial<GlossaryEntry>] {
+  const match: Record<string, unknown> = { ...entry };
+  const text: Record<string, unknown> = {};
+  for (const key of EXPLANATION_FIELDS) {
+    if (entry[key] !== undefined) text[key] = entry[key];
+    delete match[key];
+  }
+  return [match as Omit<GlossaryEntry, 'definition'>, text];
+}
+
+function chunked<T>(items: readonly T[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(JSON.stringify(items.slice(i, i + CHUNK)));
+  return out;
+}
+
+/**
+ * The glossary scripts' form of the data (split into parts by core/glossary/parts): entries as JSON texts (see
+ * BuiltinGlossaryData.entryChunks) without their explanations, which packedGlossaryExplanations carries.
+ */
 export function packedGlossaryData(): BuiltinGlossaryData {
-  const entryChunks: string[] = [];
-  for (let i = 0; i < BUILTIN_GLOSSARY.length; i += CHUNK) entryChunks.push(JSON.stringify(BUILTIN_GLOSSARY.slice(i, i + CHUNK)));
-  return { entryChunks, ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS, attestedCounted: ATTESTED_COUNTED };
+  return { entryChunks: chunked(BUILTIN_GLOSSARY.map((e) => splitEntry(e)[0])), ordinaryNumbered: ORDINARY_NUMBERED, countedNouns: COUNTED_NOUNS, attestedCounted: ATTESTED_COUNTED };
+}
+
+/** The entries' explanations, chunked as packedGlossaryData's entries (the glossary-text scripts). */
+export function packedGlossaryExplanations(): BuiltinExplanations {
+  return chunked(BUILTIN_GLOSSARY.map((e) => splitEntry(e)[1]));
 }

@@ -14,7 +14,10 @@ export interface BuiltinGlossaryData {
   entries?: readonly GlossaryEntry[];
   /**
    * … as JSON texts of a hundred or so entries each (the glossary scripts): string literals cost the page next to
-   * nothing to evaluate, and each is parsed in a short step of its own when the glossary is compiled.
+   * nothing to evaluate, and each is parsed in a short step of its own when the glossary is compiled. In the page
+   * these hold what matching reads (spellings, cues, blockers, group) and not the explanations, which arrive
+   * later as `BuiltinExplanations` (the first marks need only the spellings: the explanations are four fifths of
+   * the data, about 25 ms of evaluation before the first marks).
    */
   entryChunks?: readonly string[];
   /** Idioms shaped like numbered slogans, and nouns counted with N个 (see ./numbered). */
@@ -23,10 +26,22 @@ export interface BuiltinGlossaryData {
   attestedCounted: readonly string[];
 }
 
+/**
+ * The explanation fields of the built-in entries, as JSON texts in the order and chunking of `entryChunks`:
+ * each chunk an array of objects with some of EXPLANATION_FIELDS (glossary-text scripts).
+ */
+export type BuiltinExplanations = readonly string[];
+
+/** Fields of an entry that only explain it (tooltips, the side panel), not what it matches. */
+export const EXPLANATION_FIELDS = ['definition', 'en', 'gloss', 'since', 'firstDoc'] as const;
+
 let source: (() => BuiltinGlossaryData | undefined) | undefined;
+let explanations: (() => BuiltinExplanations | undefined) | undefined;
 let compiled = newCompiled();
 let stoplists: SloganStoplists | undefined;
 let decoded: readonly GlossaryEntry[] | undefined;
+/** Whether the entries carry their explanations: from the start in Node (`entries`), once merged in the page. */
+let explained = false;
 
 function newCompiled(): Stepwise<CompiledGlossary> {
   return new Stepwise(function* () {
@@ -43,7 +58,8 @@ function* decodeSteps(): Steps<readonly GlossaryEntry[]> {
   if (decoded) return decoded;
   const out: GlossaryEntry[] = [];
   for (const chunk of data.entryChunks ?? []) {
-    for (const e of JSON.parse(chunk) as GlossaryEntry[]) out.push(e);
+    // Until the explanations are merged in, an entry explains nothing ('' is not null: it is not a coined term).
+    for (const e of JSON.parse(chunk) as GlossaryEntry[]) out.push(e.definition === undefined ? { ...e, definition: '' } : e);
     yield;
   }
   return (decoded = out);
@@ -58,6 +74,35 @@ export function provideBuiltinGlossary(from: () => BuiltinGlossaryData | undefin
   compiled = newCompiled();
   stoplists = undefined;
   decoded = undefined;
+  explained = Boolean(from()?.entries);
+}
+
+/** Where the built-in entries' explanations come from (the page's glossary-text scripts); merged by explainBuiltinInSteps. */
+export function provideBuiltinExplanations(from: () => BuiltinExplanations | undefined): void {
+  explanations = from;
+}
+
+/** Whether the built-in entries carry their explanations yet (a reading made before must be made again). */
+export function builtinExplained(): boolean {
+  return explained;
+}
+
+/**
+ * Merges the explanations into the decoded entries, one chunk a step: the compiled index reads them from its
+ * entries when a term is found, so it stays. Does nothing without explanations, or once done.
+ */
+export function* explainBuiltinInSteps(): Steps<boolean> {
+  if (explained) return true;
+  const chunks = explanations?.();
+  if (!chunks) return false;
+  const entries = yield* decodeSteps();
+  let i = 0;
+  for (const chunk of chunks) {
+    for (const fields of JSON.parse(chunk) as Partial<GlossaryEntry>[]) Object.assign(entries[i++] ?? {}, fields);
+    yield;
+  }
+  explained = true;
+  return true;
 }
 
 /** The built-in entries, or none when no source was provided (or it has nothing yet). */

@@ -9,10 +9,29 @@ export interface CompiledForm {
   entry: GlossaryEntry;
   /** Lower index = higher priority (user 0, report 1, built-in 2). */
   layer: number;
-  /** Explanations of the same spelling from lower-priority entries. */
-  alternatives: TermAlternative[];
+  /**
+   * Entries of the same spelling behind this one, each with the entry it must differ from to count: read when a
+   * term is found (alternativesOf), so an entry's explanation merged in later (the page's built-in glossary)
+   * needs no new compile.
+   */
+  alternatives: AlternativeSource[];
   /** The spelling starts or ends with a number, letter or operator, so its neighbours must be checked. */
   numericEdge: boolean;
+}
+
+export interface AlternativeSource {
+  entry: GlossaryEntry;
+  /** Its explanation is an alternative only where it differs from this entry's. */
+  against: GlossaryEntry;
+}
+
+/** Explanations of the same spelling from lower-priority entries, as a term found with `form` shows them. */
+export function alternativesOf(form: CompiledForm): TermAlternative[] {
+  const out: TermAlternative[] = [];
+  for (const { entry, against } of form.alternatives) {
+    if (entry.definition && entry.definition !== against.definition) out.push({ definition: entry.definition, source: entry.source });
+  }
+  return out;
 }
 
 export interface CompiledGlossary {
@@ -58,16 +77,12 @@ export function* compileGlossarySteps(layers: readonly (readonly GlossaryEntry[]
         const key = foldString(form);
         const existing = byForm.get(key);
         if (existing) {
-          if (existing.entry !== entry && existing.entry.definition !== entry.definition && entry.definition) {
-            existing.alternatives.push({ definition: entry.definition, source: entry.source });
-          }
+          if (existing.entry !== entry) existing.alternatives.push({ entry, against: existing.entry });
           continue;
         }
         const compiled: CompiledForm = { form, entry, layer: firstLayer + i, alternatives: [], numericEdge: needsNumericCheck(form) };
         const shadowed = below?.byForm.get(key);
-        if (shadowed && shadowed.entry.definition !== entry.definition) {
-          compiled.alternatives.push({ definition: shadowed.entry.definition, source: shadowed.entry.source }, ...shadowed.alternatives);
-        }
+        if (shadowed) compiled.alternatives.push({ entry: shadowed.entry, against: entry }, ...shadowed.alternatives);
         byForm.set(key, compiled);
         forms.push(compiled);
       }

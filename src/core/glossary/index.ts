@@ -4,7 +4,7 @@ import { findNumberedSlogans } from './numbered';
 import { findNumberedMeetings } from './meetings';
 import { findCoinedTerms, type CoinedTerm } from './coined';
 import { findEventNames, findPlaceNames, findProgrammeNames } from './programmes';
-import { compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
+import { alternativesOf, compileGlossarySteps, type CompiledForm, type CompiledGlossary } from './compiled';
 import { parseReportGlossary } from './report-glossary';
 import { runSteps } from '../steps';
 import type { GlossaryEntry, Term, TermPart } from './types';
@@ -18,7 +18,7 @@ export { findNumberedSlogans } from './numbered';
 export { findNumberedMeetings } from './meetings';
 export { findEventNames, findPlaceNames, findProgrammeNames } from './programmes';
 export type { BuiltinGlossaryData } from './builtin';
-export { provideBuiltinGlossary, builtinEntries, compileBuiltinInSteps } from './builtin';
+export { provideBuiltinGlossary, builtinEntries, builtinExplained, compileBuiltinInSteps, explainBuiltinInSteps } from './builtin';
 
 export interface FindTermsOptions {
   /** The user's own entries; they win over report and built-in ones. */
@@ -124,7 +124,8 @@ export function findTerms(text: string, options: FindTermsOptions = {}): Term[] 
     if (entry.since) term.since = entry.since;
     if (entry.firstDoc) term.firstDoc = entry.firstDoc;
     if (entry.category) term.category = entry.category;
-    if (form.alternatives.length) term.alternatives = form.alternatives;
+    const alternatives = alternativesOf(form);
+    if (alternatives.length) term.alternatives = alternatives;
     return term;
   });
 

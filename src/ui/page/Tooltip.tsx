@@ -135,7 +135,8 @@ function TermBody({ term, onSave }: { term: Extract<TooltipSubject, { kind: 'ter
       <div class="gl-main">{term.text}</div>
       {/* An English reader gets the English name and a one-line gloss first, then the Chinese explanation. */}
       {!zh && !editing && <EnglishLines term={term} />}
-      {!editing && (term.definition ? <p class="gl-text" lang="zh">{term.definition}</p> : <p class="gl-text gl-muted">{t('term.none')}</p>)}
+      {/* A built-in entry hovered in the moment between the first marks and its explanation's arrival. */}
+      {!editing && (term.definition ? <p class="gl-text" lang="zh">{term.definition}</p> : <p class="gl-text gl-muted">{t(term.source === 'builtin' ? 'term.loading' : 'term.none')}</p>)}
       {/* A name marked whole keeps the explanations of the known terms inside it. */}
       {!editing && term.parts?.length ? (
         <div class="gl-parts">
