@@ -144,6 +144,21 @@ describe('figures written any way', () => {
     // Not figures: a session number, a word, a priority.
     expect(texts('十届人大三次会议，一款产品，第二届，把人民生命安全放在第一位，摆在首位')).toEqual([]);
   });
+  it('reads top-N lists, the N-th largest, a scoped rank before a noun, N大 counts, 两 with any measure word, size classes of money, and a number after 前 that is no rank', () => {
+    expect(one('3家高新区位列全国50强', '全国50强')).toMatchObject({ kind: 'rank', value: 50 });
+    expect(one('7家地方国企进入中国企业500强。', '500强')).toMatchObject({ kind: 'rank', value: 500 });
+    expect(one('服务业成为第一大产业', '第一')).toMatchObject({ kind: 'rank', value: 1 });
+    expect(one('成为全球第一货物贸易大国', '全球第一')).toMatchObject({ kind: 'rank', value: 1 });
+    expect(one('农产品加工5大支柱产业迈入万亿级规模', '5大')).toMatchObject({ kind: 'count', value: 5 });
+    expect(one('全年10大类55项民生实事项目', '10大类')).toMatchObject({ kind: 'count', value: 10 });
+    expect(one('分两批面向民间资本发布项目', '两批')).toMatchObject({ kind: 'count', value: 2, unit: '批' });
+    expect(one('宜都、大冶4个千亿县。', '千亿')).toMatchObject({ kind: 'amount', value: 1e11, unit: '元' });
+    expect(one('北斗应用等4个过千亿新兴产业', '千亿')).toMatchObject({ kind: 'amount', value: 1e11 });
+    expect(one('研发设计等4个过五千亿、', '五千亿')).toMatchObject({ kind: 'amount', value: 5e11 });
+    expect(one('相当于5年前1.5个百分点的增量', '1.5个百分点')).toMatchObject({ kind: 'percent', value: 1.5 });
+    // Not figures: an ordinal batch, a formula, a category of firms, hundreds of millions of people, a period.
+    expect(texts('全国第一批试点，三大攻坚战，世界500强企业，亿万人民，万千气象，前三季度')).toEqual([]);
+  });
   it('reads percents and ratios in words with their ranges and trailing qualifiers, halving, and hedged bare magnitudes', () => {
     expect(one('增长百分之八至九。', '百分之八至九')).toMatchObject({ kind: 'percent', value: 8, valueMax: 9 });
     expect(one('涨幅由百分之七到百分之八,', '百分之七到百分之八')).toMatchObject({ value: 7, valueMax: 8 });

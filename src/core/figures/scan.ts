@@ -52,6 +52,12 @@ const PEOPLE_AFTER = /^[^，,；;。]{0,4}?(?:人口|人|户|群众|居民|职�
 const LEVELS_BEFORE = /(?:省|市|县|乡|镇|村|区|组|地方|街道|社区)、?$/;
 const METRIC_BEFORE = /(?:指数|系数|得分|评分|分值|比值|为|达)$/;
 
+/** What a size class of money (千亿县, 万亿城市, 千亿产业集群) qualifies: places, industries, firms, projects. */
+const SIZE_CLASS_NOUNS = /^(?:县|市|区|城|省|镇|新兴产业|产业|集群|企业|园区|板块|行业|链|基地|项目|工程|强县|大县)/;
+
+/** Scopes of top-N lists that are not place scopes: 中国企业500强, 民营企业500强. */
+const TOP_LIST_SCOPE = /(?:中国|企业|世界)$/;
+
 /** 放在首位, 摆在第一位: words that make first place a priority rather than a ranking. */
 const PUT_FIRST = /(?:放在|摆在|置于|放到|摆到)$/;
 
@@ -160,8 +166,9 @@ export function scanFigures(text: string): RawFigure[] {
       continue;
     }
     const fig = classify(text, m, g, start, end);
-    // 提前3个月, 前1%: not a rank or a period, but 前 before a quantity; read the number again on its own.
-    if (fig === null && g.top && (text[start - 1] === '提' || /^[%％]/.test(text.slice(end)))) {
+    // 提前3个月, 前1%, 5年前1.5个百分点: not a rank or a period, but 前 before a quantity (a rank is never a
+    // fraction); read the number again on its own.
+    if (fig === null && g.top && (text[start - 1] === '提' || /^[%％]|^个?百分点/.test(text.slice(end)) || /[.．]/.test(m[0]))) {
       MASTER.lastIndex = start + 1;
       pending = null;
       continue;
@@ -263,9 +270,12 @@ function classify(text: string, m: RegExpExecArray, g: Record<string, string | u
     // 第54位 / 第一方阵 / 第一梯队 are ranks by form; a bare 第一 needs a ranking word nearby (全市第一, 排名第四)
     // and must end the phrase (第一批, 第二届, 第三方 are ordinals).
     const explicit = /[位名]$|方阵$|梯队$/.test(m[0]);
-    if (!explicit) {
+    // 第二大经济体, 第一大产业: the N-th largest, a rank whatever follows.
+    const largest = next === '大' && /[\u4e00-\u9fff]/.test(text[end + 1] ?? '');
+    if (!explicit && !largest) {
       if ((next && ORDINAL_NOUNS.includes(next)) || !hasRankCue(text, start)) return null;
-      if (/[\u4e00-\u9fff]/.test(next) && !'、的和与'.includes(next)) return null;
+      // 全球第一货物贸易大国: with its scope word right before it, 第N before a noun still ranks (not 全国第一批).
+      if (/[\u4e00-\u9fff]/.test(next) && !'、的和与'.includes(next) && rankScopeStart(text, start) === start) return null;
     }
     const s = rankScopeStart(text, start);
     return make(text, s, end, 'rank', v, '');
@@ -324,14 +334,17 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
   if (isCN) {
     // Measure words that follow 一/三 as ordinary words (一列, 三本) count only after digits, or after a
     // hedged bare magnitude (超万列, 近千本).
-    if (unitKey && UNITS[unitKey].arabicOnly && !(ONLY_MAGNITUDE.test(num) && hedgedBefore(text, start))) return null;
+    // …or after 两, which is always a quantity (分两批, 两起).
+    if (unitKey && UNITS[unitKey].arabicOnly && num !== '两' && !(ONLY_MAGNITUDE.test(num) && hedgedBefore(text, start))) return null;
     // 十一届十次全会, 十届人大三次: a Chinese numeral after 届 numbers a session.
     if (text[start - 1] === '届') return null;
     if (/^[零〇]/.test(num)) return null; // 零部件, 〇 alone: never a count
     // 一 is nearly always a word (一批, 一张蓝图, 一是); counts of one are written 1个.
     // …but 提前一年 (a year early) is a duration. Tested last: this line sees every Chinese numeral.
     if (num === '一' && !mag && unitKey !== '倍' && !((unitKey === '年' || unitKey === '个月') && text.endsWith('提前', start))) return null;
-    const scaleFollows = /^(?:规模|级)/.test(text.slice(end, end + 2));
+    // 千亿县, 过千亿新兴产业, 万亿城市: 百亿, 千亿 and 万亿 before a noun are size classes of money, like 千亿级.
+    const sizeClass = /^(?:百亿|千亿|万亿)$/.test(num) && !unitKey && SIZE_CLASS_NOUNS.test(text.slice(end, end + 4));
+    const scaleFollows = sizeClass || /^(?:规模|级|产业)/.test(text.slice(end, end + 2));
     // Bare magnitudes (百万干部, 千名老人, 万人以上) are figures only when hedged (超千万元, 近万家) or 千亿规模.
     // …and when a trailing qualifier ends the phrase (千亩以上。), unlike a size class (亿元以上项目).
     // Read only now: Chinese numerals are everywhere (一是, 三农), and most are gone by here.
@@ -356,9 +369,18 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
 
   if (mag) value *= MAGNITUDE[mag];
   if (!unitKey) {
-    // 千亿规模, 万亿级: a scale word stands in for the (money) unit.
-    const scale = /^(?:规模|级)/.exec(text.slice(end, end + 2));
+    // 全国50强, 中国企业500强, 世界500强: a top-N list, after its scope or a ranking word (位列, 进入).
+    if (text[end] === '强' && !/^(?:企业|公司)/.test(text.slice(end + 1, end + 3)) && !g.approx && !g.suf && !mag && (rankScopeStart(text, start) < start || TOP_LIST_SCOPE.test(text.slice(Math.max(0, start - 4), start)) || hasRankCue(text, start))) {
+      return make(text, rankScopeStart(text, start), end + 1, 'rank', value, '');
+    }
+    // 5大支柱产业, 10大类, 7大要素: that many of a kind. Digits only: 三大攻坚战, 五大发展理念 name formulas.
+    if (!isCN && !mag && !g.approx && text[end] === '大' && /[\u4e00-\u9fff]/.test(text[end + 1] ?? '') && Number.isInteger(value) && value >= 2) {
+      return make(text, start, end + (text[end + 1] === '类' ? 2 : 1), 'count', value, '');
+    }
+    // 千亿规模, 万亿级, 千亿产业, 千亿县: a scale word, or the noun the size class qualifies, stands in for the (money) unit.
+    const scale = /^(?:规模|级)/.exec(text.slice(end, end + 2)) ?? (isCN && /^(?:百亿|千亿|万亿)$/.test(num) && SIZE_CLASS_NOUNS.test(text.slice(end, end + 4)) ? [''] : null);
     if (scale && (mag || (isCN && /[万亿]/.test(num)))) {
+      // The scale word is part of the figure (千亿级); the noun a size class qualifies is not (千亿产业).
       return applyQualifiers(text, make(text, start, end + scale[0].length, 'amount', value, '元'), g);
     }
     // 1万亿增发国债, 各100万: a magnitude without a unit is still a quantity (unit unknown);
@@ -371,8 +393,9 @@ function classifyQuantity(text: string, g: Record<string, string | undefined>, s
     if (isCN && hedged && ONLY_MAGNITUDE.test(num) && PEOPLE_AFTER.test(text.slice(end, end + 6))) {
       return applyQualifiers(text, make(text, start, end, 'count', value, ''), g);
     }
-    // 海洋生产总值突破万亿。: a hedged bare magnitude that ends the phrase is a quantity (unit unknown).
-    if (isCN && hedged && ONLY_MAGNITUDE.test(num) && /^[，,；;。！!？?、）)\s]|^$/.test(text.slice(end, end + 1))) {
+    // 海洋生产总值突破万亿。, 4个过五千亿、: a hedged magnitude that ends the phrase is a quantity (unit unknown).
+    const over = text[start - 1] === '过' && !'通经超越度跨错难'.includes(text[start - 2] ?? '.'); // 过五千亿, not 通过
+    if (isCN && (hedged || over || hedgedBefore(text, start)) && /[万亿]/.test(num) && /^[，,；;。！!？?、）)\s]|^$/.test(text.slice(end, end + 1))) {
       return applyQualifiers(text, make(text, start, end, 'amount', value, ''), g);
     }
     if (isCN) return null;
