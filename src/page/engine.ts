@@ -1,6 +1,6 @@
 import type { DamageKind } from '../core/detect/types';
 import type { Figure } from '../core/figures/types';
-import { compileBuiltinInSteps, explainBuiltinInSteps } from '../core/glossary';
+import { compileBuiltinInSteps, explainBuiltinInSteps, markBuiltinExplanationsUnavailable } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import type { Outline } from '../core/pledges';
 import type { Pledge } from '../core/pledges/types';
@@ -416,6 +416,9 @@ export class Engine {
       if (explained && (await loadGlossaryExplanations())) {
         this.slicer.restart();
         await this.slicer.run('glossary', explainBuiltinInSteps(), GLOSSARY_SLICE_MS);
+      } else if (explained) {
+        this.slicer.restart();
+        markBuiltinExplanationsUnavailable(); // their cards say there is no explanation, and offer to add one
       }
       await this.slicer.run('glossary', compileBuiltinInSteps(), GLOSSARY_SLICE_MS);
     }

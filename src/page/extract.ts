@@ -1,7 +1,7 @@
 import { dropFiguresInsideTerms } from '../core/figures/inside-terms';
 import { extractFigures, findSections, type Section } from '../core/figures';
 import type { Figure } from '../core/figures/types';
-import { builtinExplained, findTerms, parseReportGlossary } from '../core/glossary';
+import { builtinExplanationState, findTerms, parseReportGlossary } from '../core/glossary';
 import type { GlossaryEntry, Term } from '../core/glossary/types';
 import { runSteps, type Steps } from '../core/steps';
 
@@ -31,8 +31,8 @@ export interface ChunkMarks {
 
 export function pageInputs(text: string, user: GlossaryEntry[]): PageInputs {
   const report = parseReportGlossary(text);
-  // Readings made before the built-in explanations arrived (the first marks) are made again once they have.
-  const glossaryKey = JSON.stringify([report, user, builtinExplained()]);
+  // Readings made before the built-in explanations arrived (the first marks) are made again once they have, or failed to.
+  const glossaryKey = JSON.stringify([report, user, builtinExplanationState()]);
   return { sections: findSections(text), report, user, glossaryKey };
 }
 

@@ -158,7 +158,7 @@ describe('parseReportGlossary headings', () => {
 
 describe('the built-in glossary as the glossary scripts carry it', () => {
   it('decodes JSON chunks a step at a time, matches as the object form does, and explains once the explanations are merged', async () => {
-    const { provideBuiltinGlossary, compileBuiltinInSteps, explainBuiltinInSteps, builtinExplained, findTerms } = await import('../../src/core/glossary');
+    const { provideBuiltinGlossary, compileBuiltinInSteps, explainBuiltinInSteps, builtinExplained, builtinExplanationState, markBuiltinExplanationsUnavailable, findTerms } = await import('../../src/core/glossary');
     const { provideBuiltinExplanations } = await import('../../src/core/glossary/builtin');
     const { BUILTIN_GLOSSARY_DATA, packedGlossaryData, packedGlossaryExplanations } = await import('../../src/core/data/glossary-builtin');
     const texts = ['深化零基预算改革，建设西部陆海新通道，坚定拥护“两个确立”，落实四水四定。', ...['000_0cf104e84806d453', '003_79a18ab8566106eb'].map((s) => seed(`${s}.txt`))];
@@ -179,9 +179,15 @@ describe('the built-in glossary as the glossary scripts carry it', () => {
       const bare = (terms: Term[]) => terms.map((t) => ({ ...t, definition: t.source === 'builtin' ? '' : t.definition, en: undefined, gloss: undefined, since: undefined, firstDoc: undefined, alternatives: undefined, parts: undefined }));
       texts.forEach((text, i) => expect(bare(findTerms(text, { report: [] }))).toEqual(bare(asObjects[i])));
       expect(findTerms(texts[0], { report: [] }).find((t) => t.key === '零基预算')!.definition).toBe('');
+      expect(builtinExplanationState()).toBe('pending');
+      // Explanations that cannot be had: the term reads as unexplained (the card offers to add one), not as loading.
+      markBuiltinExplanationsUnavailable();
+      expect(builtinExplanationState()).toBe('unavailable');
+      expect(findTerms(texts[0], { report: [] }).find((t) => t.key === '零基预算')!.definition).toBeNull();
       provideBuiltinExplanations(() => packedGlossaryExplanations());
       expect(runSteps(explainBuiltinInSteps())).toBe(true);
       expect(builtinExplained()).toBe(true);
+      expect(builtinExplanationState()).toBe('explained');
       texts.forEach((text, i) => expect(findTerms(text, { report: [] })).toEqual(asObjects[i]));
     } finally {
       provideBuiltinGlossary(() => BUILTIN_GLOSSARY_DATA);

@@ -42,6 +42,8 @@ let stoplists: SloganStoplists | undefined;
 let decoded: readonly GlossaryEntry[] | undefined;
 /** Whether the entries carry their explanations: from the start in Node (`entries`), once merged in the page. */
 let explained = false;
+/** The page could not have the explanations: built-in terms then read as unexplained (null), not as still loading (''). */
+let unavailable = false;
 
 function newCompiled(): Stepwise<CompiledGlossary> {
   return new Stepwise(function* () {
@@ -75,6 +77,7 @@ export function provideBuiltinGlossary(from: () => BuiltinGlossaryData | undefin
   stoplists = undefined;
   decoded = undefined;
   explained = Boolean(from()?.entries);
+  unavailable = false;
 }
 
 /** Where the built-in entries' explanations come from (the page's glossary-text scripts); merged by explainBuiltinInSteps. */
@@ -85,6 +88,21 @@ export function provideBuiltinExplanations(from: () => BuiltinExplanations | und
 /** Whether the built-in entries carry their explanations yet (a reading made before must be made again). */
 export function builtinExplained(): boolean {
   return explained;
+}
+
+/** Where the built-in explanations stand, for the key of a reading: it changes whenever a reading would. */
+export function builtinExplanationState(): 'explained' | 'pending' | 'unavailable' {
+  return explained ? 'explained' : unavailable ? 'unavailable' : 'pending';
+}
+
+/** The page could not load the explanations: a built-in term found from now on has no explanation (null) to wait for. */
+export function markBuiltinExplanationsUnavailable(): void {
+  if (!explained) unavailable = true;
+}
+
+/** The definition a term found with `entry` carries: null for a built-in entry whose explanation will not come. */
+export function definitionOf(entry: GlossaryEntry): string | null {
+  return unavailable && entry.source === 'builtin' && !entry.definition ? null : entry.definition;
 }
 
 /**
@@ -102,6 +120,7 @@ export function* explainBuiltinInSteps(): Steps<boolean> {
     yield;
   }
   explained = true;
+  unavailable = false;
   return true;
 }
 

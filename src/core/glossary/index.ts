@@ -1,5 +1,5 @@
 import { hasCue, insideBlocker, isQuoted, numericBoundaryOk } from './boundaries';
-import { builtinCompiled, sloganStoplists } from './builtin';
+import { builtinCompiled, definitionOf, sloganStoplists } from './builtin';
 import { findNumberedSlogans } from './numbered';
 import { findNumberedMeetings } from './meetings';
 import { findCoinedTerms, type CoinedTerm } from './coined';
@@ -18,7 +18,7 @@ export { findNumberedSlogans } from './numbered';
 export { findNumberedMeetings } from './meetings';
 export { findEventNames, findPlaceNames, findProgrammeNames } from './programmes';
 export type { BuiltinGlossaryData } from './builtin';
-export { provideBuiltinGlossary, builtinEntries, builtinExplained, compileBuiltinInSteps, explainBuiltinInSteps } from './builtin';
+export { provideBuiltinGlossary, builtinEntries, builtinExplained, builtinExplanationState, compileBuiltinInSteps, explainBuiltinInSteps, markBuiltinExplanationsUnavailable } from './builtin';
 
 export interface FindTermsOptions {
   /** The user's own entries; they win over report and built-in ones. */
@@ -118,7 +118,7 @@ export function findTerms(text: string, options: FindTermsOptions = {}): Term[] 
 
   const terms: Term[] = chosen.map(({ start, end, form }) => {
     const { entry } = form;
-    const term: Term = { start, end, text: text.slice(start, end), key: entry.term, definition: entry.definition, source: entry.source };
+    const term: Term = { start, end, text: text.slice(start, end), key: entry.term, definition: definitionOf(entry), source: entry.source };
     if (entry.en) term.en = entry.en;
     if (entry.gloss) term.gloss = entry.gloss;
     if (entry.since) term.since = entry.since;
