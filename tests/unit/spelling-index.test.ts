@@ -42,6 +42,12 @@ describe('SpellingIndex', () => {
     );
   });
 
+  it('refuses more distinct first pairs than its group keys can tell apart, rather than mixing them up', () => {
+    const many = new SpellingIndex();
+    for (let i = 0; i <= 0xffff; i++) many.add(String.fromCharCode(0x4e00 + (i >> 8), 0x4e00 + (i & 0xff)) + '甲', i);
+    expect(() => many.build()).toThrow(/too many/);
+  });
+
   it('folds full-width and upper-case letters on both sides', () => {
     expect(scanAll('推进ＡＩ+行动和5g网络', ['ai+', '5G网络'])).toEqual(['2:5:0', '8:12:1']);
   });

@@ -75,6 +75,9 @@ class IntTable {
 const STARTS_LONGER = 1;
 const SINGLE = 2;
 
+/** Distinct first pairs an index can hold: (pair index + 1) must fit the 16 high bits of a group's key. */
+const MAX_PAIRS = 0xffff;
+
 /** Spellings added between pauses when building stepwise (3,000 made steps of 7 ms in cold code). */
 const SPELLINGS_PER_STEP = 1000;
 
@@ -120,7 +123,11 @@ export class SpellingIndex {
       }
       const pairKey = (c0 << 16) | s.charCodeAt(1);
       let pair = byPair.get(pairKey);
-      if (pair < 0) byPair.set(pairKey, (pair = pairPayloads.push([]) - 1));
+      if (pair < 0) {
+        // A group's key holds the pair index in 16 bits (the built-in glossary has about 3,900 pairs).
+        if (pairPayloads.length >= MAX_PAIRS) throw new Error('SpellingIndex: too many distinct first pairs');
+        byPair.set(pairKey, (pair = pairPayloads.push([]) - 1));
+      }
       if (s.length === 2) {
         pairPayloads[pair].push(payload);
         continue;
