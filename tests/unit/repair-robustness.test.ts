@@ -30,12 +30,14 @@ describe('property: repair is safe on any text', () => {
     );
   });
 
-  it('is idempotent where punctuation or a no-break space touches mojibake, or a mark follows a compatibility ideograph (cases fast-check found)', () => {
-    for (const s of ['\uf900A\u0325', ',,、、鏀垮簻', '鏀垮簻——。。、、。。', ',,、、æ”¿åºœ', '经济(jīngjì)&nbsp;……æ”¿åºœ', '的(de)(de)æ”¿åºœ&nbsp;ä¸\u00ad……', ',,、、&nbsp;ä¸\u00ad', '、、,,æ”¿åºœ&nbsp;政府工作报告', '鏀垮簻政府工作报告政府工作报告聚力擴(kuò)內(nèi)需\ufffd']) {
+  it('is idempotent where punctuation or a no-break space touches mojibake, a mark follows a compatibility ideograph, or clean text follows mojibake (cases fast-check found)', () => {
+    for (const s of ['\uf900A\u0325', ',,、、鏀垮簻', '鏀垮簻——。。、、。。', ',,、、æ”¿åºœ', '经济(jīngjì)&nbsp;……æ”¿åºœ', '的(de)(de)æ”¿åºœ&nbsp;ä¸\u00ad……', ',,、、&nbsp;ä¸\u00ad', '、、,,æ”¿åºœ&nbsp;政府工作报告', '鏀垮簻政府工作报告政府工作报告聚力擴(kuò)內(nèi)需\ufffd', '鏀垮簻的(de)(de)東京の経済']) {
       const once = repair(s, OPTS).text;
       expect(repair(once, OPTS).text, s).toBe(once);
       expect(once, s).not.toMatch(/鏀垮簻|æ”¿åºœ|ä¸/);
     }
+    // Mojibake ending cleanly before ordinary text is decoded alone, not run on into it with a lost byte (政 + ���).
+    expect(repair('鏀垮簻的東京の経済', OPTS).text).toBe('政府的東京の経済');
   });
 
   it("every change's before is the original text at the position the offset map gives", () => {

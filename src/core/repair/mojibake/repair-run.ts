@@ -1,6 +1,6 @@
 import type { Edit } from '../types';
 import { cp1252Byte, gbkBytes, gbkTable } from './codecs';
-import { charCost, meanCost, isHan, simplifiedForm } from './score';
+import { charCost, isSeenUnit, meanCost, isHan, simplifiedForm } from './score';
 import { CHAR_COST_UNSEEN } from '../../data/charfreq';
 import { resolveGuesses } from './context';
 import { HOLE, decodeUtf8WithHoles, type DecodedChar } from './utf8-holes';
@@ -207,6 +207,13 @@ export function gbkMojibakeLength(run: string, from = 0): number {
     }
     const v = table.get(ch);
     if (v === undefined) break;
+    // The stretch ends cleanly here (whole UTF-8 characters, nothing lost) and a character clean reports use comes
+    // next whose first byte cannot start one (的 is B5 C4): clean text follows, so the lost-byte allowance is not
+    // spent on it (鏀垮簻的東京 is 政府 + 的東京, not 政 + lost bytes).
+    if (i > from && need === 0 && anomalies === 0 && isSeenUnit(ch.charCodeAt(0))) {
+      const first = v > 0xff ? v >> 8 : v;
+      if (first >= 0x80 && first <= 0xbf) break;
+    }
     for (let k = v > 0xff ? 0 : 1; k < 2; k++) {
       const b = k === 0 ? v >> 8 : v & 0xff;
       nbytes++;
