@@ -38,6 +38,8 @@ describe('property: repair is safe on any text', () => {
     }
     // Mojibake ending cleanly before ordinary text is decoded alone, not run on into it with a lost byte (政 + ���).
     expect(repair('鏀垮簻的東京の経済', OPTS).text).toBe('政府的東京の経済');
+    // The rest of a run that a Windows-1252 run extended into over a space is still read.
+    expect(repair('é æ”¿åºœ鏀垮簻', OPTS).text).toBe('\ufffd政府政府');
   });
 
   it("every change's before is the original text at the position the offset map gives", () => {

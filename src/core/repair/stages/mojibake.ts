@@ -46,9 +46,14 @@ export const mojibakeStage: Stage = {
     let skipTo = 0;
     const entityRuns: [number, number][] = [];
     for (const m of text.matchAll(RUN_RE)) {
-      const run = m[0];
-      const start = m.index;
-      if (start < skipTo) continue;
+      let run = m[0];
+      let start = m.index;
+      if (start < skipTo) {
+        // A Windows-1252 run extended over a space into this one (é æ”¿åºœ鏀垮簻): the rest of it is a run of its own.
+        if (start + run.length <= skipTo) continue;
+        run = run.slice(skipTo - start);
+        start = skipTo;
+      }
       if (isCp1252Run(run)) {
         // A no-break space shown as a plain space, or an entity, can sit inside the run: take them with it.
         const end = extendCp1252Run(text, start, start + run.length);
