@@ -40,10 +40,11 @@ let explanations: (() => BuiltinExplanations | undefined) | undefined;
 let compiled = newCompiled();
 let stoplists: SloganStoplists | undefined;
 let decoded: readonly GlossaryEntry[] | undefined;
-/** Whether the entries carry their explanations: from the start in Node (`entries`), once merged in the page. */
-let explained = false;
-/** The page could not have the explanations: built-in terms then read as unexplained (null), not as still loading (''). */
-let unavailable = false;
+/**
+ * Whether the entries carry their explanations: from the start in Node (`entries`), once merged in the page;
+ * 'unavailable' when the page could not have them (built-in terms then read as unexplained, null, not as loading, '').
+ */
+let explanationState: 'explained' | 'pending' | 'unavailable' = 'pending';
 
 function newCompiled(): Stepwise<CompiledGlossary> {
   return new Stepwise(function* () {
@@ -76,8 +77,7 @@ export function provideBuiltinGlossary(from: () => BuiltinGlossaryData | undefin
   compiled = newCompiled();
   stoplists = undefined;
   decoded = undefined;
-  explained = Boolean(from()?.entries);
-  unavailable = false;
+  explanationState = from()?.entries ? 'explained' : 'pending';
 }
 
 /** Where the built-in entries' explanations come from (the page's glossary-text scripts); merged by explainBuiltinInSteps. */
@@ -87,22 +87,22 @@ export function provideBuiltinExplanations(from: () => BuiltinExplanations | und
 
 /** Whether the built-in entries carry their explanations yet (a reading made before must be made again). */
 export function builtinExplained(): boolean {
-  return explained;
+  return explanationState === 'explained';
 }
 
 /** Where the built-in explanations stand, for the key of a reading: it changes whenever a reading would. */
 export function builtinExplanationState(): 'explained' | 'pending' | 'unavailable' {
-  return explained ? 'explained' : unavailable ? 'unavailable' : 'pending';
+  return explanationState;
 }
 
 /** The page could not load the explanations: a built-in term found from now on has no explanation (null) to wait for. */
 export function markBuiltinExplanationsUnavailable(): void {
-  if (!explained) unavailable = true;
+  if (explanationState !== 'explained') explanationState = 'unavailable';
 }
 
 /** The definition a term found with `entry` carries: null for a built-in entry whose explanation will not come. */
 export function definitionOf(entry: GlossaryEntry): string | null {
-  return unavailable && entry.source === 'builtin' && !entry.definition ? null : entry.definition;
+  return explanationState === 'unavailable' && entry.source === 'builtin' && !entry.definition ? null : entry.definition;
 }
 
 /**
@@ -110,7 +110,7 @@ export function definitionOf(entry: GlossaryEntry): string | null {
  * entries when a term is found, so it stays. Does nothing without explanations, or once done.
  */
 export function* explainBuiltinInSteps(): Steps<boolean> {
-  if (explained) return true;
+  if (explanationState === 'explained') return true;
   const chunks = explanations?.();
   if (!chunks) return false;
   const entries = yield* decodeSteps();
@@ -119,8 +119,7 @@ export function* explainBuiltinInSteps(): Steps<boolean> {
     for (const fields of JSON.parse(chunk) as Partial<GlossaryEntry>[]) Object.assign(entries[i++] ?? {}, fields);
     yield;
   }
-  explained = true;
-  unavailable = false;
+  explanationState = 'explained';
   return true;
 }
 
